@@ -1,0 +1,31 @@
+# Two commands matter: `make run` and `make test`. Both build the virtualenv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+WAREHOUSE ?= warehouse/corroborate.duckdb
+BENCH_DOCS ?= 20000
+
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+
+.PHONY: run test bench lint eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/corroborate run seeds/articles --warehouse $(WAREHOUSE) --show-marts
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m flows.bench --docs $(BENCH_DOCS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) warehouse/*.duckdb warehouse/*.wal

@@ -1,0 +1,103 @@
+"""The shapes the extraction engine hands to the rest of the pipeline.
+
+Every record is a plain dict so it moves into Arrow without conversion. The keys here are the
+contract with `schemas/` and `sql/staging/`; adding a key is free, renaming one is not.
+Times are timezone-aware `datetime` objects in UTC; counts are `int` or `None`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, TypedDict
+
+Outcome = Literal["killed", "wounded", "captured", "missing", "displaced", "arrested"]
+Qualifier = Literal[
+    "exact", "at_least", "more_than", "about", "up_to", "range", "vague", "unspecified"
+]
+Precision = Literal["minute", "hour", "part_of_day", "day", "month", "year", "decade"]
+TimeReference = Literal["main", "background"]
+
+
+class Span(TypedDict):
+    """What every claim carries so a reader can find its words: text[char_start:char_end]."""
+
+    doc_id: str
+    char_start: int
+    char_end: int
+    evidence: str
+
+
+class CasualtyClaim(Span):
+    claim_id: str
+    outcome: Outcome
+    count_low: int | None
+    count_high: int | None
+    qualifier: Qualifier
+    victim: str | None
+    side: str | None  # ISO 3166-1 alpha-3
+    speaker: str | None
+    speaker_country: str | None  # ISO 3166-1 alpha-3
+    time_reference: TimeReference  # "background": a figure about an earlier happening
+    reference_year: int | None  # the year a background figure refers to, when stated
+
+
+class EventClaim(Span):
+    claim_id: str
+    event_type: str
+    occurred_start: datetime
+    occurred_end: datetime
+    precision: Precision
+    time_text: str
+    place: str | None
+    place_country: str | None
+    speaker: str | None
+    speaker_country: str | None
+    time_reference: TimeReference
+    reference_year: int | None
+
+
+class Statement(Span):
+    claim_id: str
+    speaker: str
+    speaker_country: str | None
+    stance: Literal["assert", "accuse", "deny"]
+    target_country: str | None
+    content: str
+
+
+class TimeExpression(TypedDict):
+    doc_id: str
+    char_start: int
+    char_end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str  # TimeML / ISO-8601 value
+    start_utc: datetime | None
+    end_utc: datetime | None
+    precision: Precision | None
+
+
+class Publication(TypedDict):
+    """When a document was written, and on what evidence."""
+
+    published_at: datetime | None
+    published_precision: Precision | None
+    published_basis: Literal["metadata", "text", "inferred", "unknown"]
+
+
+@dataclass
+class Extraction:
+    """Everything the engine found in one document."""
+
+    casualty_claims: list[CasualtyClaim] = field(default_factory=list)
+    event_claims: list[EventClaim] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    time_expressions: list[TimeExpression] = field(default_factory=list)
+
+
+def claim_id(doc_id: str, kind: str, char_start: int, char_end: int, *key: Any) -> str:
+    """A stable id: the same claim in the same document always gets the same id."""
+    raw = "\x1f".join(str(part) for part in (doc_id, kind, char_start, char_end, *key))
+    return hashlib.sha256(raw.encode()).hexdigest()[:20]
