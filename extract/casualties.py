@@ -1,0 +1,439 @@
+"""Casualty figures in news text: who was killed, wounded, captured, ... how many, on whose side,
+according to whom.
+
+Why: the warehouse compares casualty figures across outlets, so every figure must be read the
+same way wherever it appears: "49 soldiers were killed", "killing at least 16", "left more than
+6,500 dead", "claimed around 30,000 lives", "the death toll rose to 12", and the count-less
+"troops have died on the other side". Each grammatical slot is one regular expression built from
+the word lists in `lexicon/casualty_words.csv` and `victim_nouns.csv`; counts come from
+`extract.numbers`. Rules run only on sentences that contain a casualty word, which keeps the scan
+at regex speed.
+
+A figure about an earlier happening (an explicit year before the document's, "a year ago",
+"last year's war", a clause opened by "since") is kept but marked `time_reference="background"`
+so that it never counts against today's figures. The same figure repeated in one document (a
+headline and its body) is one claim.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from extract.countries import find_countries
+from extract.lexicon import table, words
+from extract.numbers import (
+    Quantity,
+    alternation,
+    lowered,
+    parse_quantity,
+    quantity_first_words,
+    quantity_source,
+)
+from extract.records import CasualtyClaim, claim_id
+from extract.sentences import Sentence
+from extract.speakers import Attribution
+
+_NEGATION = re.compile(r"\b(?:no|not|none|zero|nor|without)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
+_PRE_MODIFIER = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*\s+){1,2}$")
+_YEAR = re.compile(r"(?<![\w.,])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)")
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_YEARS_AGO = re.compile(r"\b(\w+)\s+years?\s+ago\b|\b(?:last|previous)\s+year(?:['’]s)?\b", re.I)
+_SIDE_AFTER = re.compile(
+    r"\s+on\s+(?:the\s+)?(?P<side>[\w’'.-]+(?:\s+[\w’'.-]+)?)\s+side\b", re.IGNORECASE
+)
+_SUBJECT_PRONOUN = re.compile(
+    r"\b(?:it|they|we)\s+(?:(?:has|had|have|also|reportedly)\s+)*$", re.IGNORECASE
+)
+# "12 civilians, including three children, were killed" (the commas may be missing)
+_PARENTHETICAL = (
+    r"(?:,?\s+(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them)\b"
+    r"[^,;.]{0,60}?,?\s+|\s+)"
+)
+_MOD_STOP = (
+    "were|was|is|are|have|has|had|been|who|which|that|in|on|at|by|after|from|with|to|for|"
+    "as|when|while|but|and|or"
+)
+_ONE = Quantity(1, 1, "exact", 1)  # "a woman was killed"
+
+
+class _Match(NamedTuple):
+    start: int
+    end: int
+    outcome: str
+    quantity: Quantity | None
+    victim: str | None
+    victim_span: tuple[int, int]  # the words between the count and the victim noun, and the noun
+    rule: str
+
+
+# Which rules a casualty word can complete, and whether the word opens the rule's pattern
+# ("killing 12") or closes it ("12 were killed").
+_RULES_OF_ROLE = {
+    "after": ("after", "single", "unspecified"),
+    "before": ("before",),
+    "left": ("left",),
+    "noun": ("noun",),
+    "of": ("of",),
+    "lives": ("lives", "lives_of"),
+    "lost": ("lost",),
+    "toll": ("toll",),
+    "among": ("among",),
+}
+_CLOSED_BY_TRIGGER = frozenset({"after", "single", "unspecified", "left", "noun"})
+_WINDOW = 120  # characters before a closing casualty word where its count and victim may stand
+
+
+@dataclass(frozen=True)
+class _Rules:
+    trigger: re.Pattern[str]
+    opener: re.Pattern[str]  # where a count or a victim noun starts: the openers of closed rules
+    next_word: re.Pattern[str]  # a count or victim noun right after a casualty word
+    patterns: dict[str, re.Pattern[str]]
+    rules_of_word: dict[str, tuple[str, ...]]
+    outcome: dict[tuple[str, str], str]
+    victims: dict[str, tuple[str, str]]
+    own_side: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    rows = table("casualty_words")
+    by_role: dict[str, list[str]] = {}
+    for row in rows:
+        by_role.setdefault(row["role"], []).append(row["word"])
+    victims = {row["form"]: (row["victim"], row["kind"]) for row in table("victim_nouns")}
+
+    def role(name: str) -> str:
+        return alternation(by_role[name])
+
+    q = rf"(?P<q>{quantity_source()})"
+    # Words between a count and its victim noun ("49 of his country's", "70 regime and rebel"):
+    # neither casualty words nor victim nouns; "and"/"or" only where a victim noun must follow.
+    not_mod = rf"(?:{_MOD_STOP}|{alternation({row['word'] for row in rows} | set(victims))})\b"
+    token = r"(?!\d)[\w’'()-]+\s+"
+    mod = rf"(?:(?:of\s+)?(?!{not_mod}){token}){{0,4}}?"
+    mod_and = rf"(?:(?:of\s+|and\s+|or\s+)?(?!{not_mod}){token}){{0,4}}?"
+    victim = rf"(?P<victim>{alternation(victims)})\b"
+    aux = (
+        r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|all|allegedly|later|"
+        r"subsequently|now|initially|confirmed|believed|feared|thought|said|to|either|\w+ly)\s+){0,4}"
+    )
+    with_victim = rf"(?:{mod_and}{victim}{_PARENTHETICAL})"
+    patterns = {
+        "after": rf"{q}\s+{with_victim}?{aux}(?P<w>{role('after')})\b",
+        "single": (
+            rf"\b(?P<q>an?)\s+{mod}{victim}\s+(?:was|is|has\s+been|had\s+been|got)\s+{aux}"
+            rf"(?P<w>{role('after')})\b"
+        ),
+        "before": rf"\b(?P<w>{role('before')})\s+{q}(?:\s+{mod_and}{victim})?",
+        "left": rf"\b(?:left|leaving|leaves|leave)\s+{q}\s+{with_victim}?(?P<w>{role('left')})\b",
+        "noun": rf"{q}\s+{mod}(?P<w>{role('noun')})\b",
+        "of": rf"\b(?P<w>{role('of')})\s+of\s+{q}(?:\s+{mod}{victim})?",
+        "lives": rf"\b(?P<w>{role('lives')})\s+{q}\s+(?:[\w’'-]+\s+)?lives\b",
+        "lives_of": (
+            rf"\b(?P<w>{role('lives')})\s+(?:the\s+)?lives\s+of\s+{q}(?:\s+{mod}{victim})?"
+        ),
+        "lost": rf"\b(?P<w>{role('lost')})\s+{q}\s+{mod_and}{victim}",
+        "toll": (
+            rf"\b(?P<w>{role('toll')})\b[^.;:!?]{{0,60}}?\b(?:to|at|of|reached|reaches|hit|hits|"
+            rf"topped|exceeded|surpassed|passed|is|was|stands|stood|now)\s+{q}"
+        ),
+        "unspecified": (
+            rf"{victim}\s+(?:(?:have|has|had|were|was)\s+){aux}(?P<w>{role('after')})\b"
+        ),
+        "among": rf"\b(?P<w>{role('among')})\s+among\s+(?:the\s+)?{mod}{victim}",
+    }
+    rules_of_word: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        key = _word_key(row["word"])
+        rules_of_word[key] = rules_of_word.get(key, ()) + _RULES_OF_ROLE[row["role"]]
+    opener_words = quantity_first_words() | {form.split()[0] for form in victims}
+    return _Rules(
+        trigger=re.compile(rf"\b(?:{alternation(rules_of_word)})\b"),
+        opener=re.compile(rf"(?<![\w.,])\d|\b(?:{alternation(opener_words)})\b"),
+        next_word=re.compile(rf"\s+(?:{q}|{victim})"),
+        patterns={name: re.compile(src) for name, src in patterns.items()},
+        rules_of_word=rules_of_word,
+        outcome={(row["role"], row["word"]): row["outcome"] for row in rows},
+        victims=victims,
+        own_side=re.compile(
+            rf"\b(?:{alternation(words('own_side_possessives'))})(?![\w])", re.IGNORECASE
+        ),
+    )
+
+
+def find_casualties(
+    doc_id: str,
+    text: str,
+    sentences: Sequence[Sentence],
+    attributions: Sequence[Attribution | None],
+    published_year: int | None,
+) -> list[CasualtyClaim]:
+    """Every casualty claim in the document, one per distinct figure."""
+    rules = _rules()
+    starts = [s.start for s in sentences]
+    low = lowered(text)  # rules are lower-case patterns; offsets are the same in both
+    per_sentence: dict[int, dict[tuple[int, int, str], _Match]] = {}
+    for trigger in rules.trigger.finditer(low):
+        index = bisect_right(starts, trigger.start()) - 1
+        sentence = sentences[index]
+        if index < 0 or trigger.end() > sentence.end:
+            continue
+        found = per_sentence.setdefault(index, {})
+        for match in _matches_at(text, low, sentence, trigger, rules):
+            found[match.start, match.end, match.rule] = match
+    claims: list[tuple[CasualtyClaim, int | None]] = []
+    for index, found in sorted(per_sentence.items()):
+        attribution = attributions[index] if index < len(attributions) else None
+        for match in _non_overlapping(found.values()):
+            claims.append(
+                _claim(doc_id, text, sentences[index], match, attribution, published_year, rules)
+            )
+    return _merged(claims)
+
+
+def _word_key(word: str) -> str:
+    return " ".join(word.lower().replace("’", "'").split())
+
+
+def _matches_at(
+    text: str, low: str, sentence: Sentence, trigger: re.Match[str], rules: _Rules
+) -> Iterator[_Match]:
+    """The rules a casualty word can complete, tried where that word stands: patterns the word
+    opens are matched at it; patterns it closes are matched from each place shortly before it
+    where a count or a victim noun may start, and must end at it."""
+    rules_here = rules.rules_of_word.get(_word_key(trigger.group()), ())
+    window = max(sentence.start, trigger.start() - _WINDOW)
+    before = (
+        [m.start() for m in rules.opener.finditer(low, window, trigger.start())]
+        if _CLOSED_BY_TRIGGER.intersection(rules_here)
+        else []
+    )
+    for rule in rules_here:
+        pattern = rules.patterns[rule]
+        if rule in _CLOSED_BY_TRIGGER:
+            if not _closes_clause(low, trigger.end(), sentence.end, rules):
+                continue
+            candidates = [
+                m
+                for at in before
+                if (m := pattern.match(low, at, trigger.end())) and m.end() == trigger.end()
+            ]
+        else:
+            candidates = [m] if (m := pattern.match(low, trigger.start(), sentence.end)) else []
+        for found in candidates:
+            match = _read(text, found, rule, rules)
+            if match is not None:
+                yield match
+
+
+def _closes_clause(low: str, at: int, end: int, rules: _Rules) -> bool:
+    """A participle that closes "12 people injured" must not be a verb with an object ("killed
+    30 people injured 90") or an adjective ("26 displaced people"). A count after it may only
+    open the next clause of a headline ("10 killed 15 injured")."""
+    following = rules.next_word.match(low, at, end)
+    if following is None:
+        return True
+    if following["victim"]:
+        return False
+    return rules.patterns["after"].match(low, following.start("q"), end) is not None
+
+
+def _read(text: str, found: re.Match[str], rule: str, rules: _Rules) -> _Match | None:
+    groups = found.groupdict()
+    quantity = None
+    if groups.get("q") is not None:
+        if _NEGATION.search(text, max(0, found.start("q") - 16), found.start("q")):
+            return None
+        quantity = _ONE if rule == "single" else parse_quantity(found["q"])
+        if quantity is None:
+            return None
+    elif rule == "unspecified" and _NEGATION.search(
+        text, max(0, found.start() - 16), found.start()
+    ):
+        return None
+    role = {"unspecified": "after", "single": "after", "lives_of": "lives"}.get(rule, rule)
+    word = " ".join(found["w"].lower().split())
+    outcome = rules.outcome.get((role, word))
+    if outcome is None:
+        return None
+    victim_form = (groups.get("victim") or "").lower()
+    victim, kind = rules.victims.get(" ".join(victim_form.split()), (None, None))
+    if quantity is not None and _looks_like_year(text, found, victim is None):
+        return None  # "in 2014 killed", "20 October 2016 a child killed": a year, not a count
+    if outcome == "arrested" and kind == "military":
+        outcome = "captured"  # soldiers "detained" by the other side are prisoners of war
+    start = found.start()
+    if rule == "unspecified":  # "Chadian troops were wounded": the side stands before
+        modifier = _PRE_MODIFIER.search(text, max(0, start - 40), start)
+        start = modifier.start() if modifier else start
+    if groups.get("victim") is None:
+        victim_span = (start, start)
+    elif groups.get("q") is not None:
+        victim_span = (found.end("q"), found.end("victim"))
+    else:
+        victim_span = (start, found.end("victim"))
+    return _Match(start, found.end(), outcome, quantity, victim, victim_span, rule)
+
+
+def _looks_like_year(text: str, found: re.Match[str], bare: bool) -> bool:
+    """A four-digit 19xx/20xx count is a year when nothing is counted or a date leads to it."""
+    if not _BARE_YEAR.fullmatch(found["q"].strip()):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, found.start("q") - 12), found.start("q"))
+    return bare or (before is not None and (before[1].isdigit() or before[1].lower() in _months()))
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(row["word"] for row in table("months"))
+
+
+def _non_overlapping(matches: Iterable[_Match]) -> list[_Match]:
+    """Where rules overlap on one figure, keep the counted reading, then the longer span."""
+    ordered = sorted(matches, key=lambda m: (m.quantity is None, -(m.end - m.start), m.start))
+    kept: list[_Match] = []
+    for match in ordered:
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _claim(
+    doc_id: str,
+    text: str,
+    sentence: Sentence,
+    match: _Match,
+    attribution: Attribution | None,
+    published_year: int | None,
+    rules: _Rules,
+) -> tuple[CasualtyClaim, int | None]:
+    speaker_country = attribution.country if attribution else None
+    end = match.end
+    side = _side(text, sentence, match, speaker_country, rules)
+    after = _SIDE_AFTER.match(text, match.end, sentence.end)
+    if after is not None:
+        mentions = find_countries(text, after.start("side"), after.end("side"))
+        if mentions:
+            side = side or mentions[0].iso3
+            end = after.end()
+    reference, year = _time_reference(text, sentence, match.start, published_year)
+    quantity = match.quantity
+    low, high = (quantity.low, quantity.high) if quantity else (None, None)
+    claim = CasualtyClaim(
+        doc_id=doc_id,
+        char_start=match.start,
+        char_end=end,
+        evidence=text[match.start : end],
+        claim_id=claim_id(doc_id, "casualty", match.start, end, match.outcome, low, high),
+        outcome=match.outcome,  # type: ignore[typeddict-item]
+        count_low=low,
+        count_high=high,
+        qualifier=quantity.qualifier if quantity else "unspecified",  # type: ignore[typeddict-item]
+        victim=match.victim,
+        side=side,
+        speaker=attribution.speaker if attribution else None,
+        speaker_country=speaker_country,
+        time_reference=reference,
+        reference_year=year,
+    )
+    return claim, quantity.stated if quantity else None
+
+
+def _side(
+    text: str, sentence: Sentence, match: _Match, speaker_country: str | None, rules: _Rules
+) -> str | None:
+    """Whose people they were: a demonym or country before the victim noun ("Peruvian
+    soldiers", "of Syria's army"), the speaker's own side for "its"/"his country's" soldiers,
+    or the subject of "lost" ("it lost 12 soldiers")."""
+    start, end = match.victim_span
+    if end > start:
+        mentions = find_countries(text, start, end)
+        if mentions:
+            return mentions[0].iso3
+        if rules.own_side.search(text, start, end):
+            return speaker_country
+    if match.rule == "lost":
+        before = text[max(sentence.start, match.start - 40) : match.start]
+        if _SUBJECT_PRONOUN.search(before):
+            return speaker_country
+        mentions = find_countries(before)
+        if mentions and before[mentions[-1].end :].strip().lower() in ("", "has", "had", "have"):
+            return mentions[-1].iso3
+    return None
+
+
+def _time_reference(
+    text: str, sentence: Sentence, at: int, published_year: int | None
+) -> tuple[str, int | None]:
+    """Background when the clause is about an earlier happening: an explicit earlier year that
+    is not a comparison ("since 2020"), "N years ago", "last year's", or a "since" clause."""
+    earlier: list[tuple[int, int]] = []
+    if published_year is not None:
+        for year in _YEAR.finditer(text, sentence.start, sentence.end):
+            value = int(year.group(1))
+            comparison = _SINCE_YEAR.search(
+                text, max(sentence.start, year.start() - 12), year.start()
+            )
+            if value < published_year and not comparison:
+                earlier.append((abs(year.start() - at), value))
+    if earlier:
+        return "background", min(earlier)[1]
+    ago = _YEARS_AGO.search(text, sentence.start, sentence.end)
+    if ago is not None:
+        years = _count_word(ago.group(1)) if ago.group(1) else 1
+        return "background", published_year - years if published_year and years else None
+    if _SINCE_CLAUSE.search(text, max(sentence.start, at - 30), at):
+        years = [int(y.group(1)) for y in _YEAR.finditer(text, at, sentence.end)]
+        return "background", years[0] if years else None
+    return "main", None
+
+
+def _count_word(word: str) -> int | None:
+    if word.lower() in ("a", "an"):
+        return 1
+    quantity = parse_quantity(word)
+    return quantity.stated if quantity else None
+
+
+def _merged(claims: list[tuple[CasualtyClaim, int | None]]) -> list[CasualtyClaim]:
+    """One claim per figure: the same outcome and stated number at the same time (a headline
+    repeated in the body, "at least one" and "one" of the same soldiers) are one claim; the
+    reading with a side and an exact count wins."""
+    kept: list[tuple[CasualtyClaim, int | None]] = []
+    for claim, stated in claims:
+        twin = next((i for i, (k, s) in enumerate(kept) if _same_figure(k, s, claim, stated)), None)
+        if twin is None:
+            kept.append((claim, stated))
+        elif _preference(claim) > _preference(kept[twin][0]):
+            kept[twin] = (claim, stated)
+    return [claim for claim, _ in kept]
+
+
+def _same_figure(
+    a: CasualtyClaim, a_stated: int | None, b: CasualtyClaim, b_stated: int | None
+) -> bool:
+    if a["outcome"] != b["outcome"] or a["time_reference"] != b["time_reference"]:
+        return False
+    if a["side"] and b["side"] and a["side"] != b["side"]:
+        return False
+    if a_stated is None or b_stated is None:
+        return a_stated is b_stated and a["victim"] == b["victim"] and a["side"] == b["side"]
+    return a_stated == b_stated
+
+
+_QUALIFIER_RANK = ("exact", "at_least", "about", "range", "more_than", "up_to", "vague")
+
+
+def _preference(claim: CasualtyClaim) -> tuple[bool, int, bool]:
+    """Of two readings of one figure keep the one with a side, then the most literal count."""
+    rank = _QUALIFIER_RANK.index(claim["qualifier"]) if claim["qualifier"] in _QUALIFIER_RANK else 9
+    return (claim["side"] is not None, -rank, claim["speaker"] is not None)

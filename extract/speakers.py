@@ -1,0 +1,284 @@
+"""Who asserts each sentence, from the grammar of reporting.
+
+Why: a casualty figure is evidence of what its *source* says, so every claim carries a speaker
+and the speaker's country. Reporting in news takes a few shapes, all handled here with regular
+expressions and word lists (`lexicon/reporting_verbs.txt` and friends), at regex speed:
+
+- "X said/told/claimed ... that ...", with fillers between ("Lima has also said", "Russia on
+  Tuesday said");
+- a quote followed by its source: '"...," the ministry said' or '"...," said X';
+- "according to X";
+- a later "it said", "he added" or "the ministry added", which refers back to the last speaker
+  (for "the ministry", the last one whose name has "ministry" in it);
+- sentences inside a multi-sentence quote take the speaker named where the quote closes.
+
+A sentence in the outlet's own voice gets None. The speaker's country comes from the country,
+demonym, capital or seat of government in the speaker's name ("Peru's defense ministry",
+"the Defense Ministry in Lima", "the Kremlin") or, for a person, from a nationality given
+anywhere in the document ("<Demonym> Prime Minister <Name>").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from extract.countries import country_of, find_countries
+from extract.lexicon import words
+from extract.numbers import alternation, lowered
+from extract.sentences import Sentence
+
+
+class Attribution(NamedTuple):
+    speaker: str
+    country: str | None
+    char_start: int  # span of the speaker mention in this sentence
+    char_end: int
+
+
+_TOKEN = re.compile(r"[\w][\w'’.-]*|[^\w\s]")
+_CONNECTORS = frozenset({"of", "the", "in", "for", "'s", "’s"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_CAPITALISED_NAME = r"[A-Z][\w'’-]+"
+_QUOTE_BEFORE = re.compile(r"[\"”’'][\s,]*$|,\s*[\"”’']\s*$")
+_SOURCE_OPENER = re.compile(
+    r"\s*(?:an?|the)\s+(?:statement|report|tally|count|toll)\s+(?:by|from|of|issued\s+by)\s+",
+    re.IGNORECASE,
+)
+_QUOTE_MARK = re.compile(r'[“”"]')
+_LOOKAHEAD_SENTENCES = 4
+_SUBJECT_REACH = 90  # characters before a reporting verb where its subject may start
+_ANTECEDENT_WINDOW = 600
+
+
+@dataclass(frozen=True)
+class _Rules:
+    cue: re.Pattern[str]
+    person: re.Pattern[str]
+    title: re.Pattern[str]
+    fillers: frozenset[str]
+    heads: frozenset[str]
+    openers: frozenset[str]
+    pronouns: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    titles = alternation(words("person_titles"))
+    return _Rules(
+        cue=re.compile(
+            rf"\b(?:(?P<verb>{alternation(words('reporting_verbs'))})|(?P<acc>according\s+to))\b"
+        ),
+        person=re.compile(
+            rf"(?P<nat>[A-Z][\w'’.-]+)\s+(?:{titles})\s+"
+            rf"(?P<name>{_CAPITALISED_NAME}(?:\s+{_CAPITALISED_NAME}){{0,2}})"
+        ),
+        title=re.compile(rf"\b(?:{titles})\s+(?={_CAPITALISED_NAME})"),
+        fillers=frozenset(words("reporting_fillers")),
+        heads=frozenset(words("speaker_heads")),
+        openers=frozenset(words("sentence_openers")),
+        pronouns=frozenset(words("speaker_pronouns")),
+    )
+
+
+class _Mention(NamedTuple):
+    start: int
+    end: int
+    kind: str  # named, generic ("the ministry"), pronoun ("it")
+
+
+def attribute_sentences(text: str, sentences: Sequence[Sentence]) -> list[Attribution | None]:
+    """One attribution per sentence (None for the outlet's own voice)."""
+    rules = _rules()
+    nationalities = _nationalities(text, rules)
+    cues: list[list[re.Match[str]]] = [[] for _ in sentences]
+    starts = [s.start for s in sentences]
+    for cue in rules.cue.finditer(lowered(text)):
+        index = bisect_right(starts, cue.start()) - 1
+        if (
+            index >= 0
+            and cue.end() <= sentences[index].end
+            and _plausible_cue(text, cue, sentences[index])
+        ):
+            cues[index].append(cue)
+    result: list[Attribution | None] = []
+    history: list[Attribution] = []
+    for sentence, sentence_cues in zip(sentences, cues, strict=True):
+        attribution = None
+        for cue in sentence_cues:
+            mention = _mention(text, sentence, cue, rules)
+            if mention is not None:
+                attribution = _resolve(text, mention, history, nationalities, rules)
+            if attribution is not None:
+                break
+        if attribution is not None:
+            history.append(attribution)
+        result.append(attribution)
+    _extend_over_quotes(text, sentences, result)
+    return result
+
+
+def _plausible_cue(text: str, cue: re.Match[str], sentence: Sentence) -> bool:
+    """A capitalised "Says" is a verb only in a headline; in prose it is part of a name."""
+    if not text[cue.start()].isupper() or cue.start() == sentence.start:
+        return True
+    tokens = sentence.text.split()
+    return sum(tok[0].isupper() for tok in tokens) > 0.6 * len(tokens)
+
+
+def _nationalities(text: str, rules: _Rules) -> dict[str, str]:
+    """Person name (full and surname) -> country, from "<Demonym> <Title> <Name>" mentions."""
+    found: dict[str, str] = {}
+    for match in rules.person.finditer(text):
+        country = country_of(match["nat"])
+        if country:
+            name = match["name"]
+            found[name] = country
+            found[name.split()[-1]] = country
+    return found
+
+
+def _mention(text: str, sentence: Sentence, cue: re.Match[str], rules: _Rules) -> _Mention | None:
+    if cue["acc"]:
+        opener = _SOURCE_OPENER.match(text, cue.end(), sentence.end)
+        return _forward(text, opener.end() if opener else cue.end(), sentence.end, rules)
+    before = text[max(sentence.start, cue.start() - 3) : cue.start()]
+    if _QUOTE_BEFORE.search(before) or (cue.start() == sentence.start and cue.group() == "said"):
+        return _forward(text, cue.end(), sentence.end, rules)
+    return _backward(text, max(sentence.start, cue.start() - _SUBJECT_REACH), cue.start(), rules)
+
+
+def _is_np_token(token: str, rules: _Rules) -> bool:
+    low = token.lower().replace("’", "'")
+    return token[0].isupper() or low in _CONNECTORS or low.removesuffix("'s") in rules.heads
+
+
+def _backward(text: str, start: int, end: int, rules: _Rules) -> _Mention | None:
+    """The noun phrase that ends just before a reporting verb, fillers skipped."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    i = len(tokens) - 1
+    while i >= 0 and tokens[i][2].lower() in rules.fillers:
+        i -= 1
+    if i < 0:
+        return None
+    if tokens[i][2].lower() in rules.pronouns:
+        return _Mention(tokens[i][0], tokens[i][1], "pronoun")
+    j = i
+    while (
+        j >= 0 and _is_np_token(tokens[j][2], rules) and tokens[j][2].lower() not in rules.pronouns
+    ):
+        j -= 1
+    return _trimmed(tokens[j + 1 : i + 1], rules)
+
+
+def _forward(text: str, start: int, end: int, rules: _Rules) -> _Mention | None:
+    """The noun phrase that starts right after "according to" or an inverted "said"."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    if tokens and tokens[0][2].lower() in rules.pronouns:
+        return _Mention(tokens[0][0], tokens[0][1], "pronoun")
+    j = 0
+    while j < len(tokens) and _is_np_token(tokens[j][2], rules):
+        j += 1
+    return _trimmed(tokens[:j], rules)
+
+
+def _trimmed(tokens: list[tuple[int, int, str]], rules: _Rules) -> _Mention | None:
+    """Drop openers, articles and dangling connectors; None when nothing nameable is left."""
+    while tokens and (tokens[0][2].lower() in rules.openers or tokens[0][2].lower() in _CONNECTORS):
+        tokens = tokens[1:]
+    while tokens and tokens[-1][2].lower() in _CONNECTORS:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    _, end, last = tokens[-1]
+    if last.endswith(".") and last.count(".") == 1:  # the sentence's full stop, not "U.S."
+        end -= 1
+    if re.search(r"['’]s?$", last) or _is_adjective(tokens):  # "Peru's claims", "Chilean claims"
+        return None
+    named = any(tok[0].isupper() and tok.lower() not in _ARTICLES for _, _, tok in tokens)
+    return _Mention(tokens[0][0], end, "named" if named else "generic")
+
+
+def _is_adjective(tokens: list[tuple[int, int, str]]) -> bool:
+    """A lone singular demonym ("Chilean") modifies a noun; it cannot be a speaker."""
+    if len(tokens) != 1:
+        return False
+    mentions = find_countries(tokens[0][2])
+    return bool(mentions) and mentions[0].kind == "demonym" and not tokens[0][2].endswith("s")
+
+
+def _resolve(
+    text: str,
+    mention: _Mention,
+    history: list[Attribution],
+    nationalities: dict[str, str],
+    rules: _Rules,
+) -> Attribution | None:
+    start, end = mention.start, mention.end
+    if mention.kind == "pronoun":  # with nobody named before, "it" is no one we can name
+        return (
+            Attribution(history[-1].speaker, history[-1].country, start, end) if history else None
+        )
+    if mention.kind == "generic":
+        head = text[start:end].split()[-1].lower()
+        antecedent = _antecedent(text, start, head, rules)
+        if antecedent is not None:
+            return Attribution(
+                text[antecedent.start : antecedent.end],
+                country_of(text, antecedent.start, antecedent.end),
+                start,
+                end,
+            )
+        for earlier in reversed(history):
+            if head in earlier.speaker.lower():
+                return Attribution(earlier.speaker, earlier.country, start, end)
+    country = country_of(text, start, end)
+    titles = list(rules.title.finditer(text, start, end))
+    if titles:  # "<Demonym> Prime Minister <Name>" is spoken by "<Name>"
+        start = titles[-1].end()
+    if country is None:
+        country = next(
+            (nationalities[tok] for tok in text[start:end].split() if tok in nationalities),
+            nationalities.get(text[start:end]),
+        )
+    return Attribution(text[start:end], country, start, end)
+
+
+def _antecedent(text: str, before: int, head: str, rules: _Rules) -> _Mention | None:
+    """The last named institution with this head noun in the preceding text ("the Chilean
+    Defence Ministry ... The ministry added")."""
+    window = max(0, before - _ANTECEDENT_WINDOW)
+    for found in reversed(list(re.finditer(rf"\b{re.escape(head)}\b", text[window:before], re.I))):
+        mention = _backward(text, max(0, window + found.start() - 80), window + found.end(), rules)
+        if mention is not None and mention.kind == "named":
+            return mention
+    return None
+
+
+def _extend_over_quotes(
+    text: str, sentences: Sequence[Sentence], result: list[Attribution | None]
+) -> None:
+    """Sentences inside a quote that closes later take the speaker named at its close."""
+    marks = [(m.start(), m.group()) for m in _QUOTE_MARK.finditer(text)]
+    if not marks:
+        return
+    inside = False
+    pending: list[int] = []
+    next_mark = 0
+    for index, sentence in enumerate(sentences):
+        while next_mark < len(marks) and marks[next_mark][0] < sentence.end:
+            char = marks[next_mark][1]
+            inside = char == "“" or (char == '"' and not inside)
+            next_mark += 1
+        if inside:
+            pending = [*pending, index][-_LOOKAHEAD_SENTENCES:]
+            continue
+        if result[index] is not None:
+            for earlier in pending:
+                if result[earlier] is None:
+                    result[earlier] = result[index]
+        pending = []

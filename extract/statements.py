@@ -1,0 +1,78 @@
+"""Attributed statements: who says what, and whether it asserts, accuses or denies.
+
+Every sentence the speaker module attributes becomes a statement. Its stance comes from cue
+words in `lexicon/stance_cues.csv` (a denial outranks an accusation: "rejected the claims,
+accusing..." is first of all a denial); the target is the first country the sentence names
+other than the speaker's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from extract.countries import find_countries
+from extract.lexicon import table
+from extract.records import Statement, claim_id
+from extract.sentences import Sentence
+from extract.speakers import Attribution
+
+_QUOTED = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
+_STANCE_ORDER = ("deny", "accuse")
+
+
+@cache
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    cues: dict[str, list[str]] = {}
+    for row in table("stance_cues"):
+        cues.setdefault(row["stance"], []).append(re.escape(row["cue"]))
+    return {
+        stance: re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
+        for stance, stems in cues.items()
+    }
+
+
+def stance_of(sentence: str) -> str:
+    patterns = _cue_patterns()
+    for stance in _STANCE_ORDER:
+        if patterns[stance].search(sentence):
+            return stance
+    return "assert"
+
+
+def find_statements(
+    doc_id: str,
+    text: str,
+    sentences: Sequence[Sentence],
+    attributions: Sequence[Attribution | None],
+) -> list[Statement]:
+    statements: list[Statement] = []
+    for sentence, attribution in zip(sentences, attributions, strict=True):
+        if attribution is None:
+            continue
+        stance = stance_of(sentence.text)
+        quoted = _QUOTED.search(sentence.text)
+        statements.append(
+            {
+                "claim_id": claim_id(doc_id, "statement", sentence.start, sentence.end),
+                "doc_id": doc_id,
+                "speaker": attribution.speaker,
+                "speaker_country": attribution.country,
+                "stance": stance,
+                "target_country": _target(text, sentence, attribution),
+                "content": quoted.group(1) if quoted else sentence.text,
+                "evidence": sentence.text,
+                "char_start": sentence.start,
+                "char_end": sentence.end,
+            }
+        )
+    return statements
+
+
+def _target(text: str, sentence: Sentence, attribution: Attribution) -> str | None:
+    for mention in find_countries(text, sentence.start, sentence.end):
+        inside_speaker = attribution.char_start <= mention.start < attribution.char_end
+        if mention.iso3 != attribution.country and not inside_speaker:
+            return mention.iso3
+    return None

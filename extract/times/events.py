@@ -1,0 +1,171 @@
+"""Event claims: each anchored time bound to what happened then, where, in which sentence.
+
+Why this simple binding: in news a dated happening and its time sit in one sentence, and the
+trigger word nearest the time ("shelling", "ceasefire", "met") names it; a generic reporting
+verb ("said") only wins when nothing else is there. Clause breaks (commas, semicolons, dashes)
+count as distance, so "attacks were still ongoing as of 0800, despite the ceasefire" binds the
+time to the attacks. Types and triggers live in `lexicon/event_types.csv` (CAMEO root codes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache
+
+from extract.lexicon import table
+from extract.places import PlaceMention, find_places
+from extract.records import EventClaim, Publication, TimeExpression, claim_id
+from extract.sentences import Sentence
+from extract.times.tagger import reference_of
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
+_CLAUSE_COST = 40
+# A time this long before the DCT's period is about an earlier happening (a background event).
+_BACKGROUND_GAP = timedelta(days=90)
+_UNANCHORED_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    event_type: str
+    penalty: int
+
+
+@cache
+def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
+    """One regex over every trigger word (grouped by first letter, for speed), and the word's
+    event type and penalty."""
+    by_word: dict[str, tuple[str, int]] = {}
+    by_letter: dict[str, list[str]] = {}
+    for row in table("event_types"):
+        for word in filter(None, row["triggers"].split("|")):
+            stem = word.rstrip("*")
+            by_word.setdefault(stem, (row["event_type"], int(row["penalty"])))
+            form = re.escape(stem[1:]).replace(r"\ ", r"\s+")
+            form += r"[\w-]*" if word.endswith("*") else r"(?![\w-])"
+            by_letter.setdefault(stem[0], []).append(form)
+    groups = [
+        re.escape(letter) + "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+        for letter, forms in sorted(by_letter.items())
+    ]
+    return re.compile(r"\b(?:" + "|".join(groups) + ")"), by_word
+
+
+def _find_triggers(sentence: str) -> list[_Trigger]:
+    pattern, by_word = _triggers()
+    found: list[_Trigger] = []
+    for match in pattern.finditer(sentence.lower()):
+        word = " ".join(match.group().split())
+        kind = by_word.get(word) or next(
+            (by_word[stem] for stem in _stems(word) if stem in by_word), ("other", 0)
+        )
+        found.append(_Trigger(match.start(), match.end(), kind[0], kind[1]))
+    return found
+
+
+def _stems(word: str) -> list[str]:
+    return [word[:cut] for cut in range(len(word) - 1, 2, -1)]
+
+
+def _nearest(triggers: list[_Trigger], sentence: str, start: int, end: int) -> _Trigger | None:
+    """The trigger with the least distance to [start, end), clause breaks and penalty added;
+    triggers inside the time expression itself do not count."""
+
+    def cost(trigger: _Trigger) -> int:
+        if trigger.end <= start:
+            gap_start, gap_end = trigger.end, start
+        else:
+            gap_start, gap_end = end, trigger.start
+        breaks = len(_CLAUSE_BREAK.findall(sentence, gap_start, gap_end))
+        return gap_end - gap_start + _CLAUSE_COST * breaks + trigger.penalty
+
+    outside = [t for t in triggers if t.end <= start or t.start >= end]
+    return min(outside, key=cost, default=None)
+
+
+def find_events(
+    doc_id: str,
+    text: str,
+    sentences: Sequence[Sentence],
+    expressions: Sequence[TimeExpression],
+    publication: Publication,
+) -> list[EventClaim]:
+    """One claim per anchored DATE or TIME expression. Speaker fields stay None: the
+    orchestrator fills them from the speaker module."""
+    reference = reference_of(publication)
+    period_start = reference.first
+    claims: list[EventClaim] = []
+    cached: dict[int, tuple[list[_Trigger], Sequence[PlaceMention]]] = {}
+    for expression in expressions:
+        start_utc, end_utc = expression["start_utc"], expression["end_utc"]
+        if (start_utc is None or end_utc is None or expression["precision"] is None
+                or expression["type"] not in ("DATE", "TIME")
+                or expression["value"] in _UNANCHORED_VALUES):
+            continue
+        index = _sentence_index(expression, sentences)
+        sentence = sentences[index] if sentences else Sentence(0, len(text), text)
+        if index not in cached:
+            cached[index] = (
+                _find_triggers(sentence.text),
+                find_places(text, sentence.start, sentence.end),
+            )
+        triggers, places = cached[index]
+        local_start = expression["char_start"] - sentence.start
+        local_end = expression["char_end"] - sentence.start
+        trigger = _nearest(triggers, sentence.text, local_start, local_end)
+        if trigger is None and len(sentence.text) - (local_end - local_start) < 12:
+            continue  # a date line, not a happening
+        event_type = trigger.event_type if trigger else "other"
+        span_start = min(local_start, trigger.start) if trigger else local_start
+        span_end = max(local_end, trigger.end) if trigger else local_end
+        char_start, char_end = sentence.start + span_start, sentence.start + span_end
+        place = _place(places, sentence.start + (trigger.start if trigger else local_start))
+        background = period_start is not None and end_utc.date() < period_start - _BACKGROUND_GAP
+        claim: EventClaim = {
+            "doc_id": doc_id,
+            "char_start": char_start,
+            "char_end": char_end,
+            "evidence": text[char_start:char_end],
+            "claim_id": claim_id(doc_id, "event", char_start, char_end, event_type, start_utc),
+            "event_type": event_type,
+            "occurred_start": start_utc,
+            "occurred_end": end_utc,
+            "precision": expression["precision"],
+            "time_text": expression["text"],
+            "place": place.place.name if place else None,
+            "place_country": place.place.country if place else None,
+            "speaker": None,
+            "speaker_country": None,
+            "time_reference": "background" if background else "main",
+            "reference_year": start_utc.year if background else None,
+        }
+        extra = {"time_char_start": expression["char_start"],
+                 "time_char_end": expression["char_end"], "time_value": expression["value"],
+                 "sentence_index": index}
+        for key in ("zone_note", "conflict"):
+            if expression.get(key):
+                extra[key] = expression[key]  # type: ignore[literal-required]
+        claim.update(extra)  # type: ignore[typeddict-item]
+        claims.append(claim)
+    return claims
+
+
+def _sentence_index(expression: TimeExpression, sentences: Sequence[Sentence]) -> int:
+    index = expression.get("sentence_index")
+    if isinstance(index, int) and index < len(sentences):
+        return index
+    position = expression["char_start"]
+    return next((i for i, s in enumerate(sentences) if s.start <= position < s.end + 1), 0)
+
+
+def _place(places: Sequence[PlaceMention], near: int) -> PlaceMention | None:
+    """The place of a happening: the first city its sentence names, else the nearest country."""
+    cities = [mention for mention in places if mention.place.kind == "city"]
+    if cities:
+        return cities[0]
+    return min(places, key=lambda mention: abs(mention.start - near), default=None)

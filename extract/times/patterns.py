@@ -1,0 +1,304 @@
+"""The time-expression tagger: one compiled regular expression finds every candidate span.
+
+Why one expression: the engine must tag news at regex speed (DESIGN.md), so the whole grammar is
+a single alternation compiled once and scanned once per document. It runs on the lower-cased
+text without IGNORECASE (several times faster in CPython's `re`), behind a look-ahead gate that
+lets a position in only when a word that can open a time expression starts there. Words whose
+case matters (month and weekday names, zone abbreviations) are checked against the original
+text afterwards. Each alternative is a family (`clock`, `date`, `weekday`, ...) named by its
+group; `normalise.py` reads the span again with the family's own small patterns.
+The words come from `extract/lexicon/`, in the manner of HeidelTime's language resources.
+
+Order matters: Python's alternation takes the first family that matches at a position, so the
+composite forms (a clock time with its zone and date) come before their parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from extract.lexicon import table
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    family: str
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Lower-case alternatives, longest first ("september" before "sep"); a space is any space."""
+    forms = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words}, key=len)
+    return "(?:" + "|".join(reversed(forms)) + ")"
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation grouped by first letter, so a failing position is rejected in one test."""
+    by_letter: defaultdict[str, set[str]] = defaultdict(set)
+    for word in words:
+        by_letter[word[0]].add(word[1:])
+    return "(?:" + "|".join(
+        re.escape(letter) + alternation(rests) for letter, rests in sorted(by_letter.items())
+    ) + ")"
+
+
+@cache
+def month_words() -> dict[str, int]:
+    return {row["word"]: int(row["number"]) for row in table("months")}
+
+
+@cache
+def weekday_words() -> dict[str, int]:
+    return {row["word"]: int(row["number"]) for row in table("weekdays")}
+
+
+def _months() -> str:
+    """Full names bare, abbreviations with an optional dot ("sept." / "sept")."""
+    words = month_words()
+    full = [w for w in words if len(w) > 3 and w != "sept"]
+    short = [w for w in words if w not in full]
+    return rf"(?:{alternation(full)}|{alternation(short)}\.?)(?![\w])"
+
+
+def _weekdays() -> str:
+    words = weekday_words()
+    full = [w for w in words if w.endswith("day")]
+    short = [w for w in words if not w.endswith("day")]
+    return rf"(?:{alternation(full)}|{alternation(short)}\.)(?![\w])"
+
+
+@cache
+def zone_table() -> dict[str, dict[str, str]]:
+    return {row["name"].lower(): row for row in table("zone_abbreviations")}
+
+
+def _zones() -> str:
+    names = zone_table()
+    abbreviations = [n for n, row in names.items() if row["name"].isupper()]
+    titled = [n for n in names if n not in abbreviations]
+    return (
+        r"(?:(?:gmt|utc|ut)\s*[+\-−–]\s*\d{1,2}(?::?[0-5]\d)?(?![\w])"
+        rf"|{alternation(abbreviations)}(?![\w])"
+        rf"|{alternation(titled)}\s+(?:(?:standard|daylight)\s+)?time(?![\w])"
+        r"|local\s+time(?![\w])"
+        r"|[a-z][\w'’.-]+(?:[ -][a-z][\w'’.-]+){0,2}\s+time(?![\w]))"
+    )
+
+
+def _amount() -> str:
+    rows = table("number_words")
+    numbers = [r["word"] for r in rows if r["kind"] in ("unit", "tens")]
+    articles = [r["word"] for r in rows if r["kind"] == "article"]
+    vague = [r["word"] for r in table("time_vague_amounts")]
+    word = alternation(numbers)
+    return (
+        rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{word}(?:[\s-]+{word})?(?:\s+and\s+a\s+half)?"
+        rf"|{alternation(vague)}|{alternation(articles)})"
+    )
+
+
+# Words that open a time expression but also open countless other phrases ("the", "a", "last"):
+# the gate lets them in only when an anchor word or a digit follows within three words.
+_WEAK_OPENERS = (
+    "the", "a", "an", "in", "at", "this", "last", "next", "past", "previous", "coming",
+    "early", "late", "mid", "earlier", "later", "so", "until", "through", "current", "same",
+    "following", "prior", "fiscal", "calendar", "latest", "its", "their", "end", "beginning",
+    "start", "middle", "about", "almost", "nearly", "more", "less", "over", "just", "only",
+    "recent", "another", "every", "each", "per", "right", "these", "first", "second", "third",
+    "fourth", "1st", "2nd", "3rd", "4th", "final", "comparable", "year-ago", "year-earlier",
+)
+_UNIT_ANCHORS = (
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+    "minute", "minutes", "decade", "decades", "century", "centuries", "fortnight", "quarter",
+    "half", "period", "weekend", "today", "yesterday", "tomorrow", "tonight", "noon",
+    "midnight", "midday",
+)
+
+
+def _gate() -> str:
+    """A look-ahead that admits a position only where a time expression can start."""
+    strong = set(_UNIT_ANCHORS) | set(month_words()) | set(weekday_words())
+    for name in ("parts_of_day", "seasons", "time_sets", "time_references"):
+        strong.update(row["word"].split()[-1] for row in table(name))
+    weak = set(_WEAK_OPENERS) | {r["word"] for r in table("number_words")
+                                 if r["kind"] in ("unit", "tens", "article")}
+    weak.update(row["word"].split()[0] for row in table("time_vague_amounts"))
+    weak -= strong
+    anchor = rf"(?:\d|{_trie(strong)}(?![a-z]))"
+    return rf"(?=\d|'\d|{anchor}|{_trie(weak)}[\s-]+(?:[a-z'-]+[\s-]+){{0,2}}?{anchor})"
+
+
+@cache
+def parts() -> dict[str, str]:
+    """The sub-patterns the grammar is made of, shared with the parsers in `normalise.py`."""
+    month = _months()
+    weekday = _weekdays()
+    part = alternation(r["word"] for r in table("parts_of_day") if r["word"] not in
+                       ("early", "late"))
+    year = r"(?:1[5-9]\d\d|20\d\d)(?![\w])"
+    day_num = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+    zone = _zones()
+    ampm = r"(?:[ap]\.\s?m\.|[ap]m(?![\w]))"
+    clock = (
+        r"(?:(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*" + ampm + r")?(?![\d:])"
+        r"|(?<![\d.:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s*" + ampm +
+        r"|(?<![\d.:,])(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:hours?|hrs|h)(?![\w])|(?=\s*" + zone + r"))"
+        r"|(?:noon|midnight|midday)(?![\w]))"
+    )
+    rel_day = r"(?:today|yesterday|tomorrow|tonight)(?![\w])"
+    month_day = rf"(?:{month}\s*{day_num}(?:\s*,?\s*{year}|\s+this\s+year)?)"
+    day_month = rf"(?:{day_num}\s+(?:of\s+)?{month}(?:\s*,?\s*{year})?)"
+    return {
+        "month": month,
+        "weekday": weekday,
+        "part": part,
+        "year": year,
+        "zone": zone,
+        "clock": clock,
+        "paren": rf"\s*[(\[]\s*(?:{clock}\s*{zone}|{zone})\s*[)\]]",
+        "rel_day": rel_day,
+        "month_day": month_day,
+        "day_month": day_month,
+        "day_date": (
+            rf"(?:{weekday}(?:\s*,?\s*(?:{month_day}|{day_month}))?|{month_day}|{day_month}"
+            rf"|{rel_day})"
+        ),
+    }
+
+
+@cache
+def clock_structure() -> re.Pattern[str]:
+    """A `clock` span split into its date before, clock, zone, parenthesis and date after."""
+    p = parts()
+    return re.compile(
+        rf"(?P<before>{p['day_date']}\s*,?\s*(?:at\s+)?)?(?P<clock>{p['clock']})"
+        rf"(?P<zone>\s*{p['zone']})?(?P<paren>{p['paren']})?(?P<after>.*)",
+        re.DOTALL,
+    )
+
+
+@cache
+def clock_pattern() -> re.Pattern[str]:
+    return re.compile(parts()["clock"])
+
+
+@cache
+def grammar() -> re.Pattern[str]:
+    """Compile the whole tagger grammar (once per process; it reads lower-cased text)."""
+    p = parts()
+    month, weekday, parts_, year = p["month"], p["weekday"], p["part"], p["year"]
+    clock, zone, day_date = p["clock"], p["zone"], p["day_date"]
+    rel_day, month_day, day_month = p["rel_day"], p["month_day"], p["day_month"]
+    seasons = alternation(r["word"] for r in table("seasons"))
+    unit_words = [r["word"] for r in table("time_units")]
+    unit = "(?:" + alternation(unit_words) + "|centuries)"
+    unit_s = "(?:" + alternation(unit_words) + r"s?|centuries)(?![\w])"
+    amount = _amount()
+    modifier = r"(?:early|late|mid|the\s+(?:end|beginning|middle|start)\s+of)"
+    relative = r"(?:last|this|next|past|coming|previous)"
+    families = {
+        "clock": (
+            rf"(?:{day_date}\s*,?\s*(?:at\s+)?)?"
+            rf"{clock}(?:\s*{zone})?(?:{p['paren']})?"
+            rf"(?:\s*,?\s*(?:on\s+|of\s+)?{day_date}(?:\s+{parts_})?)?"
+        ),
+        "iso": r"(?:1[5-9]\d\d|20\d\d)-[01]\d-[0-3]\d(?![\d-])",
+        "date": rf"(?:{modifier}[\s-]+)?(?:{weekday}\s*,?\s*)?(?:{month_day}|{day_month})",
+        "ago": (
+            r"(?:(?:about|almost|nearly|some|more\s+than|less\s+than|over|just|only)\s+)?"
+            rf"{amount}[\s-]+{unit_s}\s+(?:ago|earlier|later|before|after|from\s+now|hence)"
+            rf"(?:\s+in\s+{month})?"
+        ),
+        "weekday": (
+            rf"(?:(?:(?:early|late)\s+)?{relative}\s+)?"
+            rf"(?:(?:early|late)\s+)?{weekday}(?:[\s-]+{parts_})?"
+        ),
+        "relday": (
+            rf"(?:(?:early|late)\s+)?{rel_day}(?:\s+{parts_})?"
+            rf"|(?:(?:early|late)\s+)?(?:this|last)\s+{parts_}"
+        ),
+        "season": (
+            rf"(?:the\s+)?(?:{relative}\s+)?(?:(?:early|late|mid)[\s-]+)?"
+            rf"(?:summer|winter|autumn)(?:\s+(?:of\s+)?{year})?(?![\w])"
+            rf"|(?:the\s+)?{relative}\s+{seasons}(?![\w])"
+            rf"|(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{seasons}\s+(?:of\s+)?{year}"
+        ),
+        "month": (
+            rf"(?:(?:{modifier}|{relative})[\s-]+)?{month}(?:\s*,?\s*(?:of\s+)?{year})?"
+        ),
+        "quarter": (
+            r"(?:(?:the|this\s+year's|last\s+year's|its|their)\s+)?"
+            r"(?:(?:fiscal|calendar|latest|current|previous|prior|same|year-ago|year-earlier"
+            r"|first|second|third|fourth|1st|2nd|3rd|4th|final|last|comparable)[\s-]+){1,3}"
+            r"(?:quarter|half|period)(?:\s+of\s+(?:fiscal\s+)?" + year + r")?(?![\w-])"
+            r"|the\s+quarter(?![\w-])"
+        ),
+        "relunit": (
+            r"(?:(?:earlier|later|early|late|so\s+far|until|through)\s+)?"
+            r"(?:the\s+)?(?:last|this|next|past|previous|coming|current|same|following|prior)"
+            rf"\s+(?:{unit}|weekend)(?![\w-])"
+            r"|(?:the\s+)?(?:year|month|week)-(?:ago|earlier|end)(?![\w-])"
+            r"|the\s+weekend(?![\w-])"
+        ),
+        "duration": (
+            r"(?:the\s+)?(?:(?:(?:a|an)\s+)?(?:past|last|next|first|previous|coming|final"
+            r"|following|recent|nearly|almost|about|more\s+than|over|some|another)\s+)?"
+            rf"{amount}[\s-]+{unit_s}(?:-long)?(?!-old|\s+old)"
+            rf"|(?:the\s+)?(?:past|last|next|previous|recent|coming|following)\s+{unit}s(?![\w])"
+            rf"|(?:the\s+)?(?:past|next|previous|coming|following)\s+{unit}(?![\w])"
+            r"|(?<=for\s)(?:years|months|weeks|days|hours|decades)(?![\w])"
+        ),
+        "decade": (
+            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[5-9]\d0|20\d0)'?s(?![\w])"
+        ),
+        "year": (
+            r"(?:(?:fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[\s-]+)?"
+            r"(?<![\d,.$£€#])" + year + r"(?!\s*(?:%|percent|per\s+cent|-\d))"
+        ),
+        "set": (
+            alternation(r["word"] for r in table("time_sets")) + r"(?![\w])"
+            rf"|(?:every|each|per)\s+(?:other\s+)?(?:{unit}|{weekday})(?![\w])"
+        ),
+        "ref": alternation(r["word"] for r in table("time_references")) + r"(?![\w])",
+    }
+    body = "|".join(f"(?P<{name}>{pattern})" for name, pattern in families.items())
+    return re.compile(rf"(?<![\w]){_gate()}(?:{body})")
+
+
+@cache
+def _case_checks() -> re.Pattern[str]:
+    """Words that count only capitalised: month and weekday names ("may", "march", "sun")."""
+    words = [*month_words(), *weekday_words()]
+    return re.compile(rf"(?<![\w]){alternation(words)}(?![\w])")
+
+
+@lru_cache(maxsize=16)
+def scan(text: str) -> tuple[Candidate, ...]:
+    """Every candidate time expression in `text`, left to right, without overlaps.
+
+    Cached for the last few texts: the DCT inference and the tagger read the same scan.
+    """
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> Iterator[Candidate]:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets exact
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    pattern = grammar()
+    position = 0
+    while (match := pattern.search(lowered, position)) is not None:
+        start, end = match.span()
+        if _capitalised(text, lowered, start, end):
+            yield Candidate(start, end, match.lastgroup or "")
+            position = end
+        else:
+            position = start + 1
+
+
+def _capitalised(text: str, lowered: str, start: int, end: int) -> bool:
+    return all(text[m.start()].isupper() for m in _case_checks().finditer(lowered, start, end))

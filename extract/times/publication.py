@@ -1,0 +1,223 @@
+"""When was a document written (its DCT): metadata, else a date at its top, else inference.
+
+Why inference and not "today": a document's relative times ("on Tuesday", "last year") are
+only as right as its DCT, and a wrong DCT silently moves every event. So a missing date is
+reconstructed from the text's own evidence, with the precision that evidence supports, and a
+document with no evidence stays `unknown`:
+
+1. "N year(s) ago in <Month>" plus an explicit "<Month> <Year>" elsewhere: the DCT is that
+   month N years later (month precision).
+2. A weekday with a month and day but no year ("Tuesday, September 13th") fixes the year among
+   those after every explicit year the text mentions (day precision).
+3. Month-days without a year and weekdays mentioned apart: the year in which a month-day falls
+   on the weekday the document's chain of weekdays ends on ("Monday night ... on Tuesday") is
+   the DCT's; with no such year, the earliest admissible year (year precision).
+4. Otherwise the latest explicit date, at its own precision.
+
+"Admissible" follows news style (AP): a writer gives the year only for dates outside the
+current year, so explicit years lie before the DCT's year; and a text that says "last year"
+does not also write that year as a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from extract.records import Precision, Publication
+from extract.sentences import Sentence
+from extract.times import normalise as nm
+from extract.times.patterns import Candidate, month_words, scan
+
+_HEAD_CHARS = 600
+_YEARS_AHEAD = 12
+_FUTURE = re.compile(r"\b(?:will|shall|by|until|plans?|planned|expected|target)\b", re.I)
+_AGO_IN_MONTH = re.compile(r"(\w+)\s+years?\s+ago\s+in\s+(\w+)", re.I)
+_NO_DCT = nm.Reference(None, None, None)
+
+
+def infer_publication(
+    text: str, sentences: Sequence[Sentence], metadata: Publication | None
+) -> Publication:
+    """The document's creation time; `metadata` when the caller has it, returned as is."""
+    if metadata is not None:
+        return metadata
+    candidates = list(scan(text))
+    dateline = _dateline(text, candidates)
+    if dateline is not None:
+        return _publication(dateline, "day", "text")
+    evidence = _collect(text, candidates)
+    for rule in (_ago_in_month, _weekday_with_date, _weekdays_and_month_days, _latest_explicit):
+        found = rule(evidence)
+        if found is not None:
+            return _publication(found[0], found[1], "inferred")
+    return {"published_at": None, "published_precision": None, "published_basis": "unknown"}
+
+
+def _publication(day: date, precision: Precision, basis: str) -> Publication:
+    return {
+        "published_at": datetime(day.year, day.month, day.day, tzinfo=UTC),
+        "published_precision": precision,
+        "published_basis": basis,  # type: ignore[typeddict-item]
+    }
+
+
+def _dateline(text: str, candidates: Sequence[Candidate]) -> date | None:
+    """A full date near the top on a line of its own or opening a dateline ("X, Sept. 13 —")."""
+    for candidate in candidates:
+        if candidate.start > _HEAD_CHARS:
+            break
+        if candidate.family not in ("date", "iso"):
+            continue
+        period = nm.read_calendar(text[candidate.start : candidate.end], _NO_DCT, False).period
+        if period is None or period.precision != "day":
+            continue
+        line_start = text.rfind("\n", 0, candidate.start) + 1
+        line_end = text.find("\n", candidate.end)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        after = text[candidate.end : candidate.end + 6]
+        if len(line.strip()) <= len(text[candidate.start : candidate.end]) + 30 or re.match(
+            r"\s*(?:\(|—|–|--|-\s)", after
+        ):
+            return period.start.date()
+    return None
+
+
+@dataclass
+class _Evidence:
+    explicit: list[nm.Period] = field(default_factory=list)
+    month_days: list[tuple[int, int]] = field(default_factory=list)
+    weekday_dates: list[tuple[int, int, int]] = field(default_factory=list)
+    weekdays: list[int] = field(default_factory=list)
+    ago_in_month: list[tuple[int, int]] = field(default_factory=list)
+    says_last_year: bool = False
+
+    @property
+    def explicit_years(self) -> set[int]:
+        return {period.start.year for period in self.explicit}
+
+    def admissible(self, year: int) -> bool:
+        if self.explicit and year <= max(self.explicit_years):
+            return False
+        return not (self.says_last_year and year - 1 in self.explicit_years)
+
+    def first_year(self) -> int | None:
+        if not self.explicit:
+            return None
+        return max(self.explicit_years) + 1
+
+
+def _collect(text: str, candidates: Sequence[Candidate]) -> _Evidence:
+    evidence = _Evidence()
+    for candidate in candidates:
+        phrase = text[candidate.start : candidate.end]
+        if candidate.family in ("relunit", "ago"):
+            evidence.says_last_year |= phrase.lower().startswith("last year")
+            ago = _AGO_IN_MONTH.search(phrase)
+            amount = nm._amount_and_unit(ago.group(1).lower().split())[0] if ago else None
+            if ago and amount and amount.isdigit():
+                evidence.ago_in_month.append((int(amount), month_words()[ago.group(2).lower()]))
+            continue
+        if candidate.family not in ("date", "month", "year", "iso", "weekday", "clock"):
+            continue
+        if candidate.family == "clock":
+            parts = nm.split_clock(phrase)
+            phrase = parts.date_text if parts else ""
+        features = nm.features(phrase)
+        if features.year is not None and not _in_future_sentence(text, candidate.start):
+            period = nm.read_calendar(phrase, _NO_DCT, False).period
+            if period is not None:
+                evidence.explicit.append(period)
+            continue
+        if features.weekday is not None and features.month and features.day:
+            evidence.weekday_dates.append((features.weekday, features.month, features.day))
+        elif features.month and features.day:
+            evidence.month_days.append((features.month, features.day))
+        elif features.weekday is not None:
+            evidence.weekdays.append(features.weekday)
+    return evidence
+
+
+def _in_future_sentence(text: str, position: int) -> bool:
+    start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position)) + 1
+    return bool(_FUTURE.search(text, start, position))
+
+
+Found = tuple[date, Precision] | None
+
+
+def _ago_in_month(evidence: _Evidence) -> Found:
+    for years, month in evidence.ago_in_month:
+        for period in evidence.explicit:
+            if period.precision == "month" and period.start.month == month:
+                return date(period.start.year + years, month, 1), "month"
+    return None
+
+
+def _weekday_with_date(evidence: _Evidence) -> Found:
+    first = evidence.first_year()
+    if first is None or not evidence.weekday_dates:
+        return None
+    days = []
+    for weekday, month, day in evidence.weekday_dates:
+        year = next((y for y in range(first, first + 3 * _YEARS_AHEAD) if evidence.admissible(y)
+                     and _valid(y, month, day) and date(y, month, day).isoweekday() == weekday),
+                    None)
+        if year is not None:
+            days.append(date(year, month, day))
+    return (max(days), "day") if days else None
+
+
+def _weekdays_and_month_days(evidence: _Evidence) -> Found:
+    first = evidence.first_year()
+    if first is None or not (evidence.month_days or evidence.weekdays):
+        return None
+    last_weekday = _chain_end(evidence.weekdays)
+    best: tuple[int, int, date | None] | None = None
+    for year in range(first, first + _YEARS_AHEAD):
+        if not evidence.admissible(year):
+            continue
+        score, matched = -(year - first), None
+        for month, day in evidence.month_days:
+            if not _valid(year, month, day):
+                continue
+            weekday = date(year, month, day).isoweekday()
+            if weekday == last_weekday:
+                score, matched = score + 3, max(matched or date(year, month, day),
+                                                date(year, month, day))
+            elif weekday in evidence.weekdays:
+                score += 1
+        if best is None or score > best[0]:
+            best = (score, year, matched)
+    if best is None:
+        return None
+    _, year, matched = best
+    return (matched, "day") if matched else (date(year, 1, 1), "year")
+
+
+def _chain_end(weekdays: list[int]) -> int | None:
+    """The weekday a run of mentioned weekdays ends on: Monday and Tuesday -> Tuesday."""
+    if not weekdays:
+        return None
+    counts = Counter(weekdays)
+    ends = [w for w in counts if (w % 7) + 1 not in counts] or list(counts)
+    return max(ends, key=lambda w: (counts[w], -weekdays.index(w)))
+
+
+def _latest_explicit(evidence: _Evidence) -> Found:
+    if not evidence.explicit:
+        return None
+    latest = max(evidence.explicit, key=lambda period: (period.end, -len(period.value)))
+    precision: Precision = latest.precision if latest.precision in ("day", "month") else "year"
+    return latest.start.date(), precision
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,130 @@
+"""`make bench`: throughput per stage and peak memory on a generated corpus of realistic articles.
+
+Articles are made by recombining sentences of real articles (the demo corpus, and the FA-KES
+and TimeBank texts in `../shared/eval` when present), so the extractor meets real sentence
+shapes at realistic density. The corpus is written as `.txt` files, the way a scraper fills an
+inbox. Prefect's start-up is excluded by a warm-up run before the timed one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from extract.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+_TAG = re.compile(r"<[^>]+>")
+
+
+def corpus_sentences() -> list[str]:
+    """Sentences of every real article available here."""
+    seeds = sorted((ROOT / "seeds" / "articles").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in seeds]
+    fakes = SHARED_EVAL / "fakes" / "dev.jsonl"
+    if fakes.exists():
+        with fakes.open(encoding="utf-8") as handle:
+            texts.extend(json.loads(line)["text"] for line in handle if line.strip())
+    for path in sorted((SHARED_EVAL / "timebank").rglob("*.tml")):
+        body = path.read_text(encoding="utf-8", errors="replace")
+        texts.append(_TAG.sub("", body.split("<TEXT>", 1)[-1]))
+    return [s.text for text in texts for s in split_sentences(text) if 30 <= len(s.text) <= 600]
+
+
+def generate_articles(count: int, seed: int = 7) -> Iterator[str]:
+    """`count` articles of 8 to 40 sentences in paragraphs of 1 to 3 sentences."""
+    rng = random.Random(seed)
+    sentences = corpus_sentences()
+    for _ in range(count):
+        picked = rng.sample(sentences, rng.randint(8, 40))
+        paragraphs, start = [], 1
+        while start < len(picked):
+            step = rng.randint(1, 3)
+            paragraphs.append(" ".join(picked[start : start + step]))
+            start += step
+        headline = picked[0].rstrip(".")[:120]
+        yield headline + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def write_corpus(folder: Path, count: int) -> int:
+    """Write the corpus as `.txt` files, 1,000 to a folder; returns the bytes written."""
+    total = 0
+    for index, article in enumerate(generate_articles(count)):
+        target = folder / f"part-{index // 1000:04d}" / f"article-{index:06d}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        total += target.write_text(article, encoding="utf-8")
+    return total
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its largest child, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def run(count: int, workers: int, keep: bool) -> dict:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from flows.pipeline import pipeline
+
+    work = Path(tempfile.mkdtemp(prefix="corroborate-bench-"))
+    try:
+        started = time.perf_counter()
+        corpus_bytes = write_corpus(work / "corpus", count)
+        generate_seconds = time.perf_counter() - started
+
+        pipeline(paths=[str(ROOT / "seeds" / "articles")], warehouse=str(work / "warmup.duckdb"))
+        started = time.perf_counter()
+        result = pipeline(
+            paths=[str(work / "corpus")], warehouse=str(work / "bench.duckdb"), workers=workers
+        )
+        wall = time.perf_counter() - started
+        own, child = peak_rss_mb()
+        documents = result["documents_seen"]
+        return {
+            "documents": documents,
+            "corpus_mb": round(corpus_bytes / 1e6, 1),
+            "generate_seconds": round(generate_seconds, 1),
+            "end_to_end_seconds": round(wall, 2),
+            "end_to_end_docs_per_s": round(documents / wall, 1),
+            "stage_docs_per_s": {
+                stage: round(documents / seconds, 1) if seconds else None
+                for stage, seconds in result["seconds"].items()
+            },
+            "stage_seconds": {k: round(v, 2) for k, v in result["seconds"].items()},
+            "claims": result["claims"],
+            "peak_rss_mb_main": round(own, 1),
+            "peak_rss_mb_largest_worker": round(child, 1),
+            "warehouse_mb": round((work / "bench.duckdb").stat().st_size / 1e6, 1),
+        }
+    finally:
+        if keep:
+            print(f"kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=20_000, help="articles to generate")
+    parser.add_argument("--workers", type=int, default=2, help="extraction processes")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and warehouse")
+    args = parser.parse_args(argv)
+    print(json.dumps(run(args.docs, args.workers, args.keep), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Score documents (publication time, incidents) and `source_agreement` against a gold file.
+
+Implements the `documents` and `agreement` sections of `shared/gold/FORMAT.md`. Pure functions
+over rows as dicts, so tests feed them hand-made rows and the CLI feeds them the warehouse.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+_PRECISION_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+
+
+@dataclass
+class Check:
+    what: str
+    passed: bool
+    detail: str = ""
+
+
+@dataclass
+class AgreementReport:
+    publication: list[Check] = field(default_factory=list)
+    incidents: list[Check] = field(default_factory=list)
+    agreement: list[Check] = field(default_factory=list)
+
+    def share(self, checks: list[Check]) -> tuple[int, int]:
+        return sum(check.passed for check in checks), len(checks)
+
+
+def score_documents(
+    gold: Mapping[str, Any], documents: Sequence[Mapping[str, Any]]
+) -> tuple[list[Check], list[Check]]:
+    """Publication times that agree with gold, and incident labels that map one-to-one."""
+    by_source = {row["source_id"]: row for row in documents}
+    publication: list[Check] = []
+    incident_of_label: dict[str, set[str]] = defaultdict(set)
+    for source_id, expected in gold.get("documents", {}).items():
+        row = by_source.get(source_id)
+        if row is None:
+            publication.append(Check(source_id, False, "document not in the warehouse"))
+            continue
+        publication.append(_publication_check(source_id, expected, row))
+        if "incident" in expected:
+            incident_of_label[expected["incident"]].add(row["incident_id"])
+    incidents = [
+        Check(f"'{label}' is one incident", len(ids) == 1, f"incident ids {sorted(ids)}")
+        for label, ids in incident_of_label.items()
+    ]
+    labels_of_incident: dict[str, list[str]] = defaultdict(list)
+    for label, ids in incident_of_label.items():
+        for incident_id in ids:
+            labels_of_incident[incident_id].append(label)
+    incidents.extend(
+        Check(f"labels {labels} kept apart", False, f"share incident {incident_id}")
+        for incident_id, labels in labels_of_incident.items()
+        if len(labels) > 1
+    )
+    return publication, incidents
+
+
+def _publication_check(
+    source_id: str, expected: Mapping[str, Any], row: Mapping[str, Any]
+) -> Check:
+    published: datetime | None = row.get("published_at")
+    if published is None:
+        return Check(source_id, False, f"no publication time; gold {expected['published']}")
+    gold_precision = expected.get("published_precision", "day")
+    shown = published.astimezone(UTC).strftime(_PRECISION_FORMATS[gold_precision])
+    return Check(
+        source_id,
+        shown == expected["published"],
+        f"warehouse {published:%Y-%m-%d} ({row.get('published_precision')}, "
+        f"{row.get('published_basis')}); gold {expected['published']}",
+    )
+
+
+def score_agreement(
+    gold: Mapping[str, Any],
+    facts: Sequence[Mapping[str, Any]],
+    documents: Sequence[Mapping[str, Any]],
+) -> list[Check]:
+    """One check per gold `agreement` item; `facts` are source_agreement rows."""
+    doc_of_source = {row["source_id"]: row["doc_id"] for row in documents}
+    incident_of_doc = {row["doc_id"]: row["incident_id"] for row in documents}
+    checks = []
+    for item in gold.get("agreement", []):
+        what = item.get("what") or ", ".join(item.get("docs", []))
+        if item.get("same_incident"):
+            checks.append(_group_check(what, item, facts, doc_of_source, incident_of_doc))
+        elif "at" in item:
+            checks.append(Check(what, any(_event_matches(item, f, doc_of_source) for f in facts)))
+        else:
+            checks.append(Check(what, any(_fact_matches(item, f, doc_of_source) for f in facts)))
+    return checks
+
+
+def _doc_ids(sources: Sequence[str], doc_of_source: Mapping[str, str]) -> set[str]:
+    return {doc_of_source.get(source, f"missing:{source}") for source in sources}
+
+
+def _fact_matches(
+    item: Mapping[str, Any], fact: Mapping[str, Any], doc_of_source: Mapping[str, str]
+) -> bool:
+    docs = set(fact["doc_ids"])
+    return (
+        fact["kind"] == "casualty"
+        and fact["outcome"] == item["outcome"]
+        and ("side" not in item or fact["side"] == item["side"])
+        and fact["status"] == item["status"]
+        and ("value_low" not in item or fact["value_low"] == item["value_low"])
+        and _doc_ids(item["docs"], doc_of_source) <= docs
+        and not _doc_ids(item.get("must_not_include_docs", []), doc_of_source) & docs
+    )
+
+
+def _event_matches(
+    item: Mapping[str, Any], fact: Mapping[str, Any], doc_of_source: Mapping[str, str]
+) -> bool:
+    if fact["kind"] != "event" or fact["status"] != item["status"]:
+        return False
+    at = datetime.fromisoformat(item["at"].replace("Z", "+00:00"))
+    if not (fact["at_start"] <= at <= fact["at_end"]):
+        return False
+    wanted = _doc_ids(item.get("docs_any_of", []), doc_of_source)
+    return len(wanted & set(fact["doc_ids"])) >= item.get("min_docs", 1)
+
+
+def _group_check(
+    what: str,
+    item: Mapping[str, Any],
+    facts: Sequence[Mapping[str, Any]],
+    doc_of_source: Mapping[str, str],
+    incident_of_doc: Mapping[str, str],
+) -> Check:
+    doc_ids = _doc_ids(item["docs"], doc_of_source)
+    incidents = {incident_of_doc.get(doc_id) for doc_id in doc_ids}
+    if len(incidents) != 1 or None in incidents:
+        return Check(what, False, f"documents in {len(incidents)} incidents")
+    if not item.get("counts_differ"):
+        return Check(what, True)
+    [incident_id] = incidents
+    killed = [
+        fact for fact in facts
+        if fact["incident_id"] == incident_id and fact["kind"] == "casualty"
+        and fact["outcome"] == "killed" and doc_ids & set(fact["doc_ids"])
+    ]
+    honest = any(
+        fact["status"] == "conflicting"
+        or (fact["value_low"] is not None and fact["value_high"] is not None
+            and fact["value_low"] < fact["value_high"])
+        for fact in killed
+    )
+    return Check(what, honest, "killed facts: " + "; ".join(
+        f"{f['value_low']}-{f['value_high']} {f['status']}" for f in killed) or "none")
+
+
+def format_agreement(report: AgreementReport) -> str:
+    lines = []
+    for title, checks in (
+        ("publication times", report.publication),
+        ("incidents", report.incidents),
+        ("agreement", report.agreement),
+    ):
+        if not checks:
+            continue
+        passed, total = report.share(checks)
+        lines.append(f"{title}: {passed}/{total} ({passed / total:.0%})")
+        lines.extend(f"  FAIL {check.what}: {check.detail}" for check in checks if not check.passed)
+    return "\n".join(lines)

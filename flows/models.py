@@ -1,0 +1,106 @@
+"""A small SQL model runner: build `sql/` models in dependency order, document them, test them.
+
+Models are `select` statements, one per file, named by the file stem. A model depends on the
+models it names after `from` or `join`. Staging models are views (thin renames over the raw
+tables); intermediate models and marts are materialised as tables so a reader of the published
+snapshot pays nothing. After the build, every `sql/tests/*.sql` query must return no rows.
+Column documentation lives in `*.yml` beside the models and becomes `COMMENT ON` statements,
+so `DESCRIBE` and `duckdb_columns()` document the warehouse from inside SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from graphlib import TopologicalSorter
+from pathlib import Path
+
+import duckdb
+import yaml
+
+SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
+LAYERS = ("staging", "intermediate", "marts")
+_REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+
+
+class DataTestFailure(RuntimeError):
+    """A SQL data test returned rows: the build is wrong and must not be published."""
+
+
+@dataclass(frozen=True)
+class Model:
+    name: str
+    layer: str
+    sql: str
+
+    @property
+    def materialization(self) -> str:
+        return "view" if self.layer == "staging" else "table"
+
+
+def discover_models(sql_dir: Path = SQL_DIR) -> dict[str, Model]:
+    models: dict[str, Model] = {}
+    for layer in LAYERS:
+        for path in sorted((sql_dir / layer).glob("*.sql")):
+            models[path.stem] = Model(path.stem, layer, path.read_text(encoding="utf-8"))
+    return models
+
+
+def build_order(models: dict[str, Model]) -> list[Model]:
+    """Models sorted so that each comes after every model it selects from."""
+    graph = {
+        name: {ref for ref in _REFERENCE.findall(model.sql) if ref in models and ref != name}
+        for name, model in models.items()
+    }
+    return [models[name] for name in TopologicalSorter(graph).static_order()]
+
+
+def create_source_tables(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
+    conn.execute((sql_dir / "sources" / "tables.sql").read_text(encoding="utf-8"))
+
+
+def build_models(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
+    """Create or replace every model; returns the names in build order."""
+    built = []
+    for model in build_order(discover_models(sql_dir)):
+        other = "table" if model.materialization == "view" else "view"
+        conn.execute(f"drop {other} if exists {model.name}")
+        conn.execute(f"create or replace {model.materialization} {model.name} as\n{model.sql}")
+        built.append(model.name)
+    return built
+
+
+def apply_comments(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
+    """Turn the `*.yml` documentation into `COMMENT ON` statements."""
+    kinds = dict(
+        conn.execute(
+            "select table_name, case when table_type = 'VIEW' then 'view' else 'table' end "
+            "from information_schema.tables where table_schema = 'main'"
+        ).fetchall()
+    )
+    for path in sorted(sql_dir.rglob("*.yml")):
+        for table in yaml.safe_load(path.read_text(encoding="utf-8")).get("tables", []):
+            name = table["name"]
+            if name not in kinds:
+                continue
+            conn.execute(f"comment on {kinds[name]} {name} is {_quote(table['description'])}")
+            for column, description in (table.get("columns") or {}).items():
+                conn.execute(f"comment on column {name}.{column} is {_quote(description)}")
+
+
+def run_data_tests(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> int:
+    """Run every data test; raise with the offending rows when any returns rows."""
+    failures = []
+    tests = sorted((sql_dir / "tests").glob("*.sql"))
+    for path in tests:
+        query = path.read_text(encoding="utf-8")
+        rows = conn.execute(f"select * from ({query}) limit 5").fetchall()
+        if rows:
+            failures.append(f"{path.stem}: {rows}")
+    if failures:
+        raise DataTestFailure("SQL data tests failed: " + " | ".join(failures))
+    return len(tests)
+
+
+def _quote(text: str) -> str:
+    return "'" + " ".join(text.split()).replace("'", "''") + "'"

@@ -1,0 +1,51 @@
+"""Column groups that several tables share, as pandera models to inherit from."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas.checks import is_iso3_or_null, spans_match
+
+UtcTimestamp = Annotated[pd.DatetimeTZDtype, "us", "UTC"]
+
+
+class TableModel(pa.DataFrameModel):
+    """Strict columns, coerced types: a batch with a missing or extra column fails as a whole."""
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+class SpanModel(TableModel):
+    """A row that quotes its document. `document_text` is attached for validation only."""
+
+    doc_id: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{16}$")
+    char_start: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    char_end: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    evidence: Series[str] = pa.Field(str_length={"min_value": 1})
+    document_text: Series[str]
+
+    @pa.dataframe_check(error="evidence must equal documents.text[char_start:char_end]")
+    def span_is_evidence(cls, frame: pd.DataFrame) -> pd.Series:
+        return spans_match(frame)
+
+    @pa.dataframe_check(error="char_start must be before char_end")
+    def span_is_ordered(cls, frame: pd.DataFrame) -> pd.Series:
+        return frame["char_start"] < frame["char_end"]
+
+
+class ClaimModel(SpanModel):
+    """A claim: a span with an id and, when someone asserts it, a speaker."""
+
+    claim_id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{20}$")
+    speaker: Series[str] = pa.Field(nullable=True)
+    speaker_country: Series[str] = pa.Field(nullable=True)
+
+    @pa.check("speaker_country", error="speaker_country must be an ISO 3166-1 alpha-3 code")
+    def speaker_country_is_iso3(cls, values: pd.Series) -> pd.Series:
+        return is_iso3_or_null(values)

@@ -1,0 +1,38 @@
+"""`documents`: one ingested article, identified by the hash of its cleaned text."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas.base import TableModel, UtcTimestamp
+from schemas.checks import PRECISIONS, PUBLISHED_BASES
+
+
+class Documents(TableModel):
+    """`doc_id` must be the fingerprint of `text`, so the same words are always one document."""
+
+    doc_id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$")
+    source_file: Series[str]
+    source_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    title: Series[str] = pa.Field(nullable=True)
+    outlet: Series[str] = pa.Field(nullable=True)
+    url: Series[str] = pa.Field(nullable=True)
+    published_at: Series[UtcTimestamp] = pa.Field(nullable=True)
+    published_precision: Series[str] = pa.Field(nullable=True, isin=PRECISIONS)
+    published_basis: Series[str] = pa.Field(isin=PUBLISHED_BASES)
+    text: Series[str] = pa.Field(str_length={"min_value": 1})
+    char_count: Series[pd.Int64Dtype] = pa.Field(ge=1)
+
+    @pa.dataframe_check(error="doc_id must be the sha256 prefix of text")
+    def doc_id_is_fingerprint(cls, frame: pd.DataFrame) -> pd.Series:
+        return frame["doc_id"] == frame["text"].map(
+            lambda text: hashlib.sha256(text.encode()).hexdigest()[:16]
+        )
+
+    @pa.dataframe_check(error="a known publication time needs a precision, and vice versa")
+    def precision_goes_with_time(cls, frame: pd.DataFrame) -> pd.Series:
+        return frame["published_at"].isna() == frame["published_precision"].isna()

@@ -1,0 +1,13 @@
+-- The stable id of every incident key: the same key always has the same id.
+with keys as (
+    select distinct incident_key, false as is_background from int_document_anchors
+    union
+    select distinct incident_key, is_background from int_claim_incidents
+)
+
+select
+    incident_key,
+    bool_or(is_background) as is_background,
+    substr(md5(incident_key), 1, 12) as incident_id,
+from keys
+group by incident_key

@@ -1,0 +1,55 @@
+-- One row per real-world happening the documents report, current or background.
+with members as (
+    select incident_key, doc_id from int_document_anchors
+    union
+    select incident_key, doc_id from int_claim_incidents
+),
+
+member_claims as (
+    select incident_key, side as country, null::varchar as place, null::timestamptz as at_start,
+        null::timestamptz as at_end
+    from stg_casualty_claims
+    inner join int_claim_incidents using (claim_id)
+    union all
+    select incident_key, coalesce(place_country, speaker_country), place, occurred_start,
+        occurred_end
+    from stg_event_claims
+    inner join int_claim_incidents using (claim_id)
+),
+
+extents as (
+    select
+        incident_key,
+        min(at_start) as start_utc,
+        max(at_end) as end_utc,
+        list(distinct country order by country) filter (where country is not null) as countries,
+        list(distinct place order by place) filter (where place is not null) as places,
+    from member_claims
+    group by incident_key
+),
+
+documents as (
+    select
+        incident_key,
+        list(distinct doc_id order by doc_id) as doc_ids,
+    from members
+    group by incident_key
+)
+
+select
+    keys.incident_id,
+    case
+        when keys.is_background
+            then 'background: ' || replace(keys.incident_key, 'background:', '')
+        else 'reports of ' || replace(keys.incident_key, 'incident:', '')
+    end
+    || coalesce(' (' || array_to_string(extents.countries, ', ') || ')', '') as label,
+    extents.start_utc,
+    extents.end_utc,
+    coalesce(extents.countries, []) as countries,
+    coalesce(extents.places, []) as places,
+    documents.doc_ids,
+    keys.is_background,
+from int_incident_keys as keys
+inner join documents using (incident_key)
+left join extents using (incident_key)

@@ -1,0 +1,19 @@
+-- One row per fact of an incident: what the documents report, whether independent sources
+-- agree, and on whose word it rests.
+with casualty_facts as (
+    select
+        fact_id, incident_id, kind, fact, outcome, side, event_type, value_low, value_high,
+        at_start, at_end, n_documents, n_independent, n_claims, status, doc_ids, speakers,
+    from int_casualty_facts
+),
+
+event_facts as (
+    select
+        fact_id, incident_id, kind, fact, outcome, side, event_type, value_low, value_high,
+        at_start, at_end, n_documents, n_independent, n_claims, status, doc_ids, speakers,
+    from int_event_facts
+)
+
+select * from casualty_facts
+union all
+select * from event_facts

@@ -1,0 +1,15 @@
+select
+    statements.claim_id,
+    statements.doc_id,
+    incident_keys.incident_id,
+    statements.speaker,
+    statements.speaker_country,
+    statements.stance,
+    statements.target_country,
+    statements.content,
+    statements.evidence,
+    statements.char_start,
+    statements.char_end,
+from stg_statements as statements
+inner join int_claim_incidents using (claim_id)
+inner join int_incident_keys as incident_keys using (incident_key)

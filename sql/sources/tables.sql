@@ -1,0 +1,134 @@
+-- Tables the Python pipeline writes. Everything else is built from these by the models.
+-- Idempotent: created once, then loaded by every run inside one transaction.
+
+create table if not exists raw_documents (
+    doc_id              varchar primary key,
+    source_file         varchar not null,
+    source_id           varchar not null,
+    title               varchar,
+    outlet              varchar,
+    url                 varchar,
+    published_at        timestamptz,
+    published_precision varchar,
+    published_basis     varchar not null,
+    text                varchar not null,
+    char_count          bigint not null,
+    first_run_id        varchar not null,
+);
+
+create table if not exists document_sources (
+    doc_id       varchar not null,
+    source_file  varchar not null,
+    source_id    varchar not null,
+    file_sha256  varchar not null,
+    file_size    bigint not null,
+    file_mtime   timestamptz not null,
+    record_index bigint not null,
+    format       varchar not null,
+    run_id       varchar not null,
+    primary key (source_file, record_index),
+);
+
+create table if not exists rejected (
+    source_file varchar not null,
+    source_id   varchar,
+    stage       varchar not null,
+    reason      varchar not null,
+    detail      varchar not null,
+    run_id      varchar not null,
+);
+
+create table if not exists quarantine (
+    table_name    varchar not null,
+    doc_id        varchar,
+    record_key    varchar not null,
+    record        varchar not null,
+    failed_checks varchar not null,
+    run_id        varchar not null,
+);
+
+create table if not exists raw_casualty_claims (
+    claim_id        varchar primary key,
+    doc_id          varchar not null,
+    outcome         varchar not null,
+    count_low       bigint,
+    count_high      bigint,
+    qualifier       varchar not null,
+    victim          varchar,
+    side            varchar,
+    speaker         varchar,
+    speaker_country varchar,
+    time_reference  varchar not null,
+    reference_year  bigint,
+    evidence        varchar not null,
+    char_start      bigint not null,
+    char_end        bigint not null,
+);
+
+create table if not exists raw_event_claims (
+    claim_id        varchar primary key,
+    doc_id          varchar not null,
+    event_type      varchar not null,
+    occurred_start  timestamptz not null,
+    occurred_end    timestamptz not null,
+    precision       varchar not null,
+    time_text       varchar not null,
+    place           varchar,
+    place_country   varchar,
+    speaker         varchar,
+    speaker_country varchar,
+    time_reference  varchar not null,
+    reference_year  bigint,
+    evidence        varchar not null,
+    char_start      bigint not null,
+    char_end        bigint not null,
+);
+
+create table if not exists raw_statements (
+    claim_id        varchar primary key,
+    doc_id          varchar not null,
+    speaker         varchar not null,
+    speaker_country varchar,
+    stance          varchar not null,
+    target_country  varchar,
+    content         varchar not null,
+    evidence        varchar not null,
+    char_start      bigint not null,
+    char_end        bigint not null,
+);
+
+create table if not exists raw_time_expressions (
+    doc_id     varchar not null,
+    char_start bigint not null,
+    char_end   bigint not null,
+    text       varchar not null,
+    type       varchar not null,
+    value      varchar not null,
+    start_utc  timestamptz,
+    end_utc    timestamptz,
+    precision  varchar,
+    evidence   varchar not null,
+    primary key (doc_id, char_start, char_end),
+);
+
+create table if not exists runs (
+    run_id              varchar primary key,
+    started_at          timestamptz not null,
+    finished_at         timestamptz,
+    status              varchar not null,
+    inputs              varchar,
+    files_seen          bigint,
+    documents_seen      bigint,
+    documents_new       bigint,
+    rejected            bigint,
+    quarantined         bigint,
+    casualty_claims     bigint,
+    event_claims        bigint,
+    statements          bigint,
+    time_expressions    bigint,
+    seconds_ingest      double,
+    seconds_extract     double,
+    seconds_validate    double,
+    seconds_load        double,
+    seconds_build       double,
+);

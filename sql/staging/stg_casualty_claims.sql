@@ -1,0 +1,17 @@
+select
+    claim_id,
+    doc_id,
+    outcome,
+    count_low,
+    count_high,
+    qualifier,
+    victim,
+    side,
+    speaker,
+    speaker_country,
+    time_reference,
+    reference_year,
+    evidence,
+    char_start,
+    char_end,
+from raw_casualty_claims

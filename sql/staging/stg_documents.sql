@@ -1,0 +1,16 @@
+-- One row per ingested article, with the key an outlet is known by for independence.
+select
+    doc_id,
+    source_file,
+    source_id,
+    title,
+    outlet,
+    coalesce(lower(trim(outlet)), 'doc:' || doc_id) as outlet_key,
+    url,
+    published_at,
+    published_precision,
+    published_basis,
+    text,
+    char_count,
+    first_run_id,
+from raw_documents

@@ -1,0 +1,18 @@
+select
+    claim_id,
+    doc_id,
+    event_type,
+    occurred_start,
+    occurred_end,
+    precision,
+    time_text,
+    place,
+    place_country,
+    speaker,
+    speaker_country,
+    time_reference,
+    reference_year,
+    evidence,
+    char_start,
+    char_end,
+from raw_event_claims

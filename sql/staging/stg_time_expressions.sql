@@ -1,0 +1,11 @@
+select
+    doc_id,
+    char_start,
+    char_end,
+    text,
+    type,
+    value,
+    start_utc,
+    end_utc,
+    precision,
+from raw_time_expressions

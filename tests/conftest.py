@@ -1,0 +1,35 @@
+"""Shared fixtures. Prefect gets a private home and no analytics before it is imported."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_PREFECT_HOME = tempfile.mkdtemp(prefix="corroborate-prefect-")
+os.environ["PREFECT_HOME"] = _PREFECT_HOME
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds" / "articles"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """One Prefect server for the whole session; subprocesses reach it via PREFECT_API_URL."""
+    from prefect.settings import PREFECT_API_URL
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        os.environ["PREFECT_API_URL"] = PREFECT_API_URL.value()
+        yield PREFECT_API_URL.value()
+        os.environ.pop("PREFECT_API_URL", None)
+
+
+@pytest.fixture
+def seed_dir() -> Path:
+    return SEEDS

@@ -1,0 +1,188 @@
+"""Casualty claims: every outcome, number form, qualifier, side and time reference, on sentences
+written for these tests."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.casualties import find_casualties
+from extract.records import CasualtyClaim
+from extract.sentences import split_sentences
+from extract.speakers import attribute_sentences
+
+
+def _claims(text: str, year: int | None = 2023) -> list[CasualtyClaim]:
+    sentences = split_sentences(text)
+    return find_casualties("doc", text, sentences, attribute_sentences(text, sentences), year)
+
+
+def _one(text: str, year: int | None = 2023) -> CasualtyClaim:
+    claims = _claims(text, year)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+def _key(claim: CasualtyClaim) -> tuple:
+    return claim["outcome"], claim["count_low"], claim["count_high"], claim["qualifier"]
+
+
+def test_passive_with_victim_and_side() -> None:
+    claim = _one("Officials said 17 Peruvian soldiers were killed in the ambush.")
+    assert _key(claim) == ("killed", 17, 17, "exact")
+    assert (claim["victim"], claim["side"]) == ("soldiers", "PER")
+    assert claim["evidence"] == "17 Peruvian soldiers were killed"
+
+
+def test_active_verb_headline_syntax() -> None:
+    claim = _one("Landslide Kills at Least 23 in Mountain Village")
+    assert _key(claim) == ("killed", 23, None, "at_least")
+
+
+def test_killing_and_wounding_in_one_sentence() -> None:
+    claims = _claims("A car bomb killed six people and injured 32 in the market.")
+    assert sorted(_key(c) for c in claims) == [
+        ("killed", 6, 6, "exact"),
+        ("wounded", 32, 32, "exact"),
+    ]
+
+
+def test_left_dead_and_death_toll_and_lives() -> None:
+    assert _key(_one("The storm left more than 1,200 dead.")) == ("killed", 1201, None, "more_than")
+    assert _key(_one("The death toll rose to 87 on Sunday.")) == ("killed", 87, 87, "exact")
+    assert _key(_one("The quake claimed around 4,000 lives.")) == ("killed", 4000, 4000, "about")
+
+
+def test_lost_needs_people() -> None:
+    claim = _one("The Malian Defence Ministry said it lost nine soldiers.")
+    assert _key(claim) == ("killed", 9, 9, "exact")
+    assert claim["side"] == "MLI" and claim["speaker_country"] == "MLI"
+    assert _claims("The army said it lost control of three villages.") == []
+
+
+def test_other_outcomes() -> None:
+    assert _key(_one("Five Chadian soldiers were taken prisoner.")) == ("captured", 5, 5, "exact")
+    assert _key(_one("About 40 people are missing after the flood.")) == (
+        "missing",
+        40,
+        40,
+        "about",
+    )
+    assert _key(_one("The fighting displaced tens of thousands of people.")) == (
+        "displaced",
+        10_000,
+        None,
+        "vague",
+    )
+    assert _key(_one("Police arrested 14 protesters on Monday.")) == ("arrested", 14, 14, "exact")
+    assert _key(_one("Scores of civilians fled the town.")) == ("displaced", 20, None, "vague")
+
+
+def test_detained_soldiers_are_captured() -> None:
+    assert _one("Rebels detained 11 soldiers near the border.")["outcome"] == "captured"
+
+
+def test_word_numbers_range_and_up_to() -> None:
+    assert _key(_one("Forty-nine miners died in the blast.")) == ("killed", 49, 49, "exact")
+    assert _key(_one("Between 10 and 15 villagers were wounded.")) == ("wounded", 10, 15, "range")
+    assert _key(_one("Nearly 300 people were killed.")) == ("killed", None, 300, "up_to")
+    assert _key(_one("Dozens of fighters were killed.")) == ("killed", 12, None, "vague")
+
+
+def test_martyred_is_killed() -> None:
+    assert _key(_one("Three civilians were martyred in the shelling.")) == ("killed", 3, 3, "exact")
+
+
+def test_no_number_is_unspecified() -> None:
+    text = "The Sudanese army said soldiers have died on the Chadian side."
+    claim = _one(text)
+    assert _key(claim) == ("killed", None, None, "unspecified")
+    assert claim["side"] == "TCD" and claim["speaker_country"] == "SDN"
+    claim = _one("The Kenyan Defence Ministry reported deaths among Somali troops.")
+    assert (_key(claim), claim["side"]) == (("killed", None, None, "unspecified"), "SOM")
+
+
+def test_own_side_possessive() -> None:
+    claim = _one("Peruvian President Ana Soto said 12 of her country's soldiers were killed.")
+    assert claim["side"] == "PER" and claim["speaker"] == "Ana Soto"
+
+
+def test_negation_and_non_casualty_numbers() -> None:
+    for text in [
+        "No soldiers were killed in the attack.",
+        "The 2,000 troops were deployed to keep the peace.",
+        "A 12-year-old boy was hurt.",
+        "They met three times since April.",
+        "Prices rose 20 percent and 300 dollars were lost.",
+        "The government sent 500 peacekeeping troops.",
+    ]:
+        assert _claims(text) == [], text
+
+
+def test_background_years_and_since() -> None:
+    claim = _one("In 2014 a war in the region killed more than 2,000 people.", 2023)
+    assert (claim["time_reference"], claim["reference_year"]) == ("background", 2014)
+    claim = _one("The earlier war, which left 500 dead, ended two years ago.", 2023)
+    assert (claim["time_reference"], claim["reference_year"]) == ("background", 2021)
+    claim = _one("It is the worst fighting since thousands died in a 2016 war.", 2023)
+    assert (claim["time_reference"], claim["reference_year"]) == ("background", 2016)
+    claim = _one("At least 30 people were killed, the deadliest attack since 2019.", 2023)
+    assert claim["time_reference"] == "main"
+
+
+def test_repeated_figure_is_one_claim() -> None:
+    text = "Blast Kills at Least 9\n\nBlast Kills at Least 9\n\nThe blast killed at least 9 people."
+    assert len(_claims(text)) == 1
+
+
+def test_commas_stripped_corpus() -> None:
+    assert _key(_one("The war has killed 6500 people")) == ("killed", 6500, 6500, "exact")
+
+
+_PIECES = [
+    "killed",
+    "at",
+    "least",
+    "12",
+    "2,000",
+    "soldiers",
+    "were",
+    "Chadian",
+    "it",
+    "its",
+    "said",
+    "left",
+    "dead",
+    "since",
+    "2019",
+    "thousands",
+    "died",
+    "toll",
+    "rose",
+    "to",
+    "more",
+    "than",
+    "one",
+    "of",
+    "the",
+    ".",
+    ",",
+    "\n",
+    "'",
+    "’",
+    '"',
+    "-",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES)).map(" ".join) | st.text())
+def test_never_raises_and_evidence_matches_span(text: str) -> None:
+    for claim in _claims(text):
+        assert claim["evidence"] == text[claim["char_start"] : claim["char_end"]]
+        assert claim["outcome"] in {
+            "killed",
+            "wounded",
+            "captured",
+            "missing",
+            "displaced",
+            "arrested",
+        }

@@ -1,0 +1,50 @@
+"""GeoNames places: country and IANA zone of cities, countries and demonyms."""
+
+from __future__ import annotations
+
+import time
+
+from extract.places import find_places, gazetteer
+
+
+def names(text: str) -> list[tuple[str, str, str | None]]:
+    return [(text[m.start:m.end], m.place.country, m.place.timezone) for m in find_places(text)]
+
+
+def test_city_after_a_locative_preposition() -> None:
+    assert names("The ministers met in Vienna.") == [("Vienna", "AUT", "Europe/Vienna")]
+
+
+def test_city_list_after_a_preposition() -> None:
+    found = names("Shells fell on the cities of Kharkiv, Sumy and Poltava.")
+    assert [name for name, _, _ in found] == ["Kharkiv", "Sumy", "Poltava"]
+    assert {country for _, country, _ in found} == {"UKR"}
+
+
+def test_capitalised_word_that_is_a_city_elsewhere_is_not_a_place_without_context() -> None:
+    assert names("Nice words were said.") == []
+
+
+def test_country_name_wins_over_a_namesake_city() -> None:
+    [(name, country, _)] = names("Troops withdrew to Jordan on Monday.")
+    assert (name, country) == ("Jordan", "JOR")
+
+
+def test_demonym_and_country_zone_is_the_capitals() -> None:
+    found = names("Japanese officials said")
+    assert found == [("Japanese", "JPN", "Asia/Tokyo")]
+
+
+def test_zone_of_name_for_x_time() -> None:
+    world = gazetteer()
+    assert world.zone_of_name("Moscow") == "Europe/Moscow"
+    assert world.zone_of_name("Israel") == "Asia/Jerusalem"
+    assert world.zone_of_name("Narnia") is None
+
+
+def test_gazetteer_is_built_once_and_fast_to_query() -> None:
+    gazetteer()
+    start = time.perf_counter()
+    for index in range(200):
+        find_places(f"Talks in Geneva and Paris, said French officials {index}.")
+    assert (time.perf_counter() - start) / 200 < 0.002

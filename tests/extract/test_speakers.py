@@ -1,0 +1,80 @@
+"""Speakers from the grammar of reporting, with carry-over and the speaker's country."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.sentences import split_sentences
+from extract.speakers import attribute_sentences
+
+
+def _speakers(text: str) -> list[tuple[str, str | None] | None]:
+    sentences = split_sentences(text)
+    return [(a.speaker, a.country) if a else None for a in attribute_sentences(text, sentences)]
+
+
+def test_subject_verb_with_fillers() -> None:
+    assert _speakers("Peru's interior ministry on Friday said the road was closed.") == [
+        ("Peru's interior ministry", "PER")
+    ]
+
+
+def test_quote_then_source() -> None:
+    text = '"We will respond," the Kenyan Defence Ministry said in a statement.'
+    assert _speakers(text) == [("Kenyan Defence Ministry", "KEN")]
+
+
+def test_inverted_source_and_title_stripped() -> None:
+    text = '"The border is calm," said Mongolian Foreign Minister Batmunkh Tserendorj.'
+    assert _speakers(text) == [("Batmunkh Tserendorj", "MNG")]
+
+
+def test_according_to() -> None:
+    assert _speakers("According to the Chadian army, the town fell.") == [("Chadian army", "TCD")]
+
+
+def test_capital_and_seat_of_government() -> None:
+    assert _speakers("Ottawa has also said it will help.") == [("Ottawa", "CAN")]
+    assert _speakers("The Kremlin said talks had stalled.") == [("Kremlin", "RUS")]
+
+
+def test_pronoun_and_ministry_refer_back() -> None:
+    text = (
+        "The Malian Defence Ministry said fighting began at dawn. "
+        "The weather was poor. "
+        "It added that the convoy was safe. "
+        "The ministry noted that roads were cut."
+    )
+    assert _speakers(text) == [
+        ("Malian Defence Ministry", "MLI"),
+        None,
+        ("Malian Defence Ministry", "MLI"),
+        ("Malian Defence Ministry", "MLI"),
+    ]
+
+
+def test_person_keeps_nationality_from_earlier_mention() -> None:
+    text = (
+        "Nepalese Prime Minister Arjun Thapa visited the area. Thapa said the rescue would go on."
+    )
+    assert _speakers(text) == [None, ("Thapa", "NPL")]
+
+
+def test_outlet_voice_and_possessive_noun() -> None:
+    text = "Floods hit the valley. Officials rejected Chile's claims of sabotage."
+    assert _speakers(text) == [None, None]
+
+
+def test_multi_sentence_quote_takes_closing_speaker() -> None:
+    text = '"The enemy fired first. We answered," the Ghanaian army said.'
+    assert _speakers(text) == [("Ghanaian army", "GHA"), ("Ghanaian army", "GHA")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aA1 .,\"“”'’-\nsaid it the Ministry"))) | st.text())
+def test_never_raises_and_spans_are_in_text(text: str) -> None:
+    sentences = split_sentences(text)
+    attributions = attribute_sentences(text, sentences)
+    assert len(attributions) == len(sentences)
+    for attribution in attributions:
+        if attribution is not None:
+            assert 0 <= attribution.char_start <= attribution.char_end <= len(text)

@@ -1,0 +1,60 @@
+"""Event claims: the happening bound to each anchored time, its type, place and reference."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.records import claim_id
+from extract.sentences import split_sentences
+from extract.times import find_events, tag_time_expressions
+from tests.extract.times_helpers import publication, utc
+
+
+def events(text: str, dct: str = "2022-09-13"):
+    sentences = split_sentences(text)
+    pub = publication(dct)
+    return find_events("doc", text, sentences,
+                       tag_time_expressions("doc", text, sentences, pub), pub)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("At 0005 GMT on Tuesday, troops launched intensive shelling of the town.", "attack"),
+        ("A ceasefire took effect from 06:00 GMT on Tuesday.", "ceasefire"),
+        ("The two presidents met Aug. 31 in Vienna.", "meeting"),
+        ("The leaders spoke by phone on Monday.", "consult"),
+        ("The government on Monday appealed to its allies for help.", "appeal"),
+        ("The war was halted in November 2020.", "ceasefire"),
+        ("Attacks were still ongoing as of 0800 GMT, despite the claim of a ceasefire.", "attack"),
+    ],
+)
+def test_event_type(sentence: str, event_type: str) -> None:
+    [claim] = events(sentence)
+    assert claim["event_type"] == event_type
+
+
+def test_claim_fields_and_contract() -> None:
+    text = "The two presidents met Aug. 31 in Vienna."
+    [claim] = events(text)
+    assert claim["evidence"] == text[claim["char_start"] : claim["char_end"]]
+    assert claim["occurred_start"] == utc("2022-08-31T00:00:00")
+    assert claim["occurred_start"] <= claim["occurred_end"]
+    assert (claim["place"], claim["place_country"]) == ("Vienna", "AUT")
+    assert (claim["speaker"], claim["speaker_country"]) == (None, None)
+    assert claim["claim_id"] == claim_id("doc", "event", claim["char_start"], claim["char_end"],
+                                         "meeting", claim["occurred_start"])
+    assert claim["time_reference"] == "main"
+
+
+def test_background_event() -> None:
+    [claim] = events("The war was halted in November 2020.")
+    assert (claim["time_reference"], claim["reference_year"]) == ("background", 2020)
+
+
+def test_unanchored_and_durations_make_no_claims() -> None:
+    assert events("The war lasted six weeks and is now over.") == []
+
+
+def test_date_line_is_not_a_happening() -> None:
+    assert events("September 13, 2022\nTroops attacked on Monday.")[0]["time_text"] == "Monday"

@@ -1,0 +1,76 @@
+"""The document creation time: metadata, a date at the top, inference, or unknown, and what an
+undated document does to relative expressions (they stay unanchored: never "today")."""
+
+from __future__ import annotations
+
+from extract.sentences import split_sentences
+from extract.times import find_events, infer_publication, tag_time_expressions
+from tests.extract.times_helpers import publication
+
+
+def infer(text: str):
+    return infer_publication(text, split_sentences(text), None)
+
+
+def test_metadata_is_returned_as_is() -> None:
+    given = publication("2020-01-02")
+    assert infer_publication("Nothing dated here.", [], given) is given
+
+
+def test_date_line_at_the_top() -> None:
+    text = "Floods Hit the Coast\n\nMarch 4, 2019\n\nRain fell on Monday in the region."
+    found = infer(text)
+    assert (found["published_basis"], found["published_precision"]) == ("text", "day")
+    assert found["published_at"].date().isoformat() == "2019-03-04"
+
+
+def test_weekday_with_month_and_day_fixes_the_year() -> None:
+    text = ("Fighting erupted at 0005 on Tuesday, September 13th. "
+            "It was the worst since a war in 2020.")
+    found = infer(text)
+    assert found["published_basis"] == "inferred"
+    assert (found["published_at"].date().isoformat(), found["published_precision"]) == (
+        "2022-09-13", "day")
+
+
+def test_month_day_on_the_last_weekday_mentioned() -> None:
+    text = ("Shelling began on Monday night and went on into Tuesday. A truce was set for "
+            "Sept. 13 this year. The region saw a war in 2020.")
+    found = infer(text)
+    assert found["published_at"].date().isoformat() == "2022-09-13"
+
+
+def test_years_ago_in_month_with_an_explicit_month_elsewhere() -> None:
+    text = ("The war ended a year ago in November. Agreements were reached in November 2020. "
+            "A truce was reached on Tuesday.")
+    found = infer(text)
+    assert (found["published_at"].date().isoformat()[:7], found["published_precision"]) == (
+        "2021-11", "month")
+
+
+def test_latest_explicit_date_when_nothing_else() -> None:
+    found = infer("A treaty signed in May 2015 replaced one from 2009.")
+    assert (found["published_basis"], found["published_precision"]) == ("inferred", "month")
+    assert found["published_at"].date().isoformat() == "2015-05-01"
+
+
+def test_undated_document_stays_unknown_and_unanchored() -> None:
+    text = "Officials said on Tuesday that the shelling began last year and ended yesterday."
+    sentences = split_sentences(text)
+    found = infer_publication(text, sentences, None)
+    assert found == {"published_at": None, "published_precision": None,
+                     "published_basis": "unknown"}
+    expressions = tag_time_expressions("d", text, sentences, found)
+    assert {e["value"] for e in expressions} == {"XXXX-WXX-2", "XXXX", "XXXX-XX-XX"}
+    assert all(e["start_utc"] is None and e["precision"] is None for e in expressions)
+    assert find_events("d", text, sentences, expressions, found) == []
+
+
+def test_coarse_dct_gives_a_span_not_a_guess() -> None:
+    text = "A truce was reached on Tuesday."
+    sentences = split_sentences(text)
+    [tuesday] = tag_time_expressions("d", text, sentences, publication("2021-11-01", "month"))
+    assert tuesday["precision"] == "month"
+    assert tuesday["value"] == "2021-XX-XX"
+    assert tuesday["start_utc"].date().isoformat() == "2021-10-26"
+    assert tuesday["end_utc"].date().isoformat() == "2021-11-30"

@@ -1,0 +1,139 @@
+"""The agreement semantics, tested in SQL on small hand-made tables."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+import duckdb
+import pytest
+
+from flows import models
+
+
+def _doc_id(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+class Warehouse:
+    """An in-memory warehouse with helpers to add documents and claims by hand."""
+
+    def __init__(self) -> None:
+        self.conn = duckdb.connect()
+        models.create_source_tables(self.conn)
+        self._claims = 0
+
+    def document(self, text: str, outlet: str | None, published: datetime) -> str:
+        doc_id = _doc_id(text)
+        self.conn.execute(
+            "insert into raw_documents values (?, ?, ?, null, ?, null, ?, 'day', 'metadata', "
+            "?, ?, 'r1')",
+            [doc_id, f"{doc_id}.txt", f"{doc_id}.txt", outlet, published, text, len(text)],
+        )
+        return doc_id
+
+    def casualty(self, doc_id: str, low, high, qualifier="exact", side=None, outcome="killed",
+                 background_year=None, speaker=None):
+        self._claims += 1
+        text = self.conn.execute("select text from raw_documents where doc_id = ?",
+                                 [doc_id]).fetchone()[0]
+        self.conn.execute(
+            "insert into raw_casualty_claims values (?, ?, ?, ?, ?, ?, null, ?, ?, null, ?, ?, "
+            "?, 0, ?)",
+            [f"{self._claims:020d}", doc_id, outcome, low, high, qualifier, side, speaker,
+             "background" if background_year else "main", background_year, text, len(text)],
+        )
+
+    def build(self) -> None:
+        models.build_models(self.conn)
+        models.apply_comments(self.conn)
+        models.run_data_tests(self.conn)
+
+    def facts(self, outcome="killed"):
+        return self.conn.execute(
+            "select side, value_low, value_high, n_documents, n_independent, status "
+            "from source_agreement where kind = 'casualty' and outcome = ? order by side",
+            [outcome],
+        ).fetchall()
+
+
+DAY = datetime(2024, 3, 5, tzinfo=UTC)
+
+
+@pytest.fixture
+def warehouse() -> Warehouse:
+    return Warehouse()
+
+
+def test_open_interval_agrees_with_an_exact_figure_inside_it(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    warehouse.casualty(a, 40, None, "at_least", side="FRA")
+    warehouse.casualty(b, 49, 49, side="FRA")
+    warehouse.build()
+    assert warehouse.facts() == [("FRA", 49, 49, 2, 2, "corroborated")]
+
+
+def test_non_intersecting_reports_are_conflicting_and_keep_both_values(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    warehouse.casualty(a, 12, 12)
+    warehouse.casualty(b, 20, 25, "range")
+    warehouse.build()
+    [(_side, low, high, docs, independent, status)] = warehouse.facts()
+    assert (low, high, status) == (20, 12, "conflicting")  # the bounds that cannot both hold
+    assert (docs, independent) == (2, 2)
+
+
+def test_same_outlet_twice_is_one_independent_source(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "outlet a ", DAY)
+    warehouse.casualty(a, 5, 5)
+    warehouse.casualty(b, 5, 5)
+    warehouse.build()
+    assert warehouse.facts() == [(None, 5, 5, 2, 1, "single_source")]
+
+
+def test_vague_and_unspecified_reports_never_contradict_a_number(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    c = warehouse.document("Report three", "Outlet C", DAY)
+    warehouse.casualty(a, 12, None, "vague")  # "dozens"
+    warehouse.casualty(b, None, None, "unspecified")
+    warehouse.casualty(c, 30, 30)
+    warehouse.build()
+    assert warehouse.facts() == [(None, 30, 30, 3, 3, "corroborated")]
+
+
+def test_background_figures_form_their_own_incident_and_do_not_conflict(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    warehouse.casualty(a, 3, 3)
+    warehouse.casualty(b, 3, 3)
+    warehouse.casualty(b, 6500, None, "more_than", background_year=2020)
+    warehouse.build()
+    rows = warehouse.conn.execute(
+        "select incidents.is_background, facts.value_low, facts.status "
+        "from source_agreement as facts join incidents using (incident_id) order by 1"
+    ).fetchall()
+    assert rows == [(False, 3, "corroborated"), (True, 6500, "single_source")]
+
+
+def test_every_public_column_carries_a_comment(warehouse):
+    warehouse.document("Report one", "Outlet A", DAY)
+    warehouse.build()
+    undocumented = warehouse.conn.execute(
+        "select table_name, column_name from duckdb_columns() "
+        "where table_name in ('documents', 'casualty_claims', 'source_agreement', 'timeline', "
+        "'incidents', 'rejected', 'runs', 'event_claims', 'statements', 'time_expressions') "
+        "and comment is null"
+    ).fetchall()
+    assert undocumented == []
+
+
+def test_a_failing_data_test_stops_the_build(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    warehouse.casualty(a, 1, 1)
+    warehouse.conn.execute("update raw_casualty_claims set evidence = 'not the text'")
+    with pytest.raises(models.DataTestFailure, match="claim_spans_match_documents"):
+        warehouse.build()

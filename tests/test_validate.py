@@ -1,0 +1,83 @@
+"""Validation splits good rows from bad and keeps the reasons."""
+
+from __future__ import annotations
+
+import hashlib
+
+from extract.records import claim_id
+from flows.validate import validate_records
+
+TEXT = "Officials said 12 soldiers were killed on Monday."
+DOC_ID = hashlib.sha256(TEXT.encode()).hexdigest()[:16]
+
+
+def casualty(**overrides):
+    start = TEXT.index("12 soldiers")
+    end = TEXT.index(" on Monday")
+    row = {
+        "claim_id": claim_id(DOC_ID, "casualty", start, end),
+        "doc_id": DOC_ID,
+        "outcome": "killed",
+        "count_low": 12,
+        "count_high": 12,
+        "qualifier": "exact",
+        "victim": "soldiers",
+        "side": None,
+        "speaker": "Officials",
+        "speaker_country": None,
+        "time_reference": "main",
+        "reference_year": None,
+        "evidence": TEXT[start:end],
+        "char_start": start,
+        "char_end": end,
+    }
+    row.update(overrides)
+    return row
+
+
+def validate(rows):
+    return validate_records("casualty_claims", rows, document_texts={DOC_ID: TEXT}, run_id="r1")
+
+
+def test_a_good_row_passes_without_the_validation_only_column():
+    result = validate([casualty()])
+    assert len(result.frame) == 1
+    assert result.quarantine == []
+    assert "document_text" not in result.frame.columns
+
+
+def test_a_span_that_does_not_match_its_evidence_is_quarantined_with_the_reason():
+    result = validate([casualty(), casualty(claim_id="b" * 20, evidence="13 soldiers were killed")])
+    assert len(result.frame) == 1
+    [bad] = result.quarantine
+    assert bad["table_name"] == "casualty_claims"
+    assert "evidence must equal" in bad["failed_checks"]
+
+
+def test_inverted_counts_unknown_codes_and_outcomes_are_each_named():
+    rows = [
+        casualty(claim_id="c" * 20, count_low=15, count_high=12),
+        casualty(claim_id="d" * 20, side="XX1"),
+        casualty(claim_id="e" * 20, outcome="hurt"),
+    ]
+    result = validate(rows)
+    assert result.frame.empty
+    reasons = [row["failed_checks"] for row in result.quarantine]
+    assert any("count_low must not exceed" in reason for reason in reasons)
+    assert any("side" in reason for reason in reasons)
+    assert any("outcome" in reason and "isin" in reason for reason in reasons)
+
+
+def test_an_unspecified_figure_must_not_carry_a_count():
+    result = validate([casualty(qualifier="unspecified")])
+    assert result.frame.empty
+    assert "unspecified" in result.quarantine[0]["failed_checks"]
+
+
+def test_a_batch_missing_a_column_is_quarantined_whole_with_its_reason():
+    row = casualty()
+    del row["qualifier"]
+    result = validate([row, {**row, "claim_id": "f" * 20}])
+    assert result.frame.empty
+    assert len(result.quarantine) == 2
+    assert all("missing columns: qualifier" in r["failed_checks"] for r in result.quarantine)
