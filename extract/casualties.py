@@ -88,13 +88,17 @@ _RULES_OF_ROLE = {
     "among": ("among",),
 }
 _CLOSED_BY_TRIGGER = frozenset({"after", "single", "unspecified", "left", "noun"})
+_COUNT_FIRST = frozenset({"after", "noun"})  # the closed rules that start with their count
+_LEFT_VERBS = ("left", "leaving", "leaves", "leave")
+_ROLE_OF_RULE = {"unspecified": "after", "single": "after", "lives_of": "lives"}
 _WINDOW = 120  # characters before a closing casualty word where its count and victim may stand
 
 
 @dataclass(frozen=True)
 class _Rules:
     trigger: re.Pattern[str]
-    opener: re.Pattern[str]  # where a count or a victim noun starts: the openers of closed rules
+    opener: re.Pattern[str]  # a word (or digit) where a closed rule may start
+    opens: dict[str, frozenset[str]]  # opener word -> the closed rules that may start with it
     next_word: re.Pattern[str]  # a count or victim noun right after a casualty word
     patterns: dict[str, re.Pattern[str]]
     rules_of_word: dict[str, tuple[str, ...]]
@@ -134,7 +138,9 @@ def _rules() -> _Rules:
             rf"(?P<w>{role('after')})\b"
         ),
         "before": rf"\b(?P<w>{role('before')})\s+{q}(?:\s+{mod_and}{victim})?",
-        "left": rf"\b(?:left|leaving|leaves|leave)\s+{q}\s+{with_victim}?(?P<w>{role('left')})\b",
+        "left": (
+            rf"\b(?:{alternation(_LEFT_VERBS)})\s+{q}\s+{with_victim}?(?P<w>{role('left')})\b"
+        ),
         "noun": rf"{q}\s+{mod}(?P<w>{role('noun')})\b",
         "of": rf"\b(?P<w>{role('of')})\s+of\s+{q}(?:\s+{mod}{victim})?",
         "lives": rf"\b(?P<w>{role('lives')})\s+{q}\s+(?:[\w’'-]+\s+)?lives\b",
@@ -155,10 +161,21 @@ def _rules() -> _Rules:
     for row in rows:
         key = _word_key(row["word"])
         rules_of_word[key] = rules_of_word.get(key, ()) + _RULES_OF_ROLE[row["role"]]
-    opener_words = quantity_first_words() | {form.split()[0] for form in victims}
+    first_words = {
+        "after": quantity_first_words(),
+        "noun": quantity_first_words(),
+        "single": {"a", "an"},
+        "unspecified": {form.split()[0] for form in victims},
+        "left": set(),
+    }
+    opens: dict[str, frozenset[str]] = {}
+    for rule, firsts in first_words.items():
+        for word in firsts:
+            opens[word] = opens.get(word, frozenset()) | {rule}
     return _Rules(
         trigger=re.compile(rf"\b(?:{alternation(rules_of_word)})\b"),
-        opener=re.compile(rf"(?<![\w.,])\d|\b(?:{alternation(opener_words)})\b"),
+        opener=re.compile(rf"(?<![\w.,])\d|\b(?:{alternation(opens)})\b"),
+        opens=opens,
         next_word=re.compile(rf"\s+(?:{q}|{victim})"),
         patterns={name: re.compile(src) for name, src in patterns.items()},
         rules_of_word=rules_of_word,
@@ -209,29 +226,28 @@ def _matches_at(
 ) -> Iterator[_Match]:
     """The rules a casualty word can complete, tried where that word stands: patterns the word
     opens are matched at it; patterns it closes are matched from each place shortly before it
-    where a count or a victim noun may start, and must end at it."""
+    where that rule's first word (a count, "a", a victim noun, "left") stands, and must end at
+    it. Trying a rule only where it can start keeps the calls into the regex engine few."""
     rules_here = rules.rules_of_word.get(_word_key(trigger.group()), ())
-    window = max(sentence.start, trigger.start() - _WINDOW)
-    before = (
-        [m.start() for m in rules.opener.finditer(low, window, trigger.start())]
-        if _CLOSED_BY_TRIGGER.intersection(rules_here)
-        else []
-    )
+    end = trigger.end()
+    closed = [rule for rule in rules_here if rule in _CLOSED_BY_TRIGGER]
+    if closed and _closes_clause(low, end, sentence.end, rules):
+        window = max(sentence.start, trigger.start() - _WINDOW)
+        # A digit is the one opener not in `opens`: it starts a count.
+        starts = [
+            (m.start(), rules.opens.get(m.group(), _COUNT_FIRST))
+            for m in rules.opener.finditer(low, window, trigger.start())
+        ]
+        for rule in closed:
+            pattern = rules.patterns[rule]
+            for at, opened in starts:
+                if rule in opened and (found := pattern.match(low, at, end)) and found.end() == end:
+                    if (match := _read(text, found, rule, rules)) is not None:
+                        yield match
     for rule in rules_here:
-        pattern = rules.patterns[rule]
-        if rule in _CLOSED_BY_TRIGGER:
-            if not _closes_clause(low, trigger.end(), sentence.end, rules):
-                continue
-            candidates = [
-                m
-                for at in before
-                if (m := pattern.match(low, at, trigger.end())) and m.end() == trigger.end()
-            ]
-        else:
-            candidates = [m] if (m := pattern.match(low, trigger.start(), sentence.end)) else []
-        for found in candidates:
-            match = _read(text, found, rule, rules)
-            if match is not None:
+        if rule not in _CLOSED_BY_TRIGGER:
+            found = rules.patterns[rule].match(low, trigger.start(), sentence.end)
+            if found and (match := _read(text, found, rule, rules)) is not None:
                 yield match
 
 
@@ -260,7 +276,7 @@ def _read(text: str, found: re.Match[str], rule: str, rules: _Rules) -> _Match |
         text, max(0, found.start() - 16), found.start()
     ):
         return None
-    role = {"unspecified": "after", "single": "after", "lives_of": "lives"}.get(rule, rule)
+    role = _ROLE_OF_RULE.get(rule, rule)
     word = " ".join(found["w"].lower().split())
     outcome = rules.outcome.get((role, word))
     if outcome is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.lexicon import table, words
@@ -87,7 +87,6 @@ def _of_kind(*kinds: str) -> str:
     return alternation(w for w, (_, k) in _word_values().items() if k in kinds)
 
 
-@cache
 @cache
 def _number_source(first: bool = True) -> str:
     """One number: digits (with , or space thousands separators), or number words. A first
@@ -173,8 +172,10 @@ def number_value(text: str) -> int:
     return total + current
 
 
+@lru_cache(maxsize=1 << 12)
 def parse_quantity(text: str) -> Quantity | None:
-    """The interval a quantity span states, or None when the span is not one quantity."""
+    """The interval a quantity span states, or None when the span is not one quantity. Cached:
+    news repeats a few spellings ("two", "at least 12") far more than it invents new ones."""
     match = _parser().fullmatch(" ".join(text.split()))
     if match is None:
         return None

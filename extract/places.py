@@ -5,8 +5,8 @@ knows the world from reference data. Cities with at least 15,000 inhabitants (ge
 smallest bundled table, read in 0.2-0.4 s) carry `timezone` and `countrycode`; a country is
 placed in its capital's zone (the zone news "local time" means for a country spanning several).
 Country names, demonyms and capitals come from `extract.countries`' index, the engine's one
-country index. The gazetteer is built once per process; a document is read once, one dict probe
-per capitalised word, and sentences take slices of that reading.
+country index. The gazetteer is built once per process; a span of text is read with one dict
+probe per capitalised word.
 
 City names collide with English words ("Of", "Split", "Nice"), so a city counts only after a
 locative preposition ("in Brussels", "cities of X, Y and Z") or as the next item of such a list.
@@ -15,7 +15,6 @@ locative preposition ("in Brussels", "cities of X, Y and Z") or as the next item
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -94,26 +93,22 @@ def gazetteer() -> Gazetteer:
 
 _WORD = re.compile(r"[A-Z][\w'’.-]*")
 _NEXT_WORDS = re.compile(r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){1,3}")
-_LOCATIVE = re.compile(
-    r"\b(?:in|near|at|from|of|outside|to|towards?|around|into|across|inside|between)"
-    r"\s+(?:the\s+)?(?:(?:city|cities|town|towns|village|villages|capital)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-_LIST_BEFORE = re.compile(r",\s*(?:and\s+|or\s+)?$|\s(?:and|or)\s+$")
+_LOCATIVES = frozenset({
+    "in", "near", "at", "from", "of", "outside", "to", "toward", "towards", "around", "into",
+    "across", "inside", "between",
+})
+_SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital"})
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> tuple[PlaceMention, ...]:
     """Places named in `text[start:end]`, in order: countries, demonyms, capitals and located
-    cities. The whole text is read once (and cached); a span is a slice of that reading."""
-    mentions = _document_places(text)
-    stop = len(text) if end is None else end
-    first = bisect_left(mentions, start, key=lambda mention: mention.start)
-    last = bisect_left(mentions, stop, key=lambda mention: mention.start)
-    return tuple(m for m in mentions[first:last] if m.end <= stop)
+    cities. Only that span is read (callers ask for the few sentences that need a place), and
+    the last spans read are cached, since the tagger and the event finder ask for the same."""
+    return _span_places(text, start, len(text) if end is None else end)
 
 
-@lru_cache(maxsize=16)
-def _document_places(text: str) -> tuple[PlaceMention, ...]:
+@lru_cache(maxsize=64)
+def _span_places(text: str, start: int, stop: int) -> tuple[PlaceMention, ...]:
     """One pass over the capitalised words; at each, the longest spelling the country index or
     the city table knows. A country's name wins over a namesake city (a country name is also
     a city elsewhere); a capital named as a city keeps the city's own zone."""
@@ -121,7 +116,7 @@ def _document_places(text: str) -> tuple[PlaceMention, ...]:
     index = country_index()
     found: list[PlaceMention] = []
     resume = 0
-    for match in _WORD.finditer(text):
+    for match in _WORD.finditer(text, start, stop):
         if match.start() < resume:
             continue
         most = world.heads.get(_bare(match.group()).lower())
@@ -131,7 +126,7 @@ def _document_places(text: str) -> tuple[PlaceMention, ...]:
         if mention is not None:
             found.append(mention)
             resume = mention.end
-    return tuple(found)
+    return tuple(mention for mention in found if mention.end <= stop)
 
 
 def _bare(word: str) -> str:
@@ -163,9 +158,9 @@ def _longest_at(
         if entry is not None and entry.exact_case and not name.replace(".", "").isupper():
             entry = None  # "US" the country, not "us"
         city = world.cities.get(name)
-        if entry is not None and entry.iso3 in world.countries and (
-            entry.kind != "capital" or city is None
-        ):
+        if entry is not None and entry.iso3 in world.countries:
+            if entry.kind == "capital" and city is not None and city.country == entry.iso3:
+                return PlaceMention(match.start(), end, city)  # a capital keeps its own zone
             place = replace(world.countries[entry.iso3], kind=entry.kind)
             return PlaceMention(match.start(), end, place)
         located = _located_city(text, match.start(), name, world, found) if city else None
@@ -181,8 +176,18 @@ def _located_city(
     if city is None:
         return None
     before = text[max(0, start - 40) : start]
-    if _LOCATIVE.search(before):
+    words = before.lower().split()
+    if words and words[-1] in _LOCATIVES:
         return city
-    if found and found[-1].place.kind == "city" and _LIST_BEFORE.search(before):
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _SETTLEMENTS:
+        words = words[:-2]  # "the cities of X"
+    if words and words[-1] == "the":
+        words = words[:-1]
+    if words and words[-1] in _LOCATIVES:
+        return city
+    previous = found[-1] if found else None
+    if previous is not None and previous.place.kind == "city" and previous.end >= start - 6 and (
+        before.rstrip().endswith(",") or (words and words[-1] in ("and", "or"))
+    ):
         return city  # the next item of a list of places ("in X, Y and Z")
     return None

@@ -50,6 +50,7 @@ _SOURCE_OPENER = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_MARK = re.compile(r'[“”"]')
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _LOOKAHEAD_SENTENCES = 4
 _SUBJECT_REACH = 90  # characters before a reporting verb where its subject may start
 _ANTECEDENT_WINDOW = 600
@@ -158,32 +159,48 @@ def _is_np_token(token: str, rules: _Rules) -> bool:
 
 
 def _backward(text: str, start: int, end: int, rules: _Rules) -> _Mention | None:
-    """The noun phrase that ends just before a reporting verb, fillers skipped."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-    i = len(tokens) - 1
-    while i >= 0 and tokens[i][2].lower() in rules.fillers:
+    """The noun phrase that ends just before a reporting verb, fillers skipped. Only the tokens
+    of the phrase itself get offsets, counted back from `end`."""
+    words = _TOKEN.findall(text, start, end)
+    i = len(words) - 1
+    while i >= 0 and words[i].lower() in rules.fillers:
         i -= 1
     if i < 0:
         return None
-    if tokens[i][2].lower() in rules.pronouns:
-        return _Mention(tokens[i][0], tokens[i][1], "pronoun")
+    if words[i].lower() in rules.pronouns:
+        at, stop, _ = _spans_back(text, end, words, i)[0]
+        return _Mention(at, stop, "pronoun")
     j = i
-    while (
-        j >= 0 and _is_np_token(tokens[j][2], rules) and tokens[j][2].lower() not in rules.pronouns
-    ):
+    while j >= 0 and _is_np_token(words[j], rules) and words[j].lower() not in rules.pronouns:
         j -= 1
-    return _trimmed(tokens[j + 1 : i + 1], rules)
+    return _trimmed(_spans_back(text, end, words, j + 1)[: i - j], rules)
+
+
+def _spans_back(text: str, end: int, words: list[str], first: int) -> list[tuple[int, int, str]]:
+    """(start, end, token) of words[first:], the tokens that end at `end`: tokens are separated
+    by whitespace only, so their offsets follow from their lengths."""
+    spans = []
+    at = end
+    for word in reversed(words[first:]):
+        while text[at - 1].isspace():
+            at -= 1
+        spans.append((at - len(word), at, word))
+        at -= len(word)
+    spans.reverse()
+    return spans
 
 
 def _forward(text: str, start: int, end: int, rules: _Rules) -> _Mention | None:
     """The noun phrase that starts right after "according to" or an inverted "said"."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-    if tokens and tokens[0][2].lower() in rules.pronouns:
-        return _Mention(tokens[0][0], tokens[0][1], "pronoun")
-    j = 0
-    while j < len(tokens) and _is_np_token(tokens[j][2], rules):
-        j += 1
-    return _trimmed(tokens[:j], rules)
+    tokens: list[tuple[int, int, str]] = []
+    for token in _TOKEN.finditer(text, start, end):
+        word = token.group()
+        if not tokens and word.lower() in rules.pronouns:
+            return _Mention(token.start(), token.end(), "pronoun")
+        if not _is_np_token(word, rules):
+            break
+        tokens.append((token.start(), token.end(), word))
+    return _trimmed(tokens, rules)
 
 
 def _trimmed(tokens: list[tuple[int, int, str]], rules: _Rules) -> _Mention | None:
@@ -197,7 +214,7 @@ def _trimmed(tokens: list[tuple[int, int, str]], rules: _Rules) -> _Mention | No
     _, end, last = tokens[-1]
     if last.endswith(".") and last.count(".") == 1:  # the sentence's full stop, not "U.S."
         end -= 1
-    if re.search(r"['’]s?$", last) or _is_adjective(tokens):  # "Peru's claims", "Chilean claims"
+    if _POSSESSIVE_END.search(last) or _is_adjective(tokens):  # "Peru's claims", "Chilean claims"
         return None
     named = any(tok[0].isupper() and tok.lower() not in _ARTICLES for _, _, tok in tokens)
     return _Mention(tokens[0][0], end, "named" if named else "generic")

@@ -102,6 +102,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     _warehouse_option(status)
     status.set_defaults(handler=_status)
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="score the warehouse against a gold file, or the time tagger against TimeML",
+        description="Score the published warehouse against a gold file in shared/gold/FORMAT.md's "
+        "format (casualties, times, documents, agreement: whichever sections it has), or, with "
+        "--timebank, run the time normaliser on TimeML files with their gold creation times and "
+        "score it TempEval-3 style.",
+    )
+    evaluate.add_argument("gold", nargs="?", type=Path, help="a gold JSON file")
+    evaluate.add_argument(
+        "--timebank", type=Path, action="append", metavar="DIR",
+        help="a folder of TimeML .tml files (repeatable)",
+    )
+    _warehouse_option(evaluate)
+    evaluate.set_defaults(handler=_eval)
     return parser
 
 
@@ -113,7 +129,10 @@ def _warehouse_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from flows.publish import check_not_busy
+
     paths = args.paths or [ROOT / "seeds" / "articles"]
+    check_not_busy(args.warehouse, wait_seconds=args.wait)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "WARNING")
     from flows.pipeline import pipeline  # Prefect is imported only when a run needs it
@@ -168,6 +187,26 @@ def _status(args: argparse.Namespace) -> int:
             "select source_file, source_id, stage, reason, detail from rejected "
             "order by source_file, source_id"
         ).show(max_width=200, max_rows=50)
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    if args.gold is None and not args.timebank:
+        raise UsageError("give a gold file, or --timebank DIR")
+    if args.gold is not None:
+        from flows.evaluation.warehouse import evaluate_warehouse
+
+        if not args.gold.exists():
+            raise UsageError(f"no gold file at {args.gold}")
+        with _reader(args.warehouse):
+            pass  # the same clear message as other readers when there is no warehouse
+        print(evaluate_warehouse(args.gold, args.warehouse))
+    for folder in args.timebank or []:
+        from flows.evaluation.timebank import evaluate_timebank, format_report
+
+        if not folder.is_dir():
+            raise UsageError(f"no folder at {folder}")
+        print(format_report(evaluate_timebank(folder), name=str(folder)))
     return 0
 
 

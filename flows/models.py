@@ -62,9 +62,11 @@ def create_source_tables(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DI
 def build_models(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
     """Create or replace every model; returns the names in build order."""
     built = []
+    existing = _object_kinds(conn)
     for model in build_order(discover_models(sql_dir)):
-        other = "table" if model.materialization == "view" else "view"
-        conn.execute(f"drop {other} if exists {model.name}")
+        kind = existing.get(model.name)
+        if kind is not None and kind != model.materialization:
+            conn.execute(f"drop {kind} {model.name}")
         conn.execute(f"create or replace {model.materialization} {model.name} as\n{model.sql}")
         built.append(model.name)
     return built
@@ -72,12 +74,7 @@ def build_models(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> li
 
 def apply_comments(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
     """Turn the `*.yml` documentation into `COMMENT ON` statements."""
-    kinds = dict(
-        conn.execute(
-            "select table_name, case when table_type = 'VIEW' then 'view' else 'table' end "
-            "from information_schema.tables where table_schema = 'main'"
-        ).fetchall()
-    )
+    kinds = _object_kinds(conn)
     for path in sorted(sql_dir.rglob("*.yml")):
         for table in yaml.safe_load(path.read_text(encoding="utf-8")).get("tables", []):
             name = table["name"]
@@ -100,6 +97,16 @@ def run_data_tests(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> 
     if failures:
         raise DataTestFailure("SQL data tests failed: " + " | ".join(failures))
     return len(tests)
+
+
+def _object_kinds(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Name -> 'table' or 'view' for everything in the main schema."""
+    return dict(
+        conn.execute(
+            "select table_name, case when table_type = 'VIEW' then 'view' else 'table' end "
+            "from information_schema.tables where table_schema = 'main'"
+        ).fetchall()
+    )
 
 
 def _quote(text: str) -> str:

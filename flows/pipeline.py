@@ -147,6 +147,11 @@ def _load_all(
         with stats.timed("load"):
             new = _count_new(conn, validated)
             load_task(conn, quote(validated), quote(batch), stats.run_id)
+            # Commit per batch inside the private build: DuckDB holds a transaction's changes in
+            # memory, and a whole corpus in one transaction grows without bound. Readers still see
+            # all of a run or none of it, because only the finished file is published.
+            conn.commit()
+            conn.begin()
         stats.add_batch(validated, new)
 
 

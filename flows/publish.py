@@ -52,6 +52,13 @@ def exclusive_run(published: Path, *, wait_seconds: float = 0.0) -> Iterator[Non
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def check_not_busy(published: Path, *, wait_seconds: float = 0.0) -> None:
+    """Refuse early, before any start-up cost, when another run holds the lock. The run takes
+    the lock again itself; this check only spares the user a slow start and a noisy failure."""
+    with exclusive_run(published, wait_seconds=wait_seconds):
+        pass
+
+
 def remove_stale_builds(published: Path) -> list[Path]:
     """Delete build files left by killed runs. Call only while holding the run lock."""
     stale = sorted(published.parent.glob(f".{published.name}.build-*"))

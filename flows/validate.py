@@ -19,7 +19,7 @@ import pandera.errors
 from schemas import MODELS
 
 #: Columns added for validation only, never stored.
-VALIDATION_ONLY = ("document_text",)
+VALIDATION_ONLY = ("document_span",)
 
 
 @dataclass
@@ -38,7 +38,8 @@ def validate_records(
     document_texts: Mapping[str, str] | None = None,
     run_id: str = "",
 ) -> Validated:
-    """Validate `records` as rows of `table`; `document_texts` maps doc_id to text for spans."""
+    """Validate `records` as rows of `table`; `document_texts` maps doc_id to the stored text,
+    which span-carrying tables are checked against."""
     model = MODELS[table]
     columns = list(model.to_schema().columns)
     stored = [column for column in columns if column not in VALIDATION_ONLY]
@@ -46,8 +47,8 @@ def validate_records(
         return Validated(table, model.empty()[stored])
 
     frame = pd.DataFrame.from_records(records)
-    if "document_text" in columns:
-        frame["document_text"] = frame["doc_id"].map(document_texts or {})
+    if "document_span" in columns:
+        frame["document_span"] = _document_spans(records, document_texts or {})
     missing = [column for column in columns if column not in frame.columns]
     if missing:
         return _quarantine_all(table, records, f"missing columns: {', '.join(missing)}", run_id)
@@ -60,6 +61,19 @@ def validate_records(
     except pandera.errors.SchemaError as error:  # raised by a failed coercion outside lazy mode
         return _quarantine_all(table, records, str(error).splitlines()[0], run_id)
     return Validated(table, valid[stored].reset_index(drop=True))
+
+
+def _document_spans(
+    records: Sequence[Mapping[str, Any]], document_texts: Mapping[str, str]
+) -> list[str | None]:
+    """Each row's span cut from its document's stored text; None when either is missing."""
+    spans: list[str | None] = []
+    for record in records:
+        text = document_texts.get(record.get("doc_id"))
+        start, end = record.get("char_start"), record.get("char_end")
+        valid = text is not None and isinstance(start, int) and isinstance(end, int)
+        spans.append(text[start:end] if valid else None)
+    return spans
 
 
 def _split_on_failures(

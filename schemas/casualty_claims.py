@@ -20,7 +20,7 @@ class CasualtyClaims(ClaimModel):
     victim: Series[str] = pa.Field(nullable=True)
     side: Series[str] = pa.Field(nullable=True)
     time_reference: Series[str] = pa.Field(isin=TIME_REFERENCES)
-    reference_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1800, le=2200)
+    reference_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1000, le=2200)
 
     @pa.check("side", error="side must be an ISO 3166-1 alpha-3 code")
     def side_is_iso3(cls, values: pd.Series) -> pd.Series:

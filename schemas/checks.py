@@ -23,32 +23,23 @@ TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 PUBLISHED_BASES = ("metadata", "text", "inferred", "unknown")
 
 
+#: Kosovo has no ISO code; XKX, from the user-assigned range, is the one the EU, IMF and
+#: GeoNames use.
+USER_ASSIGNED_CODES = frozenset({"XKX"})
+
+
 @cache
 def iso3_codes() -> frozenset[str]:
-    """ISO 3166-1 alpha-3 codes of every country pycountry knows."""
-    return frozenset(country.alpha_3 for country in pycountry.countries)
+    """Alpha-3 codes a reader can look up: current ISO 3166-1 countries, the ISO 3166-3 codes
+    of countries that no longer exist (background paragraphs name the Soviet Union), and XKX."""
+    current = {country.alpha_3 for country in pycountry.countries}
+    former = {country.alpha_3 for country in pycountry.historic_countries}
+    return frozenset(current | former | USER_ASSIGNED_CODES)
 
 
 def is_iso3_or_null(values: pd.Series) -> pd.Series:
     codes = iso3_codes()
     return values.isna() | values.isin(codes)
-
-
-def spans_match(frame: pd.DataFrame) -> pd.Series:
-    """`document_text[char_start:char_end] == evidence`, row by row: the provenance guarantee."""
-    return pd.Series(
-        [
-            isinstance(text, str) and text[start:end] == evidence
-            for text, start, end, evidence in zip(
-                frame["document_text"],
-                frame["char_start"],
-                frame["char_end"],
-                frame["evidence"],
-                strict=True,
-            )
-        ],
-        index=frame.index,
-    )
 
 
 def ordered_or_open(low: pd.Series, high: pd.Series) -> pd.Series:

@@ -21,7 +21,7 @@ class EventClaims(ClaimModel):
     place: Series[str] = pa.Field(nullable=True)
     place_country: Series[str] = pa.Field(nullable=True)
     time_reference: Series[str] = pa.Field(isin=TIME_REFERENCES)
-    reference_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1800, le=2200)
+    reference_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1000, le=2200)
 
     @pa.check("place_country", error="place_country must be an ISO 3166-1 alpha-3 code")
     def place_country_is_iso3(cls, values: pd.Series) -> pd.Series:

@@ -61,8 +61,10 @@ DAY = datetime(2024, 3, 5, tzinfo=UTC)
 
 
 @pytest.fixture
-def warehouse() -> Warehouse:
-    return Warehouse()
+def warehouse():
+    built = Warehouse()
+    yield built
+    built.conn.close()
 
 
 def test_open_interval_agrees_with_an_exact_figure_inside_it(warehouse):

@@ -43,7 +43,7 @@ def test_a_good_row_passes_without_the_validation_only_column():
     result = validate([casualty()])
     assert len(result.frame) == 1
     assert result.quarantine == []
-    assert "document_text" not in result.frame.columns
+    assert "document_span" not in result.frame.columns
 
 
 def test_a_span_that_does_not_match_its_evidence_is_quarantined_with_the_reason():

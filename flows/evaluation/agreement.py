@@ -1,6 +1,7 @@
-"""Score documents (publication time, incidents) and `source_agreement` against a gold file.
+"""Score incidents and `source_agreement` against a gold file.
 
-Implements the `documents` and `agreement` sections of `shared/gold/FORMAT.md`. Pure functions
+Implements the incident labels of `documents` and the `agreement` section of
+`shared/gold/FORMAT.md` (publication times are scored in `flows.evaluation.times`). Pure functions
 over rows as dicts, so tests feed them hand-made rows and the CLI feeds them the warehouse.
 """
 
@@ -9,10 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
-
-_PRECISION_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
 
 
 @dataclass
@@ -24,30 +23,20 @@ class Check:
 
 @dataclass
 class AgreementReport:
-    publication: list[Check] = field(default_factory=list)
     incidents: list[Check] = field(default_factory=list)
     agreement: list[Check] = field(default_factory=list)
 
-    def share(self, checks: list[Check]) -> tuple[int, int]:
-        return sum(check.passed for check in checks), len(checks)
 
-
-def score_documents(
+def score_incidents(
     gold: Mapping[str, Any], documents: Sequence[Mapping[str, Any]]
-) -> tuple[list[Check], list[Check]]:
-    """Publication times that agree with gold, and incident labels that map one-to-one."""
+) -> list[Check]:
+    """Documents with one gold incident label share an incident; different labels do not."""
     by_source = {row["source_id"]: row for row in documents}
-    publication: list[Check] = []
     incident_of_label: dict[str, set[str]] = defaultdict(set)
     for source_id, expected in gold.get("documents", {}).items():
-        row = by_source.get(source_id)
-        if row is None:
-            publication.append(Check(source_id, False, "document not in the warehouse"))
-            continue
-        publication.append(_publication_check(source_id, expected, row))
-        if "incident" in expected:
-            incident_of_label[expected["incident"]].add(row["incident_id"])
-    incidents = [
+        if source_id in by_source and "incident" in expected:
+            incident_of_label[expected["incident"]].add(by_source[source_id]["incident_id"])
+    checks = [
         Check(f"'{label}' is one incident", len(ids) == 1, f"incident ids {sorted(ids)}")
         for label, ids in incident_of_label.items()
     ]
@@ -55,28 +44,12 @@ def score_documents(
     for label, ids in incident_of_label.items():
         for incident_id in ids:
             labels_of_incident[incident_id].append(label)
-    incidents.extend(
+    checks.extend(
         Check(f"labels {labels} kept apart", False, f"share incident {incident_id}")
         for incident_id, labels in labels_of_incident.items()
         if len(labels) > 1
     )
-    return publication, incidents
-
-
-def _publication_check(
-    source_id: str, expected: Mapping[str, Any], row: Mapping[str, Any]
-) -> Check:
-    published: datetime | None = row.get("published_at")
-    if published is None:
-        return Check(source_id, False, f"no publication time; gold {expected['published']}")
-    gold_precision = expected.get("published_precision", "day")
-    shown = published.astimezone(UTC).strftime(_PRECISION_FORMATS[gold_precision])
-    return Check(
-        source_id,
-        shown == expected["published"],
-        f"warehouse {published:%Y-%m-%d} ({row.get('published_precision')}, "
-        f"{row.get('published_basis')}); gold {expected['published']}",
-    )
+    return checks
 
 
 def score_agreement(
@@ -161,14 +134,10 @@ def _group_check(
 
 def format_agreement(report: AgreementReport) -> str:
     lines = []
-    for title, checks in (
-        ("publication times", report.publication),
-        ("incidents", report.incidents),
-        ("agreement", report.agreement),
-    ):
+    for title, checks in (("incidents", report.incidents), ("agreement", report.agreement)):
         if not checks:
             continue
-        passed, total = report.share(checks)
+        passed, total = sum(check.passed for check in checks), len(checks)
         lines.append(f"{title}: {passed}/{total} ({passed / total:.0%})")
         lines.extend(f"  FAIL {check.what}: {check.detail}" for check in checks if not check.passed)
     return "\n".join(lines)

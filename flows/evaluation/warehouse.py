@@ -1,0 +1,60 @@
+"""Score a published warehouse against a gold file: the `corroborate eval` command's engine.
+
+Reads the public tables once, then hands plain rows to the pure scorers of each gold section
+(`casualties`, `times`, `documents`, `agreement`); sections the gold file lacks are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from flows.evaluation.agreement import (
+    AgreementReport,
+    format_agreement,
+    score_agreement,
+    score_incidents,
+)
+from flows.evaluation.casualties import format_report as format_casualties
+from flows.evaluation.casualties import score_casualties
+from flows.evaluation.times import format_times_report, score_times
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, query: str) -> list[dict[str, Any]]:
+    relation = conn.sql(query)
+    columns = relation.columns
+    return [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
+
+
+def evaluate_warehouse(gold_path: Path, warehouse: Path) -> str:
+    """A readable report of every gold section present in `gold_path`."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        documents = _rows(
+            conn,
+            "select doc_id, source_id, incident_id, published_at, published_precision, "
+            "published_basis, text from documents",
+        )
+        casualties = _rows(conn, "select * from casualty_claims")
+        events = _rows(conn, "select * from event_claims")
+        facts = _rows(conn, "select * from source_agreement")
+
+    sections = [f"gold: {gold_path}  warehouse: {warehouse}  documents: {len(documents)}"]
+    if "casualties" in gold:
+        report = score_casualties(gold, casualties, documents)
+        sections.append("== casualties ==\n" + format_casualties(report))
+    if "times" in gold or "documents" in gold:
+        source_of = {row["doc_id"]: row["source_id"] for row in documents}
+        publications = {row["source_id"]: row for row in documents}
+        report = score_times(gold, events, publications, source_of)
+        sections.append("== times and publication ==\n" + format_times_report(report))
+    if "documents" in gold or "agreement" in gold:
+        agreement = AgreementReport(
+            incidents=score_incidents(gold, documents),
+            agreement=score_agreement(gold, facts, documents),
+        )
+        sections.append("== incidents and agreement ==\n" + format_agreement(agreement))
+    return "\n\n".join(sections)
