@@ -42,6 +42,26 @@ def alternation(phrases: Iterable[str]) -> str:
     return _emit(trie)
 
 
+class PhraseFinder:
+    """Whole-word occurrences of phrases in lower-cased text, as `\\b(?:...)\\b` finds them, half
+    again as fast. Why: a pattern that opens with `\\b` makes Python's regex engine start a match
+    attempt at every character; one that opens with a character class lets it skip in C to the
+    next candidate. So the scan looks for the non-word character before a phrase, and a phrase
+    that opens the text is matched on its own."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        source = alternation(phrases)
+        self._at_start = re.compile(rf"(?:{source})\b")
+        self._after_gap = re.compile(rf"[^\w](?:{source})\b")
+
+    def spans(self, low: str) -> list[tuple[int, int]]:
+        first = self._at_start.match(low)
+        found = [first.span()] if first else []
+        rest = self._after_gap.finditer(low, first.end() if first else 0)
+        found.extend((m.start() + 1, m.end()) for m in rest)
+        return found
+
+
 def lowered(text: str) -> str:
     """text.lower() with the same length, so offsets still index `text`. Scanning lower-cased
     text with a lower-case pattern is twice as fast as re.IGNORECASE."""
@@ -59,13 +79,24 @@ def _atoms(phrase: str) -> Iterable[str]:
 
 
 def _emit(node: dict[str, dict]) -> str:
+    """The regex of a trie node. Single characters become a class ("civilians?", "[ds]"), not a
+    group: the patterns embed these tries many times, and Python compiles them in pure Python,
+    at a cost that grows with the number of groups."""
     branches = [atom + _emit(child) for atom, child in sorted(node.items()) if atom]
+    optional = "?" if "" in node else ""
     if not branches:
         return ""
-    if len(branches) == 1 and "" not in node:
+    if all(_is_char(branch) for branch in branches):
+        chars = "".join(branches)
+        return (chars if len(branches) == 1 else f"[{chars}]") + optional
+    if len(branches) == 1 and not optional:
         return branches[0]
-    group = "(?:" + "|".join(branches) + ")"
-    return group + "?" if "" in node else group
+    return "(?:" + "|".join(branches) + ")" + optional
+
+
+def _is_char(atom: str) -> bool:
+    """One escaped or plain character, which can stand in a character class."""
+    return len(atom) == 1 or (len(atom) == 2 and atom[0] == "\\" and not atom[1].isalnum())
 
 
 @cache

@@ -113,16 +113,17 @@ def _span_places(text: str, start: int, stop: int) -> tuple[PlaceMention, ...]:
     the city table knows. A country's name wins over a namesake city (a country name is also
     a city elsewhere); a capital named as a city keeps the city's own zone."""
     world = gazetteer()
+    heads = world.heads
     index = country_index()
     found: list[PlaceMention] = []
     resume = 0
     for match in _WORD.finditer(text, start, stop):
-        if match.start() < resume:
+        word = match.group()
+        bare = word if word.isalnum() else _bare(word)  # most words need no trimming
+        most = heads.get(bare.lower())
+        if most is None or match.start() < resume:
             continue
-        most = world.heads.get(_bare(match.group()).lower())
-        if most is None:
-            continue
-        mention = _longest_at(text, match, most, world, index, found)
+        mention = _longest_at(text, match, bare, most, world, index, found)
         if mention is not None:
             found.append(mention)
             resume = mention.end
@@ -139,34 +140,39 @@ def _bare(word: str) -> str:
 def _longest_at(
     text: str,
     match: re.Match[str],
+    bare: str,
     most: int,
     world: Gazetteer,
     index: Mapping[str, Any],  # extract.countries' entries: iso3, kind, exact_case
     found: list[PlaceMention],
 ) -> PlaceMention | None:
-    words = [match.group()]
-    if most > 1:
-        more = _NEXT_WORDS.match(text, match.end())
-        if more is not None:
-            words = text[match.start() : more.end()].split()[:most]
-    for size in range(len(words), 0, -1):
-        name = _bare(" ".join(words[:size]))
-        end = match.start() + len(name)
-        if text[match.start() : end] != name:
+    start = match.start()
+    names = [bare]
+    if most > 1 and (more := _NEXT_WORDS.match(text, match.end())) is not None:
+        words = text[start : more.end()].split()[:most]
+        names = [_bare(" ".join(words[:size])) for size in range(len(words), 0, -1)]
+    for name in names:
+        if not text.startswith(name, start):
             continue  # the name would not be the exact text (e.g. a line break inside it)
+        end = start + len(name)
         entry = index.get(name.replace("’", "'").lower())
         if entry is not None and entry.exact_case and not name.replace(".", "").isupper():
             entry = None  # "US" the country, not "us"
         city = world.cities.get(name)
         if entry is not None and entry.iso3 in world.countries:
             if entry.kind == "capital" and city is not None and city.country == entry.iso3:
-                return PlaceMention(match.start(), end, city)  # a capital keeps its own zone
-            place = replace(world.countries[entry.iso3], kind=entry.kind)
-            return PlaceMention(match.start(), end, place)
-        located = _located_city(text, match.start(), name, world, found) if city else None
+                return PlaceMention(start, end, city)  # a capital keeps its own zone
+            return PlaceMention(start, end, _country_as(entry.iso3, entry.kind))
+        located = _located_city(text, start, name, world, found) if city else None
         if located is not None:
-            return PlaceMention(match.start(), end, located)
+            return PlaceMention(start, end, located)
     return None
+
+
+@cache
+def _country_as(iso3: str, kind: str) -> Place:
+    """A country as the text named it (by name, demonym, capital, ...)."""
+    return replace(gazetteer().countries[iso3], kind=kind)
 
 
 def _located_city(

@@ -24,12 +24,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.countries import country_of, find_countries
 from extract.lexicon import words
-from extract.numbers import alternation, lowered
+from extract.numbers import PhraseFinder, alternation, lowered
 from extract.sentences import Sentence
 
 
@@ -49,6 +49,7 @@ _SOURCE_OPENER = re.compile(
     r"\s*(?:an?|the)\s+(?:statement|report|tally|count|toll)\s+(?:by|from|of|issued\s+by)\s+",
     re.IGNORECASE,
 )
+_ACCORDING_TO = "according to"
 _QUOTE_MARK = re.compile(r'[“”"]')
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _LOOKAHEAD_SENTENCES = 4
@@ -58,7 +59,7 @@ _ANTECEDENT_WINDOW = 600
 
 @dataclass(frozen=True)
 class _Rules:
-    cue: re.Pattern[str]
+    cue: PhraseFinder
     person: re.Pattern[str]
     title: re.Pattern[str]
     fillers: frozenset[str]
@@ -71,9 +72,7 @@ class _Rules:
 def _rules() -> _Rules:
     titles = alternation(words("person_titles"))
     return _Rules(
-        cue=re.compile(
-            rf"\b(?:(?P<verb>{alternation(words('reporting_verbs'))})|(?P<acc>according\s+to))\b"
-        ),
+        cue=PhraseFinder([*words("reporting_verbs"), _ACCORDING_TO]),
         person=re.compile(
             rf"(?P<nat>[A-Z][\w'’.-]+)\s+(?:{titles})\s+"
             rf"(?P<name>{_CAPITALISED_NAME}(?:\s+{_CAPITALISED_NAME}){{0,2}})"
@@ -86,6 +85,13 @@ def _rules() -> _Rules:
     )
 
 
+class _Cue(NamedTuple):
+    start: int
+    end: int
+    text: str  # as written
+    according: bool  # "according to X" names its source after it
+
+
 class _Mention(NamedTuple):
     start: int
     end: int
@@ -95,16 +101,15 @@ class _Mention(NamedTuple):
 def attribute_sentences(text: str, sentences: Sequence[Sentence]) -> list[Attribution | None]:
     """One attribution per sentence (None for the outlet's own voice)."""
     rules = _rules()
-    nationalities = _nationalities(text, rules)
-    cues: list[list[re.Match[str]]] = [[] for _ in sentences]
+    cues: list[list[_Cue]] = [[] for _ in sentences]
     starts = [s.start for s in sentences]
-    for cue in rules.cue.finditer(lowered(text)):
-        index = bisect_right(starts, cue.start()) - 1
-        if (
-            index >= 0
-            and cue.end() <= sentences[index].end
-            and _plausible_cue(text, cue, sentences[index])
-        ):
+    low = lowered(text)
+    for start, end in rules.cue.spans(low):
+        index = bisect_right(starts, start) - 1
+        if index < 0 or end > sentences[index].end:
+            continue
+        cue = _Cue(start, end, text[start:end], low.startswith("according", start))
+        if _plausible_cue(text, cue, sentences[index]):
             cues[index].append(cue)
     result: list[Attribution | None] = []
     history: list[Attribution] = []
@@ -113,7 +118,7 @@ def attribute_sentences(text: str, sentences: Sequence[Sentence]) -> list[Attrib
         for cue in sentence_cues:
             mention = _mention(text, sentence, cue, rules)
             if mention is not None:
-                attribution = _resolve(text, mention, history, nationalities, rules)
+                attribution = _resolve(text, mention, history, rules)
             if attribution is not None:
                 break
         if attribution is not None:
@@ -123,18 +128,20 @@ def attribute_sentences(text: str, sentences: Sequence[Sentence]) -> list[Attrib
     return result
 
 
-def _plausible_cue(text: str, cue: re.Match[str], sentence: Sentence) -> bool:
+def _plausible_cue(text: str, cue: _Cue, sentence: Sentence) -> bool:
     """A capitalised "Says" is a verb only in a headline; in prose it is part of a name."""
-    if not text[cue.start()].isupper() or cue.start() == sentence.start:
+    if not text[cue.start].isupper() or cue.start == sentence.start:
         return True
     tokens = sentence.text.split()
     return sum(tok[0].isupper() for tok in tokens) > 0.6 * len(tokens)
 
 
-def _nationalities(text: str, rules: _Rules) -> dict[str, str]:
-    """Person name (full and surname) -> country, from "<Demonym> <Title> <Name>" mentions."""
+@lru_cache(maxsize=1)
+def _nationalities(text: str) -> dict[str, str]:
+    """Person name (full and surname) -> country, from "<Demonym> <Title> <Name>" mentions.
+    Read only when a speaker has no country of its own, once per document."""
     found: dict[str, str] = {}
-    for match in rules.person.finditer(text):
+    for match in _rules().person.finditer(text):
         country = country_of(match["nat"])
         if country:
             name = match["name"]
@@ -143,14 +150,14 @@ def _nationalities(text: str, rules: _Rules) -> dict[str, str]:
     return found
 
 
-def _mention(text: str, sentence: Sentence, cue: re.Match[str], rules: _Rules) -> _Mention | None:
-    if cue["acc"]:
-        opener = _SOURCE_OPENER.match(text, cue.end(), sentence.end)
-        return _forward(text, opener.end() if opener else cue.end(), sentence.end, rules)
-    before = text[max(sentence.start, cue.start() - 3) : cue.start()]
-    if _QUOTE_BEFORE.search(before) or (cue.start() == sentence.start and cue.group() == "said"):
-        return _forward(text, cue.end(), sentence.end, rules)
-    return _backward(text, max(sentence.start, cue.start() - _SUBJECT_REACH), cue.start(), rules)
+def _mention(text: str, sentence: Sentence, cue: _Cue, rules: _Rules) -> _Mention | None:
+    if cue.according:
+        opener = _SOURCE_OPENER.match(text, cue.end, sentence.end)
+        return _forward(text, opener.end() if opener else cue.end, sentence.end, rules)
+    before = text[max(sentence.start, cue.start - 3) : cue.start]
+    if _QUOTE_BEFORE.search(before) or (cue.start == sentence.start and cue.text == "said"):
+        return _forward(text, cue.end, sentence.end, rules)
+    return _backward(text, max(sentence.start, cue.start - _SUBJECT_REACH), cue.start, rules)
 
 
 def _is_np_token(token: str, rules: _Rules) -> bool:
@@ -232,7 +239,6 @@ def _resolve(
     text: str,
     mention: _Mention,
     history: list[Attribution],
-    nationalities: dict[str, str],
     rules: _Rules,
 ) -> Attribution | None:
     start, end = mention.start, mention.end
@@ -258,6 +264,7 @@ def _resolve(
     if titles:  # "<Demonym> Prime Minister <Name>" is spoken by "<Name>"
         start = titles[-1].end()
     if country is None:
+        nationalities = _nationalities(text)
         country = next(
             (nationalities[tok] for tok in text[start:end].split() if tok in nationalities),
             nationalities.get(text[start:end]),

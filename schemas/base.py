@@ -8,7 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.checks import is_iso3_or_null
+from schemas.checks import TIME_REFERENCES, is_iso3_or_null
 
 UtcTimestamp = Annotated[pd.DatetimeTZDtype, "us", "UTC"]
 
@@ -54,3 +54,11 @@ class ClaimModel(SpanModel):
     @pa.check("speaker_country", error="speaker_country must be an ISO 3166-1 alpha-3 code")
     def speaker_country_is_iso3(cls, values: pd.Series) -> pd.Series:
         return is_iso3_or_null(values)
+
+
+class ReferencedClaimModel(ClaimModel):
+    """A claim that belongs to a time: the story's own, or an earlier happening (background),
+    which the incident models bind to a background incident of its year."""
+
+    time_reference: Series[str] = pa.Field(isin=TIME_REFERENCES)
+    reference_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1000, le=2200)

@@ -6,11 +6,11 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.base import ClaimModel
-from schemas.checks import OUTCOMES, QUALIFIERS, TIME_REFERENCES, is_iso3_or_null, ordered_or_open
+from schemas.base import ReferencedClaimModel
+from schemas.checks import OUTCOMES, QUALIFIERS, is_iso3_or_null, ordered_or_open
 
 
-class CasualtyClaims(ClaimModel):
+class CasualtyClaims(ReferencedClaimModel):
     """A figure is an interval: [count_low, count_high], either end open (NULL)."""
 
     outcome: Series[str] = pa.Field(isin=OUTCOMES)
@@ -19,8 +19,6 @@ class CasualtyClaims(ClaimModel):
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
     victim: Series[str] = pa.Field(nullable=True)
     side: Series[str] = pa.Field(nullable=True)
-    time_reference: Series[str] = pa.Field(isin=TIME_REFERENCES)
-    reference_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1000, le=2200)
 
     @pa.check("side", error="side must be an ISO 3166-1 alpha-3 code")
     def side_is_iso3(cls, values: pd.Series) -> pd.Series:

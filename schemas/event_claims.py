@@ -6,11 +6,11 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.base import ClaimModel, UtcTimestamp
-from schemas.checks import PRECISIONS, TIME_REFERENCES, is_iso3_or_null
+from schemas.base import ReferencedClaimModel, UtcTimestamp
+from schemas.checks import PRECISIONS, is_iso3_or_null
 
 
-class EventClaims(ClaimModel):
+class EventClaims(ReferencedClaimModel):
     """Only anchored times make event claims, so both ends are known."""
 
     event_type: Series[str] = pa.Field(str_matches=r"^[a-z_]+$")
@@ -20,8 +20,6 @@ class EventClaims(ClaimModel):
     time_text: Series[str] = pa.Field(str_length={"min_value": 1})
     place: Series[str] = pa.Field(nullable=True)
     place_country: Series[str] = pa.Field(nullable=True)
-    time_reference: Series[str] = pa.Field(isin=TIME_REFERENCES)
-    reference_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1000, le=2200)
 
     @pa.check("place_country", error="place_country must be an ISO 3166-1 alpha-3 code")
     def place_country_is_iso3(cls, values: pd.Series) -> pd.Series:

@@ -23,7 +23,8 @@ from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from extract.lexicon import table
 from extract.records import Precision
@@ -230,7 +231,7 @@ _REL_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 # ---------------------------------------------------------------------------- calendar phrases
 
 
-@dataclass
+@dataclass(frozen=True)
 class Features:
     """The calendar words of a phrase, read token by token."""
 
@@ -247,50 +248,58 @@ class Features:
     this_year: bool = False
 
 
+# The readers below are pure functions of the phrase (and the DCT and tense), and a document,
+# like a corpus, repeats its time phrases ("Tuesday", "last year"): their answers are cached.
+_CACHED_PHRASES = 8192
+
+
+@lru_cache(maxsize=_CACHED_PHRASES)
 def features(phrase: str) -> Features:
-    found = Features()
+    found: dict[str, Any] = {}
     months, weekdays, parts, seasons = month_words(), weekday_words(), _parts_of_day(), _seasons()
     tokens = _TOKEN.findall(phrase.lower())
     for index, token in enumerate(tokens):
         if token[0].isdigit():
             digits = token.rstrip("stndrh")
             if token.endswith("s") and len(digits) == 4 and digits.endswith("0"):
-                found.decade = int(digits[:3])
+                found["decade"] = int(digits[:3])
             elif len(digits) == 4:
-                found.year = int(digits)
+                found["year"] = int(digits)
             elif 1 <= int(digits) <= 31:
-                found.day = int(digits)
-        elif token in months and found.month is None:
-            found.month = months[token]
-        elif token in weekdays and found.weekday is None:
-            found.weekday = weekdays[token]
-        elif token in _RELATIVE and found.relative is None:
+                found["day"] = int(digits)
+        elif token in months and "month" not in found:
+            found["month"] = months[token]
+        elif token in weekdays and "weekday" not in found:
+            found["weekday"] = weekdays[token]
+        elif token in _RELATIVE and "relative" not in found:
             if token == "this" and index + 1 < len(tokens) and tokens[index + 1] == "year":
-                found.this_year = True
+                found["this_year"] = True
             else:
-                found.relative = _RELATIVE[token]
-        elif token in _MODIFIERS and found.modifier is None and found.weekday is None:
-            found.modifier = token
-        elif token in ("early", "late") and found.part is None:
-            found.part = token  # "Tuesday late" is rare; "late Tuesday" is handled above
+                found["relative"] = _RELATIVE[token]
+        elif token in _MODIFIERS and "modifier" not in found and "weekday" not in found:
+            found["modifier"] = token
+        elif token in ("early", "late") and "part" not in found:
+            found["part"] = token  # "Tuesday late" is rare; "late Tuesday" is handled above
         elif token in parts and token not in ("early", "late"):
-            found.part = token
+            found["part"] = token
         elif token in _REL_DAYS:
-            found.rel_day = token
+            found["rel_day"] = token
         elif token in seasons:
-            found.season = token
-    if found.modifier in ("early", "late") and (found.weekday or found.rel_day) and not found.part:
-        found.part, found.modifier = found.modifier, None
-    return found
+            found["season"] = token
+    if (found.get("modifier") in ("early", "late") and ("weekday" in found or "rel_day" in found)
+            and "part" not in found):
+        found["part"] = found.pop("modifier")
+    return Features(**found)
 
 
+@lru_cache(maxsize=_CACHED_PHRASES)
 def read_calendar(phrase: str, reference: Reference, future: bool) -> Reading:
     """Dates, weekdays, months, years, decades, seasons and relative days: one reader."""
     f = features(phrase)
     if f.rel_day == "tonight" and f.part is None:
-        f.part = "night"
+        f = replace(f, part="night")
     if f.part and f.relative is not None and not (f.weekday or f.rel_day or f.month):
-        f.rel_day = "yesterday" if f.relative == -1 else "today"  # "this morning", "last night"
+        f = replace(f, rel_day="yesterday" if f.relative == -1 else "today")  # "last night"
     period = _calendar_period(f, reference, future)
     if period is not None and f.part is not None:
         period = _part_of_day(period, f.part)
@@ -465,6 +474,7 @@ def clock_value(text: str) -> tuple[int, int] | None:
     return (hour, minute) if hour < 24 else None
 
 
+@lru_cache(maxsize=_CACHED_PHRASES)
 def split_clock(span: str) -> ClockParts | None:
     """The parts of a `clock` span, in the span's own letter case (zone names need it)."""
     match = clock_structure().match(span.lower())
@@ -509,6 +519,7 @@ def clock_period(day: Period, hour: int, minute: int) -> Period:
 # ---------------------------------------------------------------------------- other families
 
 
+@lru_cache(maxsize=_CACHED_PHRASES)
 def read_relunit(phrase: str, reference: Reference) -> Reading:
     """"last year", "this month", "earlier this week", "the year-ago quarter", "year-end"."""
     tokens = _TOKEN.findall(phrase.lower().replace("-", " "))
@@ -553,6 +564,7 @@ def _unit_period(dct: date, granularity: str, offset: int, weekend: bool = False
     return None
 
 
+@lru_cache(maxsize=_CACHED_PHRASES)
 def read_ago(phrase: str, reference: Reference) -> Reading:
     """"two years ago", "a year earlier", "a year ago in November"; "N units after/before"
     is measured from some other event, so it is read as the duration alone."""
@@ -649,6 +661,7 @@ def _tokens(phrase: str) -> list[str]:
     return _TOKEN.findall(re.sub(r"(\d)\s+1/2", r"\1.5", phrase.lower().replace("-", " ")))
 
 
+@lru_cache(maxsize=_CACHED_PHRASES)
 def read_duration(phrase: str) -> Reading:
     amount, unit = _amount_and_unit(_tokens(phrase))
     if amount is None:
@@ -659,6 +672,7 @@ def read_duration(phrase: str) -> Reading:
     return Reading("DURATION", _duration_value(amount, unit))
 
 
+@lru_cache(maxsize=_CACHED_PHRASES)
 def read_quarter(phrase: str, reference: Reference) -> Reading:
     """"the third quarter", "fourth-quarter", "the latest quarter", "the first half of 1990"."""
     words = _TOKEN.findall(phrase.lower().replace("-", " "))
