@@ -27,6 +27,7 @@ from typing import NamedTuple
 from extract.countries import find_countries
 from extract.lexicon import table, words
 from extract.numbers import (
+    PhraseFinder,
     Quantity,
     alternation,
     lowered,
@@ -96,7 +97,7 @@ _WINDOW = 120  # characters before a closing casualty word where its count and v
 
 @dataclass(frozen=True)
 class _Rules:
-    trigger: re.Pattern[str]
+    trigger: PhraseFinder
     opener: re.Pattern[str]  # a word (or digit) where a closed rule may start
     opens: dict[str, frozenset[str]]  # opener word -> the closed rules that may start with it
     next_word: re.Pattern[str]  # a count or victim noun right after a casualty word
@@ -166,14 +167,14 @@ def _rules() -> _Rules:
         "noun": quantity_first_words(),
         "single": {"a", "an"},
         "unspecified": {form.split()[0] for form in victims},
-        "left": set(),
+        "left": set(_LEFT_VERBS),
     }
     opens: dict[str, frozenset[str]] = {}
     for rule, firsts in first_words.items():
         for word in firsts:
             opens[word] = opens.get(word, frozenset()) | {rule}
     return _Rules(
-        trigger=re.compile(rf"\b(?:{alternation(rules_of_word)})\b"),
+        trigger=PhraseFinder(rules_of_word),
         opener=re.compile(rf"(?<![\w.,])\d|\b(?:{alternation(opens)})\b"),
         opens=opens,
         next_word=re.compile(rf"\s+(?:{q}|{victim})"),
@@ -199,21 +200,22 @@ def find_casualties(
     starts = [s.start for s in sentences]
     low = lowered(text)  # rules are lower-case patterns; offsets are the same in both
     per_sentence: dict[int, dict[tuple[int, int, str], _Match]] = {}
-    for trigger in rules.trigger.finditer(low):
-        index = bisect_right(starts, trigger.start()) - 1
-        sentence = sentences[index]
-        if index < 0 or trigger.end() > sentence.end:
+    for start, end in rules.trigger.spans(low):
+        index = bisect_right(starts, start) - 1
+        if index < 0 or end > sentences[index].end:
             continue
         found = per_sentence.setdefault(index, {})
-        for match in _matches_at(text, low, sentence, trigger, rules):
+        for match in _matches_at(text, low, sentences[index], start, end, rules):
             found[match.start, match.end, match.rule] = match
     claims: list[tuple[CasualtyClaim, int | None]] = []
     for index, found in sorted(per_sentence.items()):
+        if not found:
+            continue
+        sentence = sentences[index]
         attribution = attributions[index] if index < len(attributions) else None
+        era = _era(text, low, sentence, published_year)
         for match in _non_overlapping(found.values()):
-            claims.append(
-                _claim(doc_id, text, sentences[index], match, attribution, published_year, rules)
-            )
+            claims.append(_claim(doc_id, text, low, sentence, match, attribution, era, rules))
     return _merged(claims)
 
 
@@ -222,31 +224,30 @@ def _word_key(word: str) -> str:
 
 
 def _matches_at(
-    text: str, low: str, sentence: Sentence, trigger: re.Match[str], rules: _Rules
+    text: str, low: str, sentence: Sentence, start: int, end: int, rules: _Rules
 ) -> Iterator[_Match]:
     """The rules a casualty word can complete, tried where that word stands: patterns the word
     opens are matched at it; patterns it closes are matched from each place shortly before it
     where that rule's first word (a count, "a", a victim noun, "left") stands, and must end at
     it. Trying a rule only where it can start keeps the calls into the regex engine few."""
-    rules_here = rules.rules_of_word.get(_word_key(trigger.group()), ())
-    end = trigger.end()
+    rules_here = rules.rules_of_word.get(_word_key(low[start:end]), ())
     closed = [rule for rule in rules_here if rule in _CLOSED_BY_TRIGGER]
     if closed and _closes_clause(low, end, sentence.end, rules):
-        window = max(sentence.start, trigger.start() - _WINDOW)
+        window = max(sentence.start, start - _WINDOW)
         # A digit is the one opener not in `opens`: it starts a count.
         starts = [
             (m.start(), rules.opens.get(m.group(), _COUNT_FIRST))
-            for m in rules.opener.finditer(low, window, trigger.start())
+            for m in rules.opener.finditer(low, window, start)
         ]
         for rule in closed:
             pattern = rules.patterns[rule]
             for at, opened in starts:
-                if rule in opened and (found := pattern.match(low, at, end)) and found.end() == end:
-                    if (match := _read(text, found, rule, rules)) is not None:
-                        yield match
+                found = pattern.match(low, at, end) if rule in opened else None
+                if found and found.end() == end and (match := _read(text, found, rule, rules)):
+                    yield match
     for rule in rules_here:
         if rule not in _CLOSED_BY_TRIGGER:
-            found = rules.patterns[rule].match(low, trigger.start(), sentence.end)
+            found = rules.patterns[rule].match(low, start, sentence.end)
             if found and (match := _read(text, found, rule, rules)) is not None:
                 yield match
 
@@ -326,10 +327,11 @@ def _non_overlapping(matches: Iterable[_Match]) -> list[_Match]:
 def _claim(
     doc_id: str,
     text: str,
+    low_text: str,
     sentence: Sentence,
     match: _Match,
     attribution: Attribution | None,
-    published_year: int | None,
+    era: _Era,
     rules: _Rules,
 ) -> tuple[CasualtyClaim, int | None]:
     speaker_country = attribution.country if attribution else None
@@ -341,7 +343,7 @@ def _claim(
         if mentions:
             side = side or mentions[0].iso3
             end = after.end()
-    reference, year = _time_reference(text, sentence, match.start, published_year)
+    reference, year = _time_reference(text, low_text, sentence, match.start, era)
     quantity = match.quantity
     low, high = (quantity.low, quantity.high) if quantity else (None, None)
     claim = CasualtyClaim(
@@ -387,11 +389,15 @@ def _side(
     return None
 
 
-def _time_reference(
-    text: str, sentence: Sentence, at: int, published_year: int | None
-) -> tuple[str, int | None]:
-    """Background when the clause is about an earlier happening: an explicit earlier year that
-    is not a comparison ("since 2020"), "N years ago", "last year's", or a "since" clause."""
+class _Era(NamedTuple):
+    """What a sentence says about earlier times, read once for all the figures in it."""
+
+    earlier_years: tuple[tuple[int, int], ...]  # (offset, year) before publication, not "since"
+    years_ago: int | None  # "two years ago", "last year's": the year meant, when known
+    says_ago: bool
+
+
+def _era(text: str, low: str, sentence: Sentence, published_year: int | None) -> _Era:
     earlier: list[tuple[int, int]] = []
     if published_year is not None:
         for year in _YEAR.finditer(text, sentence.start, sentence.end):
@@ -400,14 +406,27 @@ def _time_reference(
                 text, max(sentence.start, year.start() - 12), year.start()
             )
             if value < published_year and not comparison:
-                earlier.append((abs(year.start() - at), value))
-    if earlier:
-        return "background", min(earlier)[1]
-    ago = _YEARS_AGO.search(text, sentence.start, sentence.end)
-    if ago is not None:
-        years = _count_word(ago.group(1)) if ago.group(1) else 1
-        return "background", published_year - years if published_year and years else None
-    if _SINCE_CLAUSE.search(text, max(sentence.start, at - 30), at):
+                earlier.append((year.start(), value))
+    ago = None
+    if low.find("year", sentence.start, sentence.end) >= 0:  # the one word all its forms share
+        ago = _YEARS_AGO.search(text, sentence.start, sentence.end)
+    if ago is None:
+        return _Era(tuple(earlier), None, False)
+    years = _count_word(ago.group(1)) if ago.group(1) else 1
+    return _Era(tuple(earlier), published_year - years if published_year and years else None, True)
+
+
+def _time_reference(
+    text: str, low: str, sentence: Sentence, at: int, era: _Era
+) -> tuple[str, int | None]:
+    """Background when the clause is about an earlier happening: an explicit earlier year that
+    is not a comparison ("since 2020"), "N years ago", "last year's", or a "since" clause."""
+    if era.earlier_years:
+        return "background", min((abs(start - at), year) for start, year in era.earlier_years)[1]
+    if era.says_ago:
+        return "background", era.years_ago
+    reach = max(sentence.start, at - 30)
+    if low.find("since", reach, at) >= 0 and _SINCE_CLAUSE.search(text, reach, at):
         years = [int(y.group(1)) for y in _YEAR.finditer(text, at, sentence.end)]
         return "background", years[0] if years else None
     return "main", None

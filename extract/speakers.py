@@ -88,7 +88,7 @@ def _rules() -> _Rules:
 class _Cue(NamedTuple):
     start: int
     end: int
-    text: str  # as written
+    text: str  # lower-cased
     according: bool  # "according to X" names its source after it
 
 
@@ -108,7 +108,7 @@ def attribute_sentences(text: str, sentences: Sequence[Sentence]) -> list[Attrib
         index = bisect_right(starts, start) - 1
         if index < 0 or end > sentences[index].end:
             continue
-        cue = _Cue(start, end, text[start:end], low.startswith("according", start))
+        cue = _Cue(start, end, low[start:end], low.startswith("according", start))
         if _plausible_cue(text, cue, sentences[index]):
             cues[index].append(cue)
     result: list[Attribution | None] = []

@@ -2,8 +2,9 @@
 
 Every sentence the speaker module attributes becomes a statement. Its stance comes from cue
 words in `lexicon/stance_cues.csv` (a denial outranks an accusation: "rejected the claims,
-accusing..." is first of all a denial); the target is the first country the sentence names
-other than the speaker's own.
+accusing..." is first of all a denial). Only an accusation or a denial has a target: the first
+country named after the cue ("accused <country>'s forces of ..."), else the first the sentence
+names, never the speaker's own country nor a country inside the speaker's name.
 """
 
 from __future__ import annotations
@@ -34,11 +35,17 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 
 
 def stance_of(sentence: str) -> str:
+    return _stance_and_cue(sentence)[0]
+
+
+def _stance_and_cue(sentence: str) -> tuple[str, int]:
+    """The stance and where its cue starts in `sentence` (0 for an assertion)."""
     patterns = _cue_patterns()
     for stance in _STANCE_ORDER:
-        if patterns[stance].search(sentence):
-            return stance
-    return "assert"
+        found = patterns[stance].search(sentence)
+        if found:
+            return stance, found.start()
+    return "assert", 0
 
 
 def find_statements(
@@ -51,7 +58,7 @@ def find_statements(
     for sentence, attribution in zip(sentences, attributions, strict=True):
         if attribution is None:
             continue
-        stance = stance_of(sentence.text)
+        stance, cue = _stance_and_cue(sentence.text)
         quoted = _QUOTED.search(sentence.text)
         statements.append(
             {
@@ -60,7 +67,11 @@ def find_statements(
                 "speaker": attribution.speaker,
                 "speaker_country": attribution.country,
                 "stance": stance,
-                "target_country": _target(text, sentence, attribution),
+                "target_country": (
+                    _target(text, sentence, attribution, sentence.start + cue)
+                    if stance != "assert"
+                    else None
+                ),
                 "content": quoted.group(1) if quoted else sentence.text,
                 "evidence": sentence.text,
                 "char_start": sentence.start,
@@ -70,9 +81,15 @@ def find_statements(
     return statements
 
 
-def _target(text: str, sentence: Sentence, attribution: Attribution) -> str | None:
-    for mention in find_countries(text, sentence.start, sentence.end):
-        inside_speaker = attribution.char_start <= mention.start < attribution.char_end
-        if mention.iso3 != attribution.country and not inside_speaker:
-            return mention.iso3
-    return None
+def _target(
+    text: str, sentence: Sentence, attribution: Attribution, cue_start: int
+) -> str | None:
+    candidates = [
+        mention
+        for mention in find_countries(text, sentence.start, sentence.end)
+        if mention.iso3 != attribution.country
+        and not attribution.char_start <= mention.start < attribution.char_end
+    ]
+    after_cue = [mention for mention in candidates if mention.start >= cue_start]
+    chosen = after_cue or candidates
+    return chosen[0].iso3 if chosen else None

@@ -162,9 +162,14 @@ def _metadata_publication(document: dict[str, Any]) -> Publication | None:
 
 
 def validate_batch(
-    ingested: IngestBatch, extracted: ExtractedBatch, *, run_id: str
+    ingested: IngestBatch,
+    extracted: ExtractedBatch,
+    *,
+    run_id: str,
+    file_states: Sequence[dict[str, Any]] = (),
 ) -> ValidatedBatch:
-    """Validate every table of the batch; documents that fail take their claims with them."""
+    """Validate every table of the batch; documents that fail take their claims with them.
+    `file_states` are the `source_files` rows of the batch's files that were read whole."""
     quarantine: list[dict[str, Any]] = []
     documents = validate_records("documents", extracted.documents, run_id=run_id)
     quarantine.extend(documents.quarantine)
@@ -179,6 +184,7 @@ def validate_batch(
     for table, records in (
         ("document_sources", sources),
         ("rejected", ingested.rejected + extracted.rejected),
+        ("source_files", file_states),
     ):
         result = validate_records(table, records, run_id=run_id)
         frames[table] = result.frame

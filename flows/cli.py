@@ -28,6 +28,7 @@ PUBLIC_TABLES = (
     "source_agreement",
     "timeline",
     "runs",
+    "source_files",
 )
 
 
@@ -81,8 +82,52 @@ def _parser() -> argparse.ArgumentParser:
         "--wait", type=float, default=0.0, metavar="SECONDS",
         help="wait this long for another running run instead of refusing at once",
     )
+    _settle_option(run)
     run.add_argument("--show-marts", action="store_true", help="print both marts afterwards")
     run.set_defaults(handler=_run)
+
+    serve = commands.add_parser(
+        "serve",
+        help="run the pipeline over an inbox folder on a schedule, until stopped",
+        description="Serve the pipeline on a schedule over an inbox folder: each run reads only "
+        "new and changed files and publishes the warehouse. Uses the Prefect server at "
+        "PREFECT_API_URL when set, otherwise starts a local one on 127.0.0.1 and stops it on "
+        "exit. Stop with Ctrl-C or SIGTERM.",
+    )
+    serve.add_argument(
+        "--inbox", type=Path, default=Path("inbox"), help="the folder to watch (default inbox/)"
+    )
+    when = serve.add_mutually_exclusive_group()
+    when.add_argument("--every", default=None, help="interval between runs: 30s, 10m, 1h "
+                      "(default 15m)")
+    when.add_argument("--cron", default=None, help='a cron schedule, e.g. "*/15 * * * *"')
+    serve.add_argument(
+        "--port", type=int, default=4200,
+        help="port of the local Prefect server when PREFECT_API_URL is not set (default 4200)",
+    )
+    serve.add_argument(
+        "--server-log", type=Path, default=None,
+        help="log file of the local Prefect server (default: beside the warehouse)",
+    )
+    _warehouse_option(serve)
+    _settle_option(serve)
+    serve.set_defaults(handler=_serve)
+
+    forget = commands.add_parser(
+        "forget",
+        help="remove files (or folders) from the warehouse, with the documents only they carry",
+        description="Remove every trace of the given input files, or of every file under the "
+        "given folders: their sources, rejections and state, and the documents (with their "
+        "claims) that no other file carries. The files need not exist any more. A deleted file "
+        "is otherwise kept: the news it reported happened.",
+    )
+    forget.add_argument("paths", nargs="+", type=Path, help="files or folders, as they were read")
+    _warehouse_option(forget)
+    forget.add_argument(
+        "--wait", type=float, default=0.0, metavar="SECONDS",
+        help="wait this long for another running run instead of refusing at once",
+    )
+    forget.set_defaults(handler=_forget)
 
     sql = commands.add_parser(
         "sql",
@@ -128,25 +173,23 @@ def _warehouse_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _settle_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--settle", type=float, default=1.0, metavar="SECONDS",
+        help="read a file only once it has not changed for this long (default 1)",
+    )
+
+
 def _run(args: argparse.Namespace) -> int:
-    from flows.publish import check_not_busy
-
     paths = args.paths or [ROOT / "seeds" / "articles"]
-    check_not_busy(args.warehouse, wait_seconds=args.wait)
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "WARNING")
-    from flows.pipeline import pipeline  # Prefect is imported only when a run needs it
-    from flows.summary import RunStats, summary_markdown
-
-    result = pipeline(
+    _pipeline(
+        args,
         paths=[str(path) for path in paths],
-        warehouse=str(args.warehouse),
         batch_files=args.batch_files,
         max_bytes=args.max_bytes,
         workers=args.workers,
-        lock_wait_seconds=args.wait,
+        settle_seconds=args.settle,
     )
-    print(summary_markdown(RunStats(**result), args.warehouse))
     if args.show_marts:
         with _reader(args.warehouse) as conn:
             for query in (
@@ -157,6 +200,54 @@ def _run(args: argparse.Namespace) -> int:
                 "n_documents, status, summary from timeline order by incident_id, ordinal",
             ):
                 conn.sql(query).show(max_width=200, max_rows=200)
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    if not args.warehouse.exists():
+        raise UsageError(f"no warehouse at {args.warehouse}; nothing to forget")
+    _pipeline(args, paths=[], forget=[os.path.abspath(path) for path in args.paths])
+    return 0
+
+
+def _pipeline(args: argparse.Namespace, **parameters) -> dict:
+    """Run the pipeline flow in this process, with a progress bar on a terminal, and print
+    the run summary."""
+    from flows.publish import check_not_busy
+
+    check_not_busy(args.warehouse, wait_seconds=args.wait)
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "WARNING")
+    from flows import progress
+    from flows.pipeline import pipeline  # Prefect is imported only when a run needs it
+    from flows.summary import RunStats, summary_markdown
+
+    reporter = progress.Bar() if sys.stderr.isatty() else progress.Silent()
+    with progress.reporting(reporter):
+        result = pipeline(
+            warehouse=str(args.warehouse), lock_wait_seconds=args.wait, **parameters
+        )
+    print(summary_markdown(RunStats(**result), args.warehouse))
+    return result
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from flows import serve
+
+    try:
+        every = serve.parse_every(args.every or "15m") if args.cron is None else None
+        warehouse = args.warehouse.resolve()
+        serve.serve(
+            inbox=args.inbox.resolve(),
+            warehouse=warehouse,
+            every=every,
+            cron=args.cron,
+            settle_seconds=args.settle,
+            port=args.port,
+            server_log=args.server_log or warehouse.with_name("prefect-server.log"),
+        )
+    except serve.ServeError as error:
+        raise UsageError(str(error)) from None
     return 0
 
 

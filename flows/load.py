@@ -5,6 +5,12 @@ Rows travel pandas -> Arrow -> `INSERT ... SELECT`, about a hundred times faster
 is the hash of its text); a re-extracted document's claims replace its earlier claims; an
 input's rejections replace that input's earlier rejections. Re-running on the same input
 therefore leaves every table as it was, apart from the `runs` log.
+
+Files are the unit of change. A file read again replaces all of its `document_sources` rows, so
+a document its earlier version carried and no file carries any more is removed with its claims
+(the file was corrected); documents another file still carries stay. A deleted file changes
+nothing (the news happened) until `forget` is asked for, which removes the file's rows and the
+documents only it carried.
 """
 
 from __future__ import annotations
@@ -31,16 +37,24 @@ def load_batch(
     *,
     input_files: Iterable[str],
     run_id: str,
-) -> None:
-    """Write one batch. The caller owns the transaction."""
+) -> int:
+    """Write one batch; returns how many documents it removed. The caller owns the transaction.
+
+    `input_files` are every input of the batch, whose rejections are replaced; the files in
+    `frames["source_files"]` were read whole, so their document sources are replaced too and
+    their state is recorded for the next run.
+    """
     documents = frames["documents"]
     doc_ids = _arrow(pd.DataFrame({"doc_id": documents["doc_id"]}))
     files = _arrow(pd.DataFrame({"source_file": sorted(set(input_files))}, dtype="str"))
     conn.register("batch_doc_ids", doc_ids)
     conn.register("batch_files", files)
+    conn.register("read_files", _arrow(frames["source_files"][["source_file"]]))
     try:
         _insert_new_documents(conn, documents, run_id)
+        _remember_documents_of("select source_file from read_files", conn)
         _replace(conn, "document_sources", frames["document_sources"], run_id,
+                 "source_file in (select source_file from read_files) or "
                  "(source_file, record_index) in (select source_file, record_index from incoming)")
         conn.execute(
             "delete from rejected where source_file in (select source_file from batch_files)"
@@ -53,9 +67,77 @@ def load_batch(
                 f"delete from {raw_table} where doc_id in (select doc_id from batch_doc_ids)"
             )
             _insert(conn, raw_table, frames[table])
+        record_files(conn, frames["source_files"], run_id)
+        return _remove_orphans(conn)
     finally:
         conn.unregister("batch_doc_ids")
         conn.unregister("batch_files")
+        conn.unregister("read_files")
+
+
+def record_files(conn: duckdb.DuckDBPyConnection, states: pd.DataFrame, run_id: str) -> None:
+    """Remember what each file looked like when read (validated `source_files` rows)."""
+    _replace(
+        conn, "source_files", states, run_id, "source_file in (select source_file from incoming)"
+    )
+
+
+def forget(conn: duckdb.DuckDBPyConnection, targets: Iterable[str]) -> tuple[int, int]:
+    """Remove every trace of the files at `targets` (files, or folders and all under them):
+    their sources, state and rejections, and the documents no other file carries. Returns the
+    number of files and of documents removed. The caller owns the transaction."""
+    conn.register("forget_targets", pa.table({"target": pa.array(list(targets), pa.string())}))
+    try:
+        conn.execute(
+            "create or replace temp table forgotten_files as "
+            "select distinct source_file from ("
+            "  select source_file from document_sources union all "
+            "  select source_file from source_files union all "
+            "  select source_file from rejected"
+            ") join forget_targets on source_file = target "
+            "  or starts_with(source_file, rtrim(target, '/') || '/')"
+        )
+    finally:
+        conn.unregister("forget_targets")
+    _remember_documents_of("select source_file from forgotten_files", conn)
+    for table in ("document_sources", "source_files", "rejected"):
+        conn.execute(
+            f"delete from {table} where source_file in (select source_file from forgotten_files)"
+        )
+    files = conn.execute("select count(*) from forgotten_files").fetchall()[0][0]
+    return files, _remove_orphans(conn)
+
+
+def _remember_documents_of(files_query: str, conn: duckdb.DuckDBPyConnection) -> None:
+    """Note the documents the given files carry now, before their sources are replaced."""
+    conn.execute(
+        "create or replace temp table previous_documents as select distinct doc_id "
+        f"from document_sources where source_file in ({files_query})"
+    )
+
+
+def _remove_orphans(conn: duckdb.DuckDBPyConnection) -> int:
+    """Remove the remembered documents that no file carries any more, with everything that
+    hangs off them; a remembered document that stays but lost the file it names as its source
+    is re-pointed to a file that still carries it. Returns the number removed."""
+    conn.execute(
+        "create or replace temp table orphan_documents as select doc_id from previous_documents "
+        "where doc_id not in (select doc_id from document_sources)"
+    )
+    for table in ("raw_documents", "quarantine", *PER_DOCUMENT_TABLES.values()):
+        conn.execute(f"delete from {table} where doc_id in (select doc_id from orphan_documents)")
+    conn.execute(
+        "update raw_documents set source_file = carrier.source_file, "
+        "source_id = carrier.source_id "
+        "from (select doc_id, first(source_file order by source_file, record_index) as "
+        "source_file, first(source_id order by source_file, record_index) as source_id "
+        "from document_sources where doc_id in (select doc_id from previous_documents) "
+        "group by doc_id) as carrier "
+        "where raw_documents.doc_id = carrier.doc_id and not exists ("
+        "select 1 from document_sources as kept where kept.doc_id = raw_documents.doc_id "
+        "and kept.source_file = raw_documents.source_file)"
+    )
+    return conn.execute("select count(*) from orphan_documents").fetchall()[0][0]
 
 
 def _insert_new_documents(
@@ -76,12 +158,12 @@ def _insert_new_documents(
 def _replace(
     conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, run_id: str, match: str
 ) -> None:
-    if frame.empty:
-        return
+    """Delete the rows `match` names (it may refer to `incoming`), then insert `frame`."""
     conn.register("incoming", _arrow(frame.assign(run_id=run_id)))
     try:
         conn.execute(f"delete from {table} where {match}")
-        conn.execute(f"insert into {table} by name select * from incoming")
+        if not frame.empty:
+            conn.execute(f"insert into {table} by name select * from incoming")
     finally:
         conn.unregister("incoming")
 

@@ -3,7 +3,9 @@
 Models are `select` statements, one per file, named by the file stem. A model depends on the
 models it names after `from` or `join`. Staging models are views (thin renames over the raw
 tables); intermediate models and marts are materialised as tables so a reader of the published
-snapshot pays nothing. After the build, every `sql/tests/*.sql` query must return no rows.
+snapshot pays nothing; a model whose first line is `-- materialized: view` is a view wherever it
+lives (a cheap reshaping of a table readers rarely open). After the build, every
+`sql/tests/*.sql` query must return no rows.
 Column documentation lives in `*.yml` beside the models and becomes `COMMENT ON` statements,
 so `DESCRIBE` and `duckdb_columns()` document the warehouse from inside SQL.
 """
@@ -20,6 +22,7 @@ import yaml
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
 LAYERS = ("staging", "intermediate", "marts")
+_MATERIALIZED = re.compile(r"\A--\s*materialized:\s*(view|table)\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 
 
@@ -35,6 +38,9 @@ class Model:
 
     @property
     def materialization(self) -> str:
+        declared = _MATERIALIZED.match(self.sql)
+        if declared:
+            return declared.group(1).lower()
         return "view" if self.layer == "staging" else "table"
 
 

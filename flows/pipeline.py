@@ -1,18 +1,26 @@
 """The `pipeline` flow: raw files in, a published warehouse with both marts out.
 
-A few batch tasks (ingest, extract, validate, load per batch of files; then build and publish),
-never a task per document: a Prefect task run costs milliseconds, a document microseconds. The
-business logic lives in plain modules (`flows.batches`, `flows.load`, `flows.models`,
-`flows.publish`); the tasks here only sequence them and time them.
+A few batch tasks (plan; ingest, extract, validate, load per batch of files; then build and
+publish), never a task per document: a Prefect task run costs milliseconds, a document
+microseconds. The business logic lives in plain modules (`flows.inbox`, `flows.batches`,
+`flows.load`, `flows.models`, `flows.publish`); the tasks here only sequence them and time them.
+
+Runs are incremental: only new and changed files are read (`flows.inbox`), and a run with
+nothing to read leaves the published warehouse untouched. A batch that fails is retried, then
+skipped without losing the others; its files are not recorded as read, so the next run reads
+them again.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from logging import Logger, LoggerAdapter
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +30,26 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from flows import batches, load, models, publish
+from flows import batches, changes, inbox, load, models, progress, publish
 from flows.ingest import IngestBatch
+from flows.ingest.files import shown_path
 from flows.summary import RunStats, summary_markdown
+from flows.validate import validate_records
 
 DEFAULT_WAREHOUSE = Path("warehouse/corroborate.duckdb")
 DEFAULT_BATCH_FILES = 1000
 DEFAULT_MAX_BYTES = 20_000_000
 BATCH_BYTES = 8_000_000
 BUILD_MEMORY_LIMIT = "512MB"
+#: Seconds to wait before each retry of a failed batch; after the last, the batch is skipped.
+BATCH_RETRY_DELAYS = (2.0, 10.0)
 
 _TASK_OPTIONS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": False}
+
+
+@task(name="plan", **_TASK_OPTIONS)
+def plan_task(paths: Sequence[str], published: Path, settle_seconds: float) -> inbox.Plan:
+    return inbox.plan_files(paths, _known_files(published), settle_seconds=settle_seconds)
 
 
 @task(name="ingest", **_TASK_OPTIONS)
@@ -51,9 +68,9 @@ def extract_task(
 
 @task(name="validate", **_TASK_OPTIONS)
 def validate_task(
-    ingested: IngestBatch, extracted: batches.ExtractedBatch, run_id: str
+    ingested: IngestBatch, extracted: batches.ExtractedBatch, states: list[dict], run_id: str
 ) -> batches.ValidatedBatch:
-    return batches.validate_batch(ingested, extracted, run_id=run_id)
+    return batches.validate_batch(ingested, extracted, run_id=run_id, file_states=states)
 
 
 @task(name="load", **_TASK_OPTIONS)
@@ -62,22 +79,24 @@ def load_task(
     validated: batches.ValidatedBatch,
     files: Sequence[Path],
     run_id: str,
-) -> None:
-    load.load_batch(
+) -> int:
+    return load.load_batch(
         conn,
         validated.frames,
         validated.quarantine,
-        input_files=[str(path) for path in files],
+        input_files=[shown_path(str(path)) for path in files],
         run_id=run_id,
     )
 
 
 @task(name="build", **_TASK_OPTIONS)
-def build_task(conn: duckdb.DuckDBPyConnection) -> int:
-    """Rebuild every model, document it, and run the SQL data tests (raises on failure)."""
+def build_task(conn: duckdb.DuckDBPyConnection) -> tuple[int, list[dict]]:
+    """Rebuild every model, document it, and run the SQL data tests (raises on failure).
+    Returns the number of data tests and the facts whose status changed."""
+    changes.remember_facts(conn)
     models.build_models(conn)
     models.apply_comments(conn)
-    return models.run_data_tests(conn)
+    return models.run_data_tests(conn), changes.changed_facts(conn)
 
 
 @task(name="publish", **_TASK_OPTIONS)
@@ -93,66 +112,136 @@ def pipeline(
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int = 2,
     lock_wait_seconds: float = 0.0,
+    settle_seconds: float = 1.0,
+    forget: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Ingest `paths` (files or folders) into `warehouse`, rebuild the marts and publish."""
-    logger = get_run_logger()
+    """Read the new and changed files under `paths` (files or folders) into `warehouse`,
+    forget the files under `forget`, rebuild the marts and publish. With nothing to do, the
+    published warehouse is left untouched."""
     published = Path(warehouse)
-    stats = RunStats(run_id=_new_run_id(), started_at=datetime.now(UTC), inputs=list(paths))
+    inputs = [*paths, *(f"forget:{target}" for target in forget or [])]
+    stats = RunStats(run_id=_new_run_id(), started_at=datetime.now(UTC), inputs=inputs)
+    run = _Run(
+        stats=stats,
+        logger=get_run_logger(),
+        reporter=progress.current(),
+        batch_files=batch_files,
+        max_bytes=max_bytes,
+    )
     with publish.exclusive_run(published, wait_seconds=lock_wait_seconds):
         for stale in publish.remove_stale_builds(published):
-            logger.warning("removed the unfinished build of an earlier run: %s", stale.name)
-        build = publish.start_build(published, stats.run_id)
-        try:
-            with _build_connection(build) as conn, _pool(workers) as pool:
-                _load_all(conn, pool, paths, stats, max_bytes, batch_files)
-                with stats.timed("build"):
-                    stats.data_tests = build_task(conn)
-                stats.finished_at = datetime.now(UTC)
-                _record_run(conn, stats)
-                conn.commit()
-                conn.execute("checkpoint")
-            publish_task(build, published)
-        finally:
-            build.unlink(missing_ok=True)
-    logger.info(
-        "published %s: %d documents (%d new), %d rejected, %d quarantined, claims %s",
-        published, stats.documents_seen, stats.documents_new, stats.rejected,
-        stats.quarantined, stats.claims,
-    )
-    create_markdown_artifact(
-        summary_markdown(stats, published),
-        key="run-summary",
-        description="Corroborate run summary",
-    )
+            run.logger.warning("removed the unfinished build of an earlier run: %s", stale.name)
+        with stats.timed("ingest"):
+            plan = plan_task(paths, published, settle_seconds)
+        stats.add_plan(plan)
+        for path in plan.deferred:
+            run.logger.warning("still being written, left for the next run: %s", path)
+        if not plan.is_empty or forget:
+            _build_and_publish(run, published, plan, forget or [], workers)
+    summary = summary_markdown(stats, published)
+    run.logger.info("%s", summary)
+    create_markdown_artifact(summary, key="run-summary", description="Corroborate run summary")
     return stats.as_dict()
 
 
+@dataclass
+class _Run:
+    """What every step of one run reports to."""
+
+    stats: RunStats
+    logger: Logger | LoggerAdapter
+    reporter: progress.Reporter
+    batch_files: int
+    max_bytes: int
+
+
+def _build_and_publish(
+    run: _Run, published: Path, plan: inbox.Plan, forget: Sequence[str], workers: int
+) -> None:
+    stats = run.stats
+    build = publish.start_build(published, stats.run_id)
+    try:
+        with _build_connection(build) as conn, _Workers(workers) as pool:
+            if forget:
+                stats.files_forgotten, removed = load.forget(conn, forget)
+                stats.documents_removed += removed
+            _load_all(run, conn, pool, plan)
+            run.reporter.stage("build")
+            with stats.timed("build"):
+                stats.data_tests, fact_changes = build_task(conn)
+            stats.add_fact_changes(fact_changes)
+            stats.finished_at = datetime.now(UTC)
+            _record_run(conn, stats)
+            conn.commit()
+            conn.execute("checkpoint")
+        run.reporter.stage("publish")
+        publish_task(build, published)
+        stats.published = True
+    finally:
+        build.unlink(missing_ok=True)
+
+
 def _load_all(
+    run: _Run, conn: duckdb.DuckDBPyConnection, workers: _Workers, plan: inbox.Plan
+) -> None:
+    touched = validate_records("source_files", [s.row(run.stats.run_id) for s in plan.touched])
+    load.record_files(conn, touched.frame, run.stats.run_id)
+    run.reporter.begin(len(plan.read))
+    files = batches.file_batches(plan.read, max_files=run.batch_files, max_bytes=BATCH_BYTES)
+    for batch in files:
+        for delay in (*BATCH_RETRY_DELAYS, None):
+            try:
+                _load_batch(run, conn, workers.get(), batch, plan)
+                break
+            except Exception as error:
+                # Back to the last batch's commit; a crashed worker takes the pool with it.
+                conn.rollback()
+                conn.begin()
+                workers.restart()
+                if delay is None:
+                    run.stats.batches_failed += 1
+                    run.logger.error(
+                        "a batch of %d files failed and is left for the next run: %s: %s",
+                        len(batch), type(error).__name__, error,
+                    )
+                    break
+                run.logger.warning(
+                    "a batch failed (%s: %s); retrying in %.0f s",
+                    type(error).__name__, error, delay,
+                )
+                time.sleep(delay)
+
+
+def _load_batch(
+    run: _Run,
     conn: duckdb.DuckDBPyConnection,
     pool: Executor | None,
-    paths: Sequence[str],
-    stats: RunStats,
-    max_bytes: int,
-    batch_files: int,
+    batch: list[Path],
+    plan: inbox.Plan,
 ) -> None:
-    files = batches.discover_files(paths)
-    stats.files_seen = len(files)
-    for batch in batches.file_batches(files, max_files=batch_files, max_bytes=BATCH_BYTES):
-        with stats.timed("ingest"):
-            ingested = ingest_task(quote(batch), pool, max_bytes, stats.run_id)
-        with stats.timed("extract"):
-            extracted = extract_task(quote(ingested.documents), pool, stats.run_id)
-        with stats.timed("validate"):
-            validated = validate_task(quote(ingested), quote(extracted), stats.run_id)
-        with stats.timed("load"):
-            new = _count_new(conn, validated)
-            load_task(conn, quote(validated), quote(batch), stats.run_id)
-            # Commit per batch inside the private build: DuckDB holds a transaction's changes in
-            # memory, and a whole corpus in one transaction grows without bound. Readers still see
-            # all of a run or none of it, because only the finished file is published.
-            conn.commit()
-            conn.begin()
-        stats.add_batch(validated, new)
+    stats, reporter = run.stats, run.reporter
+    reporter.stage("ingest")
+    with stats.timed("ingest"):
+        ingested = ingest_task(quote(batch), pool, run.max_bytes, stats.run_id)
+    reporter.stage("extract")
+    with stats.timed("extract"):
+        extracted = extract_task(quote(ingested.documents), pool, stats.run_id)
+    reporter.stage("validate")
+    with stats.timed("validate"):
+        states = plan.rows(batch, stats.run_id)
+        validated = validate_task(quote(ingested), quote(extracted), quote(states), stats.run_id)
+    reporter.stage("load")
+    with stats.timed("load"):
+        new = _count_new(conn, validated)
+        removed = load_task(conn, quote(validated), quote(batch), stats.run_id)
+        # Commit per batch inside the private build: DuckDB holds a transaction's changes in
+        # memory, and a whole corpus in one transaction grows without bound. Readers still see
+        # all of a run or none of it, because only the finished file is published.
+        conn.commit()
+        conn.begin()
+    stats.add_batch(validated, new)
+    stats.documents_removed += removed
+    reporter.advance(len(batch), validated.count("documents"))
 
 
 def _count_new(conn: duckdb.DuckDBPyConnection, validated: batches.ValidatedBatch) -> int:
@@ -175,7 +264,8 @@ def _record_run(conn: duckdb.DuckDBPyConnection, stats: RunStats) -> None:
 
 @contextmanager
 def _build_connection(build: Path):
-    conn = duckdb.connect(str(build), config={"memory_limit": BUILD_MEMORY_LIMIT})
+    config = {"memory_limit": BUILD_MEMORY_LIMIT, **publish.BUILD_SETTINGS}
+    conn = duckdb.connect(str(build), config=config)
     try:
         models.create_source_tables(conn)
         conn.begin()
@@ -188,13 +278,43 @@ def _build_connection(build: Path):
         conn.close()
 
 
-@contextmanager
-def _pool(workers: int):
-    if workers < 2:
-        yield None
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield pool
+class _Workers:
+    """The extraction processes, started on first use and restarted after a failed batch,
+    since a crashed worker breaks the whole pool."""
+
+    def __init__(self, count: int) -> None:
+        self._count = count
+        self._pool: ProcessPoolExecutor | None = None
+
+    def get(self) -> Executor | None:
+        if self._count < 2:
+            return None
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self._count)
+        return self._pool
+
+    def restart(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.restart()
+
+
+def _known_files(published: Path) -> dict[str, inbox.FileState]:
+    """What the published warehouse remembers of each file (nothing for a new warehouse). The
+    caller holds the run lock, so the file cannot be replaced while it is read."""
+    if not published.exists():
+        return {}
+    with duckdb.connect(str(published), read_only=True) as conn:
+        has_state = conn.execute(
+            "select count(*) from information_schema.tables where table_name = 'source_files'"
+        ).fetchall()[0][0]
+        return inbox.known_files(conn) if has_state else {}
 
 
 def _new_run_id() -> str:

@@ -1,4 +1,9 @@
-"""What a run did, counted as it goes, and told as a short markdown summary."""
+"""What a run did, counted as it goes, and told as a short markdown summary.
+
+The summary answers what an analyst asks after a scheduled run: how many files were new,
+changed or unchanged, what was rejected, how many claims of each kind were read, and which
+facts changed status. The same text is printed, logged and attached to the Prefect run.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from typing import Any
 
 STAGES = ("ingest", "extract", "validate", "load", "build")
 CLAIM_TABLES = ("casualty_claims", "event_claims", "statements", "time_expressions")
+SHOWN_FACTS = 20  # facts listed by name in the summary; the counts cover all of them
 
 
 @dataclass
@@ -20,14 +26,26 @@ class RunStats:
     started_at: datetime
     inputs: list[str]
     finished_at: datetime | None = None
+    published: bool = False
     files_seen: int = 0
+    files_new: int = 0
+    files_changed: int = 0
+    files_unchanged: int = 0
+    files_deferred: list[str] = field(default_factory=list)
+    files_forgotten: int = 0
+    batches_failed: int = 0
     documents_seen: int = 0
     documents_new: int = 0
+    documents_removed: int = 0
     rejected: int = 0
     quarantined: int = 0
     claims: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CLAIM_TABLES, 0))
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     data_tests: int = 0
+    facts_new: int = 0
+    facts_gone: int = 0
+    facts_changed: int = 0
+    facts_changed_shown: list[dict[str, Any]] = field(default_factory=list)
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
@@ -37,6 +55,11 @@ class RunStats:
         finally:
             self.seconds[stage] += time.perf_counter() - started
 
+    def add_plan(self, plan: Any) -> None:
+        self.files_new, self.files_changed = plan.new, plan.changed
+        self.files_unchanged, self.files_deferred = plan.unchanged, plan.deferred
+        self.files_seen = len(plan.read) + plan.unchanged + len(plan.deferred)
+
     def add_batch(self, validated: Any, documents_new: int) -> None:
         self.documents_seen += validated.count("documents")
         self.documents_new += documents_new
@@ -44,6 +67,13 @@ class RunStats:
         self.quarantined += len(validated.quarantine)
         for table in CLAIM_TABLES:
             self.claims[table] += validated.count(table)
+
+    def add_fact_changes(self, changes: list[dict[str, Any]]) -> None:
+        self.facts_new = sum(change["before"] is None for change in changes)
+        self.facts_gone = sum(change["after"] is None for change in changes)
+        changed = [change for change in changes if change["before"] and change["after"]]
+        self.facts_changed = len(changed)
+        self.facts_changed_shown = changed[:SHOWN_FACTS]
 
     def runs_row(self) -> dict[str, Any]:
         return {
@@ -68,16 +98,47 @@ class RunStats:
 def summary_markdown(stats: RunStats, published: Path) -> str:
     elapsed = sum(stats.seconds.values())
     rate = stats.documents_seen / elapsed if elapsed else 0.0
+    files = (
+        f"{stats.files_seen} files: {stats.files_new} new, {stats.files_changed} changed, "
+        f"{stats.files_unchanged} unchanged"
+        + (f", {len(stats.files_deferred)} still being written (next run)"
+           if stats.files_deferred else "")
+        + (f", {stats.files_forgotten} forgotten" if stats.files_forgotten else "")
+    )
+    if not stats.published:
+        return "\n".join([
+            f"## Corroborate run `{stats.run_id}`",
+            "",
+            f"Nothing new: {files}. `{published}` was left as it was.",
+        ])
     lines = [
         f"## Corroborate run `{stats.run_id}`",
         "",
-        f"Published `{published}`: {stats.files_seen} files, {stats.documents_seen} documents "
-        f"({stats.documents_new} new), {stats.rejected} rejected inputs, "
+        f"Published `{published}`. {files}.",
+        "",
+        f"{stats.documents_seen} documents read ({stats.documents_new} new, "
+        f"{stats.documents_removed} removed), {stats.rejected} rejected inputs, "
         f"{stats.quarantined} quarantined rows, {stats.data_tests} SQL data tests passed.",
+    ]
+    if stats.batches_failed:
+        lines += ["", f"**{stats.batches_failed} batch(es) failed**; their files are read "
+                      "again by the next run."]
+    lines += [
         "",
         "| claims | rows |",
         "|---|---:|",
         *(f"| {table} | {count} |" for table, count in stats.claims.items()),
+        "",
+        f"Facts: {stats.facts_changed} changed status, {stats.facts_new} new, "
+        f"{stats.facts_gone} gone.",
+    ]
+    if stats.facts_changed_shown:
+        lines += ["", "| fact | was | now |", "|---|---|---|"]
+        lines += [
+            f"| {change['fact']} | {change['before']} | {change['after']} |"
+            for change in stats.facts_changed_shown
+        ]
+    lines += [
         "",
         "| stage | seconds |",
         "|---|---:|",

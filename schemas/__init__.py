@@ -5,6 +5,7 @@ from schemas.document_sources import DocumentSources
 from schemas.documents import Documents
 from schemas.event_claims import EventClaims
 from schemas.rejected import Rejected
+from schemas.source_files import SourceFiles
 from schemas.statements import Statements
 from schemas.time_expressions import TimeExpressions
 
@@ -12,6 +13,7 @@ MODELS = {
     "documents": Documents,
     "document_sources": DocumentSources,
     "rejected": Rejected,
+    "source_files": SourceFiles,
     "casualty_claims": CasualtyClaims,
     "event_claims": EventClaims,
     "statements": Statements,
@@ -25,6 +27,7 @@ __all__ = [
     "Documents",
     "EventClaims",
     "Rejected",
+    "SourceFiles",
     "Statements",
     "TimeExpressions",
 ]

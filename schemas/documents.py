@@ -26,11 +26,20 @@ class Documents(TableModel):
     published_basis: Series[str] = pa.Field(isin=PUBLISHED_BASES)
     text: Series[str] = pa.Field(str_length={"min_value": 1})
     char_count: Series[pd.Int64Dtype] = pa.Field(ge=1)
+    lead_regions: Series[object] = pa.Field(nullable=True)
+    minhash: Series[object] = pa.Field(nullable=True)
 
     @pa.dataframe_check(error="doc_id must be the sha256 prefix of text")
     def doc_id_is_fingerprint(cls, frame: pd.DataFrame) -> pd.Series:
         return frame["doc_id"] == frame["text"].map(
             lambda text: hashlib.sha256(text.encode()).hexdigest()[:16]
+        )
+
+    @pa.check("minhash", error="minhash must be a list of 64 integers")
+    def minhash_is_a_signature(cls, values: pd.Series) -> pd.Series:
+        return values.map(
+            lambda value: value is None
+            or (len(value) == 64 and all(isinstance(item, int) for item in value))
         )
 
     @pa.dataframe_check(error="a known publication time needs a precision, and vice versa")

@@ -2,62 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-from datetime import UTC, datetime
-
-import duckdb
 import pytest
 
 from flows import models
-
-
-def _doc_id(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-class Warehouse:
-    """An in-memory warehouse with helpers to add documents and claims by hand."""
-
-    def __init__(self) -> None:
-        self.conn = duckdb.connect()
-        models.create_source_tables(self.conn)
-        self._claims = 0
-
-    def document(self, text: str, outlet: str | None, published: datetime) -> str:
-        doc_id = _doc_id(text)
-        self.conn.execute(
-            "insert into raw_documents values (?, ?, ?, null, ?, null, ?, 'day', 'metadata', "
-            "?, ?, 'r1')",
-            [doc_id, f"{doc_id}.txt", f"{doc_id}.txt", outlet, published, text, len(text)],
-        )
-        return doc_id
-
-    def casualty(self, doc_id: str, low, high, qualifier="exact", side=None, outcome="killed",
-                 background_year=None, speaker=None):
-        self._claims += 1
-        text = self.conn.execute("select text from raw_documents where doc_id = ?",
-                                 [doc_id]).fetchone()[0]
-        self.conn.execute(
-            "insert into raw_casualty_claims values (?, ?, ?, ?, ?, ?, null, ?, ?, null, ?, ?, "
-            "?, 0, ?)",
-            [f"{self._claims:020d}", doc_id, outcome, low, high, qualifier, side, speaker,
-             "background" if background_year else "main", background_year, text, len(text)],
-        )
-
-    def build(self) -> None:
-        models.build_models(self.conn)
-        models.apply_comments(self.conn)
-        models.run_data_tests(self.conn)
-
-    def facts(self, outcome="killed"):
-        return self.conn.execute(
-            "select side, value_low, value_high, n_documents, n_independent, status "
-            "from source_agreement where kind = 'casualty' and outcome = ? order by side",
-            [outcome],
-        ).fetchall()
-
-
-DAY = datetime(2024, 3, 5, tzinfo=UTC)
+from tests.sql_warehouse import DAY, Warehouse
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from flows.cli import main
 @pytest.fixture(scope="module")
 def warehouse(prefect_server, tmp_path_factory):
     from flows.pipeline import pipeline
-
     from tests.conftest import SEEDS
 
     path = tmp_path_factory.mktemp("cli") / "w.duckdb"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -49,9 +50,20 @@ def test_demo_corpus_builds_both_marts_and_rerunning_changes_nothing(
     assert len(before["documents"]) == 5
     assert before["casualty_claims"] and before["source_agreement"] and before["timeline"]
 
+    published = warehouse.stat()
     second = run_pipeline([seed_dir], warehouse)
-    assert second["documents_new"] == 0
-    assert snapshot(warehouse) == before
+    assert (second["published"], second["files_unchanged"]) == (False, 5)
+    assert warehouse.stat().st_ino == published.st_ino  # not even republished
+
+    copies = tmp_path / "copies"
+    shutil.copytree(seed_dir, copies)  # the same articles in other files: read, nothing new
+    third = run_pipeline([copies], warehouse)
+    assert (third["files_new"], third["documents_seen"], third["documents_new"]) == (5, 5, 0)
+    after = snapshot(warehouse)
+    assert len(after["document_sources"]) == 10
+    assert {k: v for k, v in after.items() if k != "document_sources"} == {
+        k: v for k, v in before.items() if k != "document_sources"
+    }
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         assert conn.execute("select count(*) from runs").fetchone()[0] == 2
 

@@ -13,12 +13,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.lexicon import table
 from extract.places import PlaceMention, find_places
 from extract.records import EventClaim, Publication, TimeExpression, claim_id
 from extract.sentences import Sentence
+from extract.times.patterns import lowered
 from extract.times.tagger import reference_of
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
@@ -56,16 +57,23 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
     return re.compile(r"\b(?:" + "|".join(groups) + ")"), by_word
 
 
-def _find_triggers(sentence: str) -> list[_Trigger]:
-    pattern, by_word = _triggers()
-    found: list[_Trigger] = []
-    for match in pattern.finditer(sentence.lower()):
-        word = " ".join(match.group().split())
-        kind = by_word.get(word) or next(
-            (by_word[stem] for stem in _stems(word) if stem in by_word), ("other", 0)
-        )
-        found.append(_Trigger(match.start(), match.end(), kind[0], kind[1]))
-    return found
+def _find_triggers(lower: str, sentence: Sentence) -> list[_Trigger]:
+    """The trigger words of a sentence, with offsets into the sentence."""
+    pattern, _ = _triggers()
+    return [
+        _Trigger(match.start() - sentence.start, match.end() - sentence.start,
+                 *_kind(" ".join(match.group().split())))
+        for match in pattern.finditer(lower, sentence.start, sentence.end)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _kind(word: str) -> tuple[str, int]:
+    """The event type and penalty of a trigger as written ("shelled" by its stem "shell")."""
+    by_word = _triggers()[1]
+    return by_word.get(word) or next(
+        (by_word[stem] for stem in _stems(word) if stem in by_word), ("other", 0)
+    )
 
 
 def _stems(word: str) -> list[str]:
@@ -111,7 +119,7 @@ def find_events(
         sentence = sentences[index] if sentences else Sentence(0, len(text), text)
         if index not in cached:
             cached[index] = (
-                _find_triggers(sentence.text),
+                _find_triggers(lowered(text), sentence),
                 find_places(text, sentence.start, sentence.end),
             )
         triggers, places = cached[index]

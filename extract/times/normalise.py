@@ -300,12 +300,24 @@ def read_calendar(phrase: str, reference: Reference, future: bool) -> Reading:
         f = replace(f, part="night")
     if f.part and f.relative is not None and not (f.weekday or f.rel_day or f.month):
         f = replace(f, rel_day="yesterday" if f.relative == -1 else "today")  # "last night"
+    if reference.anchored and not _needs_reference(f):
+        return read_calendar(phrase, _NO_REFERENCE, False)  # one cached answer for every DCT
     period = _calendar_period(f, reference, future)
     if period is not None and f.part is not None:
         period = _part_of_day(period, f.part)
     if period is not None:
         return Reading("DATE", period.value, period)
     return Reading("DATE", _unanchored_value(f))
+
+
+_NO_REFERENCE = Reference(None, None, None)
+
+
+def _needs_reference(f: Features) -> bool:
+    """Whether a phrase's reading depends on the DCT (and tense): a weekday, a relative day, or
+    a month or season without its year. "March 2020" or "1990s" read the same in any document."""
+    return (f.weekday is not None or f.rel_day is not None
+            or (f.year is None and (f.month is not None or f.season is not None)))
 
 
 def _calendar_period(f: Features, reference: Reference, future: bool) -> Period | None:

@@ -31,19 +31,22 @@ class Candidate(NamedTuple):
 
 
 def alternation(words: Iterable[str]) -> str:
-    """Lower-case alternatives, longest first ("september" before "sep"); a space is any space."""
-    forms = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words}, key=len)
-    return "(?:" + "|".join(reversed(forms)) + ")"
+    """Lower-case alternatives, longest first ("september" before "sep"); a space is any space.
 
-
-def _trie(words: Iterable[str]) -> str:
-    """An alternation grouped by first letter, so a failing position is rejected in one test."""
+    Grouped by first letter, so a failing position is rejected in one test per letter rather
+    than one per word (the grammar is tried at many positions that fail).
+    """
     by_letter: defaultdict[str, set[str]] = defaultdict(set)
     for word in words:
-        by_letter[word[0]].add(word[1:])
+        by_letter[word[0].lower()].add(word[1:].lower())
     return "(?:" + "|".join(
-        re.escape(letter) + alternation(rests) for letter, rests in sorted(by_letter.items())
+        re.escape(letter) + _longest_first(rests) for letter, rests in sorted(by_letter.items())
     ) + ")"
+
+
+def _longest_first(words: Iterable[str]) -> str:
+    forms = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len)
+    return "(?:" + "|".join(reversed(forms)) + ")"
 
 
 @cache
@@ -135,8 +138,8 @@ def _openers() -> tuple[frozenset[str], frozenset[str]]:
 def _gate() -> str:
     """A look-ahead that admits a position only where a time expression can start."""
     strong, weak = _openers()
-    anchor = rf"(?:\d|{_trie(strong)}(?![a-z]))"
-    return rf"(?=\d|'\d|{anchor}|{_trie(weak)}[\s-]+(?:[a-z'-]+[\s-]+){{0,2}}?{anchor})"
+    anchor = rf"(?:\d|{alternation(strong)}(?![a-z]))"
+    return rf"(?=\d|'\d|{anchor}|{alternation(weak)}[\s-]+(?:[a-z'-]+[\s-]+){{0,2}}?{anchor})"
 
 
 @cache
@@ -194,8 +197,8 @@ def clock_pattern() -> re.Pattern[str]:
 
 
 @cache
-def grammar() -> re.Pattern[str]:
-    """Compile the whole tagger grammar (once per process; it reads lower-cased text)."""
+def _families() -> dict[str, str]:
+    """The grammar's families by name, in the order they are tried."""
     p = parts()
     month, weekday, parts_, year = p["month"], p["weekday"], p["part"], p["year"]
     clock, zone, day_date = p["clock"], p["zone"], p["day_date"]
@@ -272,11 +275,21 @@ def grammar() -> re.Pattern[str]:
         ),
         "ref": alternation(r["word"] for r in table("time_references")) + r"(?![\w])",
     }
-    # Families that cannot start with a digit are skipped at once where a digit stands.
-    letters_only = {"weekday", "relday", "season", "month", "quarter", "relunit", "set", "ref"}
+    return families
+
+
+# Families that cannot start with a digit: where a digit stands, the grammar without them runs.
+# ("quarter" is not one: "2nd-quarter"; test_times_prefilter checks this against a full search.)
+_LETTERS_ONLY = frozenset({"weekday", "relday", "season", "month", "relunit", "set", "ref"})
+
+
+@cache
+def grammar(at_digit: bool = False) -> re.Pattern[str]:
+    """Compile the tagger grammar (once per process; it reads lower-cased text): all families,
+    or those that can start with a digit (a failed attempt costs one try per family)."""
     body = "|".join(
-        f"(?P<{name}>{'(?=[a-z])' if name in letters_only else ''}{pattern})"
-        for name, pattern in families.items()
+        f"(?P<{name}>{pattern})" for name, pattern in _families().items()
+        if not (at_digit and name in _LETTERS_ONLY)
     )
     return re.compile(rf"(?<![\w]){_gate()}(?:{body})")
 
@@ -297,19 +310,29 @@ def scan(text: str) -> tuple[Candidate, ...]:
     return tuple(_scan(text))
 
 
+@lru_cache(maxsize=16)
+def lowered(text: str) -> str:
+    """`text` in lower case with the same offsets (the grammar and its callers read this)."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: keep it as it is
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lower
+
+
 def _scan(text: str) -> Iterator[Candidate]:
     """The grammar tried only where `_starts` allows, with the effect of one left-to-right
     search: the first match at or after the end of the previous one wins."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a character whose lower case is longer: keep offsets exact
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    pattern = grammar()
+    lower = lowered(text)
+    words, digits = grammar(), grammar(at_digit=True)
     position = 0
-    for start in _starts(lowered):
-        if start < position or (match := pattern.match(lowered, start)) is None:
+    for start in _starts(lower):
+        if start < position:
+            continue
+        match = (digits if lower[start].isdigit() else words).match(lower, start)
+        if match is None:
             continue
         end = match.end()
-        if _capitalised(text, lowered, start, end):
+        if _capitalised(text, lower, start, end):
             yield Candidate(start, end, match.lastgroup or "")
             position = end
         else:
@@ -328,11 +351,11 @@ _LOOK_BACK_WORDS = 6  # the gate's three words, hyphenated words counted as two
 @cache
 def _anchor_finder() -> tuple[re.Pattern[bytes], frozenset[bytes]]:
     strong, weak = _openers()
-    anchor = rb" (?:\d|" + _trie(strong).encode() + rb"(?![a-z]))"
+    anchor = rb" (?:\d|" + alternation(strong).encode() + rb"(?![a-z]))"
     return re.compile(anchor), frozenset(word.encode() for word in weak)
 
 
-def _starts(lowered: str) -> Iterator[int]:
+def _starts(lower: str) -> list[int]:
     """The positions where the grammar's gate can admit a match, in order: each anchor (a digit
     or a strong word) and each weak opener a few words before one.
 
@@ -340,23 +363,24 @@ def _starts(lowered: str) -> Iterator[int]:
     anchors are about one word in twenty, and a cheap byte scan finds them.
     """
     finder, weak = _anchor_finder()
-    words = b" " + lowered.encode("ascii", "replace").translate(_SEPARATORS)
+    words = b" " + lower.encode("ascii", "replace").translate(_SEPARATORS)
+    starts: list[int] = []
     floor = 0
     for match in finder.finditer(words):
-        anchor = match.start()  # `words` has one leading space: this is the anchor in `lowered`
-        openers = []
-        end = anchor
+        anchor = match.start()  # `words` has one leading space: this is the anchor in `lower`
+        first = len(starts)
+        end, bound = anchor, max(floor, anchor - _LOOK_BACK_CHARS)
         for _ in range(_LOOK_BACK_WORDS):
-            space = words.rfind(b" ", max(floor, anchor - _LOOK_BACK_CHARS), end)
+            space = words.rfind(b" ", bound, end)
             if space < 0:
                 break
             if words[space + 1 : end] in weak:
-                openers.append(space)
+                starts.insert(first, space)
             end = space
-        yield from reversed(openers)
-        yield anchor
+        starts.append(anchor)
         floor = anchor + 1
+    return starts
 
 
-def _capitalised(text: str, lowered: str, start: int, end: int) -> bool:
-    return all(text[m.start()].isupper() for m in _case_checks().finditer(lowered, start, end))
+def _capitalised(text: str, lower: str, start: int, end: int) -> bool:
+    return all(text[m.start()].isupper() for m in _case_checks().finditer(lower, start, end))

@@ -30,11 +30,11 @@ from datetime import UTC, date, datetime
 from extract.records import Precision, Publication
 from extract.sentences import Sentence
 from extract.times import normalise as nm
-from extract.times.patterns import Candidate, month_words, scan
+from extract.times.patterns import Candidate, lowered, month_words, scan
 
 _HEAD_CHARS = 600
 _YEARS_AHEAD = 12
-_FUTURE = re.compile(r"\b(?:will|shall|by|until|plans?|planned|expected|target)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|by|until|plans?|planned|expected|target)\b")
 _AGO_IN_MONTH = re.compile(r"(\w+)\s+years?\s+ago\s+in\s+(\w+)", re.I)
 _NO_DCT = nm.Reference(None, None, None)
 
@@ -95,17 +95,15 @@ class _Evidence:
     ago_in_month: list[tuple[int, int]] = field(default_factory=list)
     says_last_year: bool = False
 
-    @property
-    def explicit_years(self) -> set[int]:
-        return {period.start.year for period in self.explicit}
+    explicit_years: frozenset[int] = frozenset()  # set by `_collect` once all are read
 
     def admissible(self, year: int) -> bool:
-        if self.explicit and year <= max(self.explicit_years):
+        if self.explicit_years and year <= max(self.explicit_years):
             return False
         return not (self.says_last_year and year - 1 in self.explicit_years)
 
     def first_year(self) -> int | None:
-        if not self.explicit:
+        if not self.explicit_years:
             return None
         return max(self.explicit_years) + 1
 
@@ -138,12 +136,13 @@ def _collect(text: str, candidates: Sequence[Candidate]) -> _Evidence:
             evidence.month_days.append((features.month, features.day))
         elif features.weekday is not None:
             evidence.weekdays.append(features.weekday)
+    evidence.explicit_years = frozenset(period.start.year for period in evidence.explicit)
     return evidence
 
 
 def _in_future_sentence(text: str, position: int) -> bool:
     start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position)) + 1
-    return bool(_FUTURE.search(text, start, position))
+    return bool(_FUTURE.search(lowered(text), start, position))
 
 
 Found = tuple[date, Precision] | None

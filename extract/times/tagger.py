@@ -20,13 +20,12 @@ from extract.places import PlaceMention, find_places
 from extract.records import Publication, TimeExpression
 from extract.sentences import Sentence
 from extract.times import normalise as nm
-from extract.times.patterns import Candidate, scan
+from extract.times.patterns import Candidate, lowered, scan
 from extract.times.zones import UTC_ZONE, Zone, named_zone, to_utc, zone_of_places
 
-_FUTURE = re.compile(
+_FUTURE = re.compile(  # read on the lower-cased text
     r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planned\s+to|expected\s+to"
-    r"|scheduled\s+to|intends?\s+to)\b|'ll\b",
-    re.IGNORECASE,
+    r"|scheduled\s+to|intends?\s+to)\b|'ll\b"
 )
 _DAY_FAMILIES = frozenset({"date", "weekday", "relday", "iso"})
 
@@ -48,7 +47,7 @@ def reference_of(publication: Publication) -> nm.Reference:
 @dataclass
 class _Document:
     """What reading one span may need from the rest of the document, computed when first
-    needed (place lookups cost about as much as the whole scan)."""
+    needed: a sentence's tense, the places it names, the zone the document explains."""
 
     text: str
     sentences: Sequence[Sentence]
@@ -68,7 +67,9 @@ class _Document:
     def future(self, index: int) -> bool:
         if index not in self._future:
             sentence = self.sentences[index] if self.sentences else None
-            self._future[index] = bool(sentence and _FUTURE.search(sentence.text))
+            self._future[index] = bool(
+                sentence and _FUTURE.search(lowered(self.text), sentence.start, sentence.end)
+            )
         return self._future[index]
 
     def places(self, index: int) -> Sequence[PlaceMention]:

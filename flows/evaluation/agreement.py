@@ -7,6 +7,7 @@ over rows as dicts, so tests feed them hand-made rows and the CLI feeds them the
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,66 @@ class Check:
 class AgreementReport:
     incidents: list[Check] = field(default_factory=list)
     agreement: list[Check] = field(default_factory=list)
+    merges: MergeReport | None = None
+
+
+@dataclass
+class MergeReport:
+    """How incidents split the gold's distinct events: a wrong merge is an incident whose
+    documents belong to two or more of them."""
+
+    events: int  # distinct gold events among the scored documents
+    incidents: int  # incidents holding scored documents
+    wrong_merges: int
+    documents_in_wrong_merges: int
+    examples: list[str] = field(default_factory=list)
+
+
+_LOCATION = re.compile(r"location\s+([^,;]+)")
+
+
+def gold_events(gold: Mapping[str, Any], documents: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """source_id -> the distinct real event the gold says the document reports: its
+    `documents` incident label, else (for FA-KES) its publication day and the location in its
+    casualty note."""
+    events = {
+        source_id: expected["incident"]
+        for source_id, expected in gold.get("documents", {}).items()
+        if "incident" in expected
+    }
+    published = {row["source_id"]: row.get("published_at") for row in documents}
+    for item in gold.get("casualties", []):
+        found = _LOCATION.search(item.get("note", ""))
+        day = published.get(item["doc"])
+        if found and day is not None and item["doc"] not in events:
+            events[item["doc"]] = f"{day:%Y-%m-%d} {found.group(1).strip()}"
+    return events
+
+
+def score_merges(
+    gold: Mapping[str, Any], documents: Sequence[Mapping[str, Any]]
+) -> MergeReport | None:
+    events = gold_events(gold, documents)
+    if not events:
+        return None
+    by_incident: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in documents:
+        if row["source_id"] in events:
+            by_incident[row["incident_id"]][row["source_id"]] = events[row["source_id"]]
+    wrong = {
+        incident: members for incident, members in by_incident.items()
+        if len(set(members.values())) > 1
+    }
+    return MergeReport(
+        events=len(set(events.values())),
+        incidents=len(by_incident),
+        wrong_merges=len(wrong),
+        documents_in_wrong_merges=sum(len(members) for members in wrong.values()),
+        examples=[
+            f"{incident}: " + ", ".join(sorted(set(members.values())))
+            for incident, members in sorted(wrong.items())[:5]
+        ],
+    )
 
 
 def score_incidents(
@@ -64,7 +125,9 @@ def score_agreement(
     for item in gold.get("agreement", []):
         what = item.get("what") or ", ".join(item.get("docs", []))
         if item.get("same_incident"):
-            checks.append(_group_check(what, item, facts, doc_of_source, incident_of_doc))
+            checks.append(
+                _group_check(f"group {what}", item, facts, doc_of_source, incident_of_doc)
+            )
         elif "at" in item:
             checks.append(Check(what, any(_event_matches(item, f, doc_of_source) for f in facts)))
         else:
@@ -115,7 +178,7 @@ def _group_check(
     if len(incidents) != 1 or None in incidents:
         return Check(what, False, f"documents in {len(incidents)} incidents")
     if not item.get("counts_differ"):
-        return Check(what, True)
+        return Check(what, True, "same counts")
     [incident_id] = incidents
     killed = [
         fact for fact in facts
@@ -134,10 +197,27 @@ def _group_check(
 
 def format_agreement(report: AgreementReport) -> str:
     lines = []
+    groups = [check for check in report.agreement if check.what.startswith("group ")]
     for title, checks in (("incidents", report.incidents), ("agreement", report.agreement)):
         if not checks:
             continue
         passed, total = sum(check.passed for check in checks), len(checks)
         lines.append(f"{title}: {passed}/{total} ({passed / total:.0%})")
         lines.extend(f"  FAIL {check.what}: {check.detail}" for check in checks if not check.passed)
+    if groups:
+        shared = sum("documents in" not in check.detail for check in groups)
+        differ = [check for check in groups if check.detail.startswith("killed facts")]
+        honest = sum(check.passed for check in differ)
+        lines.append(
+            f"groups sharing an incident: {shared}/{len(groups)} ({shared / len(groups):.0%}); "
+            f"counts differ and shown as conflicting or a range: {honest}/{len(differ)}"
+        )
+    if report.merges is not None:
+        merges = report.merges
+        lines.append(
+            f"wrong merges: {merges.wrong_merges} of {merges.incidents} incidents join distinct "
+            f"gold events ({merges.documents_in_wrong_merges} documents; "
+            f"{merges.events} gold events)"
+        )
+        lines.extend(f"  merged {example}" for example in merges.examples)
     return "\n".join(lines)

@@ -17,6 +17,7 @@ from flows.evaluation.agreement import (
     format_agreement,
     score_agreement,
     score_incidents,
+    score_merges,
 )
 from flows.evaluation.casualties import format_report as format_casualties
 from flows.evaluation.casualties import score_casualties
@@ -51,10 +52,11 @@ def evaluate_warehouse(gold_path: Path, warehouse: Path) -> str:
         publications = {row["source_id"]: row for row in documents}
         report = score_times(gold, events, publications, source_of)
         sections.append("== times and publication ==\n" + format_times_report(report))
-    if "documents" in gold or "agreement" in gold:
+    if "documents" in gold or "agreement" in gold or "casualties" in gold:
         agreement = AgreementReport(
             incidents=score_incidents(gold, documents),
             agreement=score_agreement(gold, facts, documents),
+            merges=score_merges(gold, documents),
         )
         sections.append("== incidents and agreement ==\n" + format_agreement(agreement))
     return "\n\n".join(sections)

@@ -1,54 +1,101 @@
--- Casualty claims grouped into facts: one incident, one outcome, one side. Reported values are
--- intervals; they agree when they intersect, and the fact's value is their intersection.
-with claims as (
+-- Casualty claims grouped into facts: one incident, one outcome, one side, one victim class.
+-- Reported values are intervals; firm reports agree when their intervals intersect, and the
+-- fact's value is their intersection (the tightest interval every report allows). Soft reports
+-- (vague, unspecified) narrow it further only where they fit it. Firm reports that do not
+-- intersect make the fact conflicting; its bounds are then the ones that cannot both hold.
+with firm as (
     select
-        incident_keys.incident_id,
-        claims.*,
-        documents.outlet_key,
-    from stg_casualty_claims as claims
-    inner join int_claim_incidents using (claim_id)
-    inner join int_incident_keys as incident_keys using (incident_key)
-    inner join stg_documents as documents on documents.doc_id = claims.doc_id
+        fact_id,
+        max(bound_low) as core_low,
+        min(bound_high) as core_high,
+    from int_casualty_fact_claims
+    where not is_soft
+    group by fact_id
+),
+
+soft_fitting as (
+    select
+        claims.fact_id,
+        max(claims.bound_low) as soft_low,
+        min(claims.bound_high) as soft_high,
+    from int_casualty_fact_claims as claims
+    left join firm using (fact_id)
+    where claims.is_soft
+      and (firm.core_low is null or firm.core_high is null or firm.core_low <= firm.core_high)
+      and (claims.bound_high is null or firm.core_low is null or claims.bound_high >= firm.core_low)
+      and (claims.bound_low is null or firm.core_high is null or claims.bound_low <= firm.core_high)
+    group by claims.fact_id
 ),
 
 facts as (
     select
-        incident_id,
-        outcome,
-        side,
-        max(count_low) as value_low,
-        min(count_high) as value_high,
+        fact_id,
+        any_value(incident_id) as incident_id,
+        any_value(outcome) as outcome,
+        any_value(side) as side,
+        any_value(victim_class) as victim_class,
         count(distinct doc_id) as n_documents,
-        count(distinct outlet_key) as n_independent,
+        count(distinct independence_key) as n_independent,
+        count(distinct party) as n_parties,
         count(*) as n_claims,
+        bool_and(speaker is not null) and count(distinct party) = 1 as rests_on_one_party,
         list(distinct doc_id order by doc_id) as doc_ids,
         list(distinct coalesce(speaker, '(outlet)') order by coalesce(speaker, '(outlet)'))
             as speakers,
-        list(distinct victim order by victim) filter (where victim is not null) as victims,
-    from claims
-    group by incident_id, outcome, side
+        list(distinct speaker_country order by speaker_country)
+            filter (where speaker_country is not null) as speaker_countries,
+        list_sort(list(distinct
+            case
+                when count_low is null and count_high is null then qualifier
+                when count_low = count_high
+                    then case when qualifier = 'about' then 'about ' else '' end || count_low
+                when count_high is null then qualifier || ' ' || count_low
+                when count_low is null then 'up to ' || count_high
+                else count_low || '-' || count_high
+            end
+        )) as reported_values,
+        arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
+            as example_evidence,
+    from int_casualty_fact_claims
+    group by fact_id
 )
 
 select
-    substr(md5(concat_ws('|', incident_id, 'casualty', outcome, side)), 1, 16) as fact_id,
-    incident_id,
+    facts.fact_id,
+    facts.incident_id,
     'casualty' as kind,
-    outcome || ' (' || coalesce(side, 'side not stated') || ')' as fact,
-    outcome,
-    side,
+    facts.outcome || ' (' || coalesce(facts.side, 'side not stated')
+    || case when facts.victim_class = 'all' then '' else ', ' || facts.victim_class end
+    || ')' as fact,
+    facts.outcome,
+    facts.side,
+    facts.victim_class,
     null::varchar as event_type,
-    value_low,
-    value_high,
+    case
+        when firm.core_low > firm.core_high then firm.core_low
+        else greatest(firm.core_low, soft_fitting.soft_low)
+    end as value_low,
+    case
+        when firm.core_low > firm.core_high then firm.core_high
+        else least(firm.core_high, soft_fitting.soft_high)
+    end as value_high,
     null::timestamptz as at_start,
     null::timestamptz as at_end,
-    n_documents,
-    n_independent,
-    n_claims,
+    facts.n_documents,
+    facts.n_independent,
+    facts.n_claims,
     case
-        when value_low > value_high then 'conflicting'
-        when n_independent >= 2 then 'corroborated'
+        when firm.core_low > firm.core_high then 'conflicting'
+        when facts.n_independent >= 2 then 'corroborated'
         else 'single_source'
     end as status,
-    doc_ids,
-    speakers,
+    facts.doc_ids,
+    facts.speakers,
+    coalesce(facts.speaker_countries, []) as speaker_countries,
+    facts.n_parties,
+    facts.rests_on_one_party,
+    facts.reported_values,
+    facts.example_evidence,
 from facts
+left join firm using (fact_id)
+left join soft_fitting using (fact_id)

@@ -16,7 +16,7 @@ select
     case
         when claims.time_reference = 'background'
             then 'background:' || coalesce(cast(claims.reference_year as varchar), 'undated')
-        else anchors.incident_key
+        else members.incident_key
     end as incident_key,
 from claims
-inner join int_document_anchors as anchors using (doc_id)
+inner join int_incident_members as members using (doc_id)

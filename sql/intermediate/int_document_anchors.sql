@@ -1,10 +1,13 @@
--- When each document's own story happened: its publication day when known to the day (news
--- reports what happened in the last day or so), else the day most of its current events fall
--- on, else its publication month or year. Documents anchored alike form one incident.
+-- When and where each document's own story happens. The anchor is its publication day when
+-- known to the day (news reports what happened in the last day or so). A document published in
+-- a known month or year only is coarse: that period bounds the story (its events' days hang on
+-- relative expressions read against an uncertain date, so they do not anchor it). A document
+-- with no publication time is anchored on the day most of its current events fall on. Regions are the first-level regions of the cities its lead names;
+-- countries are the sides, places and speakers of its current claims.
 with current_event_days as (
     select
         doc_id,
-        date_trunc('day', occurred_start at time zone 'UTC') as event_day,
+        cast(occurred_start at time zone 'UTC' as date) as event_day,
         count(*) as mentions,
     from stg_event_claims
     where time_reference = 'main'
@@ -20,29 +23,78 @@ main_event_day as (
     group by doc_id
 ),
 
+claim_countries as (
+    select doc_id, side as country from stg_casualty_claims where time_reference = 'main'
+    union all
+    select doc_id, speaker_country from stg_casualty_claims where time_reference = 'main'
+    union all
+    select doc_id, place_country from stg_event_claims where time_reference = 'main'
+    union all
+    select doc_id, speaker_country from stg_statements
+    union all
+    select doc_id, target_country from stg_statements
+),
+
+document_countries as (
+    select
+        doc_id,
+        list(distinct country order by country) as countries,
+    from claim_countries
+    where country is not null
+    group by doc_id
+),
+
+published as (
+    select
+        doc_id,
+        first_run_id,
+        lead_regions,
+        published_precision,
+        cast(published_at at time zone 'UTC' as date) as published_day,
+    from stg_documents
+),
+
 anchored as (
     select
-        documents.doc_id,
-        coalesce(
-            case
-                when documents.published_precision in ('minute', 'hour', 'part_of_day', 'day')
-                    then strftime(documents.published_at at time zone 'UTC', '%Y-%m-%d')
-            end,
-            strftime(main_event_day.event_day, '%Y-%m-%d'),
-            case
-                when documents.published_precision = 'month'
-                    then strftime(documents.published_at at time zone 'UTC', '%Y-%m')
-                when documents.published_precision = 'year'
-                    then strftime(documents.published_at at time zone 'UTC', '%Y')
-            end,
-            'undated:' || documents.doc_id
-        ) as anchor,
-    from stg_documents as documents
+        published.doc_id,
+        published.first_run_id,
+        published.lead_regions as regions,
+        coalesce(document_countries.countries, []) as countries,
+        case
+            when published.published_precision in ('minute', 'hour', 'part_of_day', 'day')
+                then published.published_day
+            when published.published_precision is null then main_event_day.event_day
+        end as anchor_day,
+        case
+            when published.published_precision in ('month', 'year')
+                then published.published_precision
+        end as coarse_precision,
+        published.published_day,
+    from published
     left join main_event_day using (doc_id)
+    left join document_countries using (doc_id)
 )
 
 select
     doc_id,
-    anchor,
-    'incident:' || anchor as incident_key,
+    first_run_id,
+    regions,
+    countries,
+    anchor_day,
+    case
+        when anchor_day is not null then 'day'
+        when coarse_precision is not null then coarse_precision
+        else 'none'
+    end as anchor_precision,
+    case
+        when anchor_day is not null then anchor_day
+        when coarse_precision is not null then date_trunc(coarse_precision, published_day)
+    end as period_start,
+    case
+        when anchor_day is not null then anchor_day
+        when coarse_precision = 'month'
+            then cast(date_trunc('month', published_day) + interval 1 month - interval 1 day as date)
+        when coarse_precision = 'year'
+            then cast(date_trunc('year', published_day) + interval 1 year - interval 1 day as date)
+    end as period_end,
 from anchored

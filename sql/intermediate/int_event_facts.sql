@@ -1,62 +1,55 @@
--- Event claims grouped into facts: one incident, one event type, and times that overlap
--- (gaps and islands over the claims ordered by start). Precision is the finest reported.
-with claims as (
+-- Event facts: the claims of one happening (int_event_fact_claims). Times are intervals, read
+-- like casualty figures: the fact's time is the intersection of the reported intervals, the
+-- tightest every report allows (a "that year" report does not widen "06:00 UTC"). When a chain
+-- of overlapping reports has no common point, the fact spans them all. Precision is the finest
+-- reported.
+with facts as (
     select
-        incident_keys.incident_id,
-        claims.*,
-        documents.outlet_key,
-    from stg_event_claims as claims
-    inner join int_claim_incidents using (claim_id)
-    inner join int_incident_keys as incident_keys using (incident_key)
-    inner join stg_documents as documents on documents.doc_id = claims.doc_id
-),
-
-with_reach as (
-    select
-        *,
-        max(occurred_end) over (
-            partition by incident_id, event_type
-            order by occurred_start, claim_id
-            rows between unbounded preceding and 1 preceding
-        ) as reach_before,
-    from claims
-),
-
-islands as (
-    select
-        *,
-        sum(case when reach_before is null or occurred_start > reach_before then 1 else 0 end)
-            over (partition by incident_id, event_type order by occurred_start, claim_id)
-            as island,
-    from with_reach
-),
-
-facts as (
-    select
-        incident_id,
-        event_type,
-        island,
-        min(occurred_start) as at_start,
-        max(occurred_end) as at_end,
+        fact_id,
+        any_value(incident_id) as incident_id,
+        any_value(event_type) as event_type,
+        max(occurred_start) as latest_start,
+        min(occurred_end) as earliest_end,
+        min(occurred_start) as first_start,
+        max(occurred_end) as last_end,
         arg_min(precision, occurred_end - occurred_start) as precision,
-        arg_min(evidence, length(evidence)) as example_evidence,
+        arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
+            as example_evidence,
         count(distinct doc_id) as n_documents,
-        count(distinct outlet_key) as n_independent,
+        count(distinct independence_key) as n_independent,
+        count(distinct party) as n_parties,
+        bool_and(speaker is not null) and count(distinct party) = 1 as rests_on_one_party,
         count(*) as n_claims,
         list(distinct doc_id order by doc_id) as doc_ids,
         list(distinct coalesce(speaker, '(outlet)') order by coalesce(speaker, '(outlet)'))
             as speakers,
-    from islands
-    group by incident_id, event_type, island
+        list(distinct speaker_country order by speaker_country)
+            filter (where speaker_country is not null) as speaker_countries,
+        list_sort(list(distinct
+            strftime(occurred_start at time zone 'UTC', '%Y-%m-%d %H:%M') || ' to '
+            || strftime(occurred_end at time zone 'UTC', '%Y-%m-%d %H:%M')
+        )) as reported_values,
+    from int_event_fact_claims
+    group by fact_id
+),
+
+timed as (
+    select
+        *,
+        case when latest_start <= earliest_end then latest_start else first_start end
+            as at_start,
+        case when latest_start <= earliest_end then earliest_end else last_end end as at_end,
+    from facts
 )
 
 select
-    substr(md5(concat_ws('|', incident_id, 'event', event_type, at_start)), 1, 16) as fact_id,
+    fact_id,
     incident_id,
     'event' as kind,
     event_type || ' at ' || strftime(at_start at time zone 'UTC', '%Y-%m-%d %H:%M UTC') as fact,
     null::varchar as outcome,
     null::varchar as side,
+    null::varchar as victim_class,
     event_type,
     null::bigint as value_low,
     null::bigint as value_high,
@@ -70,4 +63,8 @@ select
     case when n_independent >= 2 then 'corroborated' else 'single_source' end as status,
     doc_ids,
     speakers,
-from facts
+    coalesce(speaker_countries, []) as speaker_countries,
+    n_parties,
+    rests_on_one_party,
+    reported_values,
+from timed

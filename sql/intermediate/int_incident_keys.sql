@@ -1,6 +1,6 @@
 -- The stable id of every incident key: the same key always has the same id.
 with keys as (
-    select distinct incident_key, false as is_background from int_document_anchors
+    select distinct incident_key, false as is_background from int_incident_members
     union
     select distinct incident_key, is_background from int_claim_incidents
 )

@@ -1,6 +1,10 @@
 -- One row per real-world happening the documents report, current or background.
 with members as (
-    select incident_key, doc_id from int_document_anchors
+    select incident_key, doc_id from int_incident_members
+),
+
+mentions as (
+    select incident_key, doc_id from int_incident_members
     union
     select incident_key, doc_id from int_claim_incidents
 ),
@@ -28,12 +32,26 @@ extents as (
     group by incident_key
 ),
 
+membership as (
+    select
+        members.incident_key,
+        list(distinct members.doc_id order by members.doc_id) as member_doc_ids,
+        list_sort(list_distinct(flatten(list(anchors.regions)))) as regions,
+    from members
+    inner join int_document_anchors as anchors using (doc_id)
+    group by members.incident_key
+),
+
 documents as (
     select
         incident_key,
         list(distinct doc_id order by doc_id) as doc_ids,
-    from members
+    from mentions
     group by incident_key
+),
+
+anchors as (
+    select distinct incident_key, anchor from int_incident_members
 )
 
 select
@@ -41,15 +59,24 @@ select
     case
         when keys.is_background
             then 'background: ' || replace(keys.incident_key, 'background:', '')
-        else 'reports of ' || replace(keys.incident_key, 'incident:', '')
+        else 'reports of ' || anchors.anchor
     end
-    || coalesce(' (' || array_to_string(extents.countries, ', ') || ')', '') as label,
+    || coalesce(' (' || array_to_string(extents.countries, ', ') || ')', '')
+    || coalesce(
+        case when len(extents.places) > 0
+            then ': ' || array_to_string(list_slice(extents.places, 1, 4), ', ') end, ''
+    ) as label,
     extents.start_utc,
     extents.end_utc,
     coalesce(extents.countries, []) as countries,
     coalesce(extents.places, []) as places,
+    coalesce(membership.regions, []) as regions,
     documents.doc_ids,
+    coalesce(membership.member_doc_ids, []) as member_doc_ids,
+    len(coalesce(membership.member_doc_ids, [])) as n_members,
     keys.is_background,
 from int_incident_keys as keys
 inner join documents using (incident_key)
 left join extents using (incident_key)
+left join membership using (incident_key)
+left join anchors using (incident_key)

@@ -14,7 +14,13 @@ create table if not exists raw_documents (
     text                varchar not null,
     char_count          bigint not null,
     first_run_id        varchar not null,
+    lead_regions        varchar[],
+    minhash             bigint[],
 );
+
+-- Columns added after the first release: older warehouses gain them on the next run.
+alter table raw_documents add column if not exists lead_regions varchar[];
+alter table raw_documents add column if not exists minhash bigint[];
 
 create table if not exists document_sources (
     doc_id       varchar not null,
@@ -131,4 +137,14 @@ create table if not exists runs (
     seconds_validate    double,
     seconds_load        double,
     seconds_build       double,
+);
+
+-- One row per input file a run has read: what it looked like then, so later runs skip it
+-- cheaply (size and mtime first, the content hash to confirm a change).
+create table if not exists source_files (
+    source_file varchar primary key,
+    file_size   bigint not null,
+    file_mtime  timestamptz not null,
+    file_sha256 varchar not null,
+    run_id      varchar not null,
 );

@@ -13,4 +13,6 @@ select
     text,
     char_count,
     first_run_id,
+    coalesce(lead_regions, []) as lead_regions,
+    minhash,
 from raw_documents

@@ -51,6 +51,12 @@ def test_left_dead_and_death_toll_and_lives() -> None:
     assert _key(_one("The quake claimed around 4,000 lives.")) == ("killed", 4000, 4000, "about")
 
 
+def test_left_names_the_outcome_after_the_count() -> None:
+    claim = _one("The floods left 300 villagers homeless.")
+    assert _key(claim) == ("displaced", 300, 300, "exact")
+    assert (claim["victim"], claim["evidence"]) == ("villagers", "left 300 villagers homeless")
+
+
 def test_lost_needs_people() -> None:
     claim = _one("The Malian Defence Ministry said it lost nine soldiers.")
     assert _key(claim) == ("killed", 9, 9, "exact")

@@ -1,8 +1,12 @@
 """Every number form news uses becomes the documented interval."""
 
-import pytest
+import re
 
-from extract.numbers import numbers_in, parse_quantity
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.numbers import PhraseFinder, alternation, numbers_in, parse_quantity, quantity_source
 
 
 @pytest.mark.parametrize(
@@ -60,3 +64,42 @@ def test_not_a_quantity(text: str) -> None:
 
 def test_numbers_in_counts_measures_too() -> None:
     assert numbers_in("met four times since May and sent 3,000 troops") == [4, 3000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "17",
+        "6,500",
+        "forty-nine",
+        "a dozen",
+        "two hundred and five",
+        "a thousand",
+        "tens of thousands",
+        "between 10 and 15",
+        "10-15",
+        "four to six",
+        "at least 16",
+        "more than a dozen",
+        "nearly 50",
+    ],
+)
+def test_embeddable_source_matches_what_the_parser_reads(text: str) -> None:
+    assert re.fullmatch(quantity_source(), text)
+
+
+@pytest.mark.parametrize("text", ["between 10", "between 10 - 15", "12 years", "a", "seventy-"])
+def test_embeddable_source_rejects(text: str) -> None:
+    assert re.fullmatch(quantity_source(), text) is None
+
+
+_PHRASES = ["said", "says", "killed", "kill", "death toll", "toll", "according to"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_PHRASES, "skilled", "x", "-", "’", " ", "\n", "2"])).map("".join)
+)
+def test_phrase_finder_finds_what_word_boundaries_find(text: str) -> None:
+    expected = re.compile(rf"\b(?:{alternation(_PHRASES)})\b")
+    assert PhraseFinder(_PHRASES).spans(text) == [m.span() for m in expected.finditer(text)]

@@ -1,0 +1,107 @@
+"""Where a document's story happens: the first-level regions of the cities its lead names.
+
+Incident resolution needs to tell two attacks on the same day apart when they hit different
+provinces. A news lead (headline, dateline, first paragraphs) names the main place, often as a
+dateline or in a headline without a preposition ("Aleppo shelling kills 12"), and often in a
+transliteration GeoNames lists only as an alternate name. So this reads the lead more loosely
+than `extract.places` reads a sentence, and makes up for it with stricter data: cities of at
+least `MIN_POPULATION` inhabitants, alternate spellings only when they begin like the city's own
+name (GeoNames' alternate names include unrelated words), never a country's name or demonym.
+
+A city stands for its first-level administrative region (GeoNames admin1: a province,
+governorate, state), written ISO3/admin1 (`SYR/09`): reports of one attack name the town, the
+district capital or the province, and they agree on the region.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from extract import geonames
+from extract.countries import country_index
+
+LEAD_CHARS = 800
+MIN_POPULATION = 50_000
+MAX_WORDS = 3
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad)[- ]")
+_SEPARATORS = re.compile(r"[\s'’-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _fold(name: str) -> str:
+    ascii_only = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return ascii_only.lower().strip(" .,:;-'’")
+
+
+def _squeeze(name: str) -> str:
+    """Without spaces, hyphens and apostrophes: "deir ez-zor" and "deir ezzor" meet."""
+    return _SEPARATORS.sub("", name)
+
+
+def _stem(name: str) -> str:
+    return _ARTICLE.sub("", name)[:3]
+
+
+@cache
+def region_index() -> dict[str, tuple[str, int]]:
+    """Folded city spelling, with and without an Arabic article -> (ISO3/admin1 region,
+    population); the most populous namesake wins."""
+    iso3_of = geonames.iso3_of_alpha2()
+    countries = set(country_index())
+    index: dict[str, tuple[str, int]] = {}
+    for row in geonames.cities().values():
+        iso3 = iso3_of.get(row["countrycode"])
+        if iso3 is None or row["population"] < MIN_POPULATION:
+            continue
+        region = f"{iso3}/{row['admin1code'] or '00'}"
+        own = _fold(row["name"])
+        for spelling in {row["name"], *row["alternatenames"]}:
+            folded = _fold(spelling)
+            if _stem(folded) != _stem(own):
+                continue
+            bare = _ARTICLE.sub("", folded)
+            for key in {folded, bare, _squeeze(bare)}:
+                if len(key) < 4 or key in countries:
+                    continue
+                known = index.get(key)
+                if known is None or known[1] < row["population"]:
+                    index[key] = (region, row["population"])
+    return index
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """First words of every spelling: a capitalised word not among them starts no city."""
+    return frozenset(key.split()[0] for key in region_index()) | frozenset(
+        _squeeze(key.split()[0]) for key in region_index()
+    )
+
+
+def lead_regions(text: str, limit: int = LEAD_CHARS) -> list[str]:
+    """Regions of the cities named in the first `limit` characters, in order of first mention."""
+    index = region_index()
+    heads = _heads()
+    lead = text[:limit]
+    found: list[str] = []
+    resume = 0
+    for match in _CAPITALISED.finditer(lead):
+        if match.start() < resume:
+            continue
+        head = _fold(_POSSESSIVE.sub("", match.group()))
+        if head not in heads and _ARTICLE.sub("", head) not in heads:
+            continue
+        words = lead[match.start() : match.start() + 60].split()[:MAX_WORDS]
+        for size in range(len(words), 0, -1):
+            spelling = _POSSESSIVE.sub("", " ".join(words[:size]))
+            folded = _fold(spelling)
+            bare = _ARTICLE.sub("", folded)
+            entry = index.get(folded) or index.get(bare) or index.get(_squeeze(bare))
+            if entry is not None:
+                if entry[0] not in found:
+                    found.append(entry[0])
+                resume = match.start() + len(" ".join(words[:size]))
+                break
+    return found

@@ -1,0 +1,189 @@
+"""Which input files a run must read: new or changed ones, once they have stopped changing.
+
+An unchanged inbox should cost a directory walk and a `stat` per file, not a read: a file whose
+size and modification time match its `source_files` row is skipped unread. A file whose stat
+differs is hashed, and only a different hash makes it changed (a `touch` or a copy that keeps
+the bytes is not a change). A scraper may still be writing a file: one modified within the last
+`settle_seconds` is watched until it has been quiet that long, and one still changing when the
+wait runs out is left for the next run rather than read half-written. A read that fails for a
+reason that may pass (a lock, a permission being set) is retried with backoff; if it still
+fails, ingest rejects the file with the reason and the file stays unrecorded, so the next run
+tries again and its earlier documents are kept meanwhile.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+
+from flows.ingest.files import discover, shown_path
+
+#: Seconds to wait before each retry of a read that failed for a reason that may pass.
+READ_RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0)
+_TRANSIENT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EAGAIN, errno.EBUSY, errno.ETXTBSY}
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a file looked like when read: the `source_files` row without the run id."""
+
+    source_file: str
+    file_size: int
+    mtime_us: int
+    file_sha256: str
+
+    def row(self, run_id: str) -> dict:
+        return {
+            "source_file": self.source_file,
+            "file_size": self.file_size,
+            "file_mtime": _EPOCH + timedelta(microseconds=self.mtime_us),
+            "file_sha256": self.file_sha256,
+            "run_id": run_id,
+        }
+
+
+@dataclass
+class Plan:
+    """The files a run reads, and what it learned about the others."""
+
+    read: list[Path] = field(default_factory=list)  # new, changed, or unusable paths, in order
+    states: dict[str, FileState] = field(default_factory=dict)  # to record once loaded
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    touched: list[FileState] = field(default_factory=list)  # same bytes, new stat: record only
+    deferred: list[str] = field(default_factory=list)  # still being written
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.read and not self.touched
+
+    def rows(self, files: Iterable[Path], run_id: str) -> list[dict]:
+        """The `source_files` rows to record for those of `files` that were read whole."""
+        names = (shown_path(str(path)) for path in files)
+        return [self.states[name].row(run_id) for name in names if name in self.states]
+
+
+@dataclass(frozen=True)
+class _Seen:
+    path: Path
+    size: int
+    mtime_us: int
+
+
+def known_files(conn: duckdb.DuckDBPyConnection) -> dict[str, FileState]:
+    """The recorded state of every file earlier runs read."""
+    rows = conn.execute(
+        "select source_file, file_size, epoch_us(file_mtime), file_sha256 from source_files"
+    ).fetchall()
+    return {row[0]: FileState(*row) for row in rows}
+
+
+def plan_files(
+    paths: Iterable[Path | str],
+    known: Mapping[str, FileState],
+    *,
+    settle_seconds: float = 1.0,
+    max_wait_seconds: float = 30.0,
+    clock: Callable[[], float] = time.time,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Plan:
+    """Decide, file by file, what this run must read. Paths that cannot be used (missing,
+    unlistable) are always read, so that ingest rejects them with a reason."""
+    plan = Plan()
+    candidates: list[_Seen] = []
+    for found in discover(paths):
+        path = Path(found.path)
+        if found.problem is not None:
+            plan.read.append(path)
+            continue
+        seen = _stat(path)
+        if seen is None:
+            continue  # vanished since the walk: a deleted file keeps its documents
+        previous = known.get(shown_path(found.path))
+        if previous and (previous.file_size, previous.mtime_us) == (seen.size, seen.mtime_us):
+            plan.unchanged += 1
+        else:
+            candidates.append(seen)
+    settled, plan.deferred = _settle(candidates, settle_seconds, max_wait_seconds, clock, sleep)
+    for seen in settled:
+        _classify(plan, seen, known.get(shown_path(str(seen.path))), sleep)
+    return plan
+
+
+def _classify(plan: Plan, seen: _Seen, previous: FileState | None, sleep) -> None:
+    source_file = shown_path(str(seen.path))
+    digest = _sha256(seen.path, sleep)
+    if digest is None:
+        plan.read.append(seen.path)  # ingest says why; nothing recorded, so the next run retries
+        return
+    state = FileState(source_file, seen.size, seen.mtime_us, digest)
+    if previous is not None and previous.file_sha256 == digest:
+        plan.unchanged += 1
+        plan.touched.append(state)
+        return
+    plan.read.append(seen.path)
+    plan.states[source_file] = state
+    if previous is None:
+        plan.new += 1
+    else:
+        plan.changed += 1
+
+
+def _stat(path: Path) -> _Seen | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return _Seen(path, -1, -1)  # unreadable: let ingest report it
+    return _Seen(path, info.st_size, info.st_mtime_ns // 1000)
+
+
+def _settle(
+    files: list[_Seen], quiet: float, max_wait: float, clock, sleep
+) -> tuple[list[_Seen], list[str]]:
+    """Files not modified for `quiet` seconds, waiting up to `max_wait` for the young ones (a
+    write moves the mtime, so a quiet mtime means the size has settled too). Those still
+    changing when the wait runs out come back as deferred paths."""
+    deadline = clock() + max_wait
+    settled: list[_Seen] = []
+    waiting = files
+    while True:
+        now = clock()
+        young = []
+        for seen in waiting:
+            is_young = seen.size >= 0 and now - seen.mtime_us / 1e6 < quiet
+            (young if is_young else settled).append(seen)
+        if not young or now >= deadline:
+            break
+        newest = max(seen.mtime_us for seen in young) / 1e6
+        sleep(max(0.05, min(newest + quiet - now, deadline - now)))
+        waiting = [fresh for seen in young if (fresh := _stat(seen.path)) is not None]
+    order = {seen.path: index for index, seen in enumerate(files)}
+    settled.sort(key=lambda seen: order[seen.path])
+    return settled, [shown_path(str(seen.path)) for seen in young]
+
+
+def _sha256(path: Path, sleep) -> str | None:
+    """The file's content hash, retrying reads that fail for a reason that may pass."""
+    for delay in (*READ_RETRY_DELAYS, None):
+        try:
+            digest = hashlib.sha256()
+            with path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    digest.update(chunk)
+            return digest.hexdigest()
+        except OSError as error:
+            if delay is None or error.errno not in _TRANSIENT_ERRNOS:
+                return None
+            sleep(delay)
+    return None

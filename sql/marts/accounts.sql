@@ -1,0 +1,28 @@
+-- Contested responsibility: per incident, each side's accusations and denials, against whom,
+-- and how many independent sources carry them.
+with statements as (
+    select
+        incident_keys.incident_id,
+        statements.*,
+        sources.source_group,
+    from stg_statements as statements
+    inner join int_claim_incidents using (claim_id)
+    inner join int_incident_keys as incident_keys using (incident_key)
+    inner join int_document_sources as sources on sources.doc_id = statements.doc_id
+    where statements.stance in ('accuse', 'deny')
+)
+
+select
+    incident_id,
+    coalesce(speaker_country, 'unknown') as side,
+    stance,
+    target_country,
+    count(*) as n_statements,
+    count(distinct doc_id) as n_documents,
+    count(distinct source_group) as n_independent,
+    list(distinct speaker order by speaker) as speakers,
+    list(distinct doc_id order by doc_id) as doc_ids,
+    arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
+        as example_evidence,
+from statements
+group by incident_id, coalesce(speaker_country, 'unknown'), stance, target_country

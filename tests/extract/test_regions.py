@@ -1,0 +1,14 @@
+from extract.regions import lead_regions
+
+
+def test_cities_stand_for_their_first_level_region():
+    regions = lead_regions("ALEPPO (Reuters) - Air strikes on Deir Ezzor and al-Hasakeh killed 12.")
+    assert regions == ["SYR/09", "SYR/07", "SYR/01"]
+
+
+def test_unrelated_words_and_countries_are_not_cities():
+    assert lead_regions("Google said France and the United States would meet.") == []
+
+
+def test_only_the_lead_is_read():
+    assert lead_regions("Nothing here. " * 80 + "Aleppo") == []

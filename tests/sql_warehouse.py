@@ -1,0 +1,111 @@
+"""An in-memory warehouse for SQL semantics tests: add documents and claims by hand, build."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+import duckdb
+
+from extract.similarity import minhash
+from flows import models
+
+DAY = datetime(2024, 3, 5, tzinfo=UTC)
+
+
+def doc_id_of(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+class Warehouse:
+    """The source tables of a fresh warehouse, with helpers that fill them like the pipeline."""
+
+    def __init__(self) -> None:
+        self.conn = duckdb.connect()
+        models.create_source_tables(self.conn)
+        self._claims = 0
+
+    def document(
+        self,
+        text: str,
+        outlet: str | None = None,
+        published: datetime | None = DAY,
+        precision: str | None = "day",
+        regions: list[str] | None = None,
+        run_id: str = "r1",
+    ) -> str:
+        doc_id = doc_id_of(text)
+        self.conn.execute(
+            "insert into raw_documents by name select ? as doc_id, ? as source_file, "
+            "? as source_id, ? as outlet, ? as published_at, ? as published_precision, "
+            "'metadata' as published_basis, ? as text, ? as char_count, ? as first_run_id, "
+            "? as lead_regions, ? as minhash",
+            [doc_id, f"{doc_id}.txt", f"{doc_id}.txt", outlet, published,
+             precision if published else None, text, len(text), run_id, regions or [],
+             minhash(text)],
+        )
+        return doc_id
+
+    def _text(self, doc_id: str) -> str:
+        return self.conn.execute(
+            "select text from raw_documents where doc_id = ?", [doc_id]
+        ).fetchone()[0]
+
+    def _next_id(self) -> str:
+        self._claims += 1
+        return f"{self._claims:020d}"
+
+    def casualty(self, doc_id, low, high, qualifier="exact", side=None, outcome="killed",
+                 background_year=None, speaker=None, speaker_country=None, victim=None):
+        text = self._text(doc_id)
+        self.conn.execute(
+            "insert into raw_casualty_claims by name select ? as claim_id, ? as doc_id, "
+            "? as outcome, ? as count_low, ? as count_high, ? as qualifier, ? as victim, "
+            "? as side, ? as speaker, ? as speaker_country, ? as time_reference, "
+            "? as reference_year, ? as evidence, 0 as char_start, ? as char_end",
+            [self._next_id(), doc_id, outcome, low, high, qualifier, victim, side, speaker,
+             speaker_country, "background" if background_year else "main", background_year,
+             text, len(text)],
+        )
+
+    def event(self, doc_id, start, end, event_type="attack", place=None, place_country=None,
+              precision="hour", speaker=None):
+        text = self._text(doc_id)
+        self.conn.execute(
+            "insert into raw_event_claims by name select ? as claim_id, ? as doc_id, "
+            "? as event_type, ? as occurred_start, ? as occurred_end, ? as precision, "
+            "'then' as time_text, ? as place, ? as place_country, ? as speaker, "
+            "'main' as time_reference, ? as evidence, 0 as char_start, ? as char_end",
+            [self._next_id(), doc_id, event_type, start, end, precision, place, place_country,
+             speaker, text, len(text)],
+        )
+
+    def statement(self, doc_id, speaker, stance, speaker_country=None, target_country=None,
+                  content=None, start=0, end=None):
+        text = self._text(doc_id)
+        end = len(text) if end is None else end
+        self.conn.execute(
+            "insert into raw_statements by name select ? as claim_id, ? as doc_id, "
+            "? as speaker, ? as speaker_country, ? as stance, ? as target_country, "
+            "? as content, ? as evidence, ? as char_start, ? as char_end",
+            [self._next_id(), doc_id, speaker, speaker_country, stance, target_country,
+             content or text[start:end], text[start:end], start, end],
+        )
+
+    def build(self) -> None:
+        models.build_models(self.conn)
+        models.apply_comments(self.conn)
+        models.run_data_tests(self.conn)
+
+    def rows(self, query: str, *params):
+        return self.conn.execute(query, list(params)).fetchall()
+
+    def facts(self, outcome="killed"):
+        return self.rows(
+            "select side, value_low, value_high, n_documents, n_independent, status "
+            "from source_agreement where kind = 'casualty' and outcome = ? order by side",
+            outcome,
+        )
+
+    def incident_of(self, doc_id: str) -> str:
+        return self.rows("select incident_id from documents where doc_id = ?", doc_id)[0][0]

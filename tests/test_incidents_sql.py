@@ -1,0 +1,199 @@
+"""Incident resolution, independence and the contested-responsibility marts, in SQL on small
+hand-made tables."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from flows import models
+from tests.sql_warehouse import DAY, Warehouse
+
+WIRE = (
+    "Shelling hit the eastern districts of the provincial capital overnight, killing twelve "
+    "people and wounding dozens more, the civil defence service said on Tuesday. Rescue teams "
+    "were still searching the rubble of two apartment blocks on the main road into the city, "
+    "and hospitals appealed for blood donors as the wounded kept arriving through the morning."
+)
+
+
+@pytest.fixture
+def warehouse():
+    built = Warehouse()
+    yield built
+    built.conn.close()
+
+
+def test_documents_of_one_day_naming_no_region_are_one_incident(warehouse):
+    a = warehouse.document("Report one", "Outlet A")
+    b = warehouse.document("Report two", "Outlet B")
+    warehouse.build()
+    assert warehouse.incident_of(a) == warehouse.incident_of(b)
+
+
+def test_different_regions_on_one_day_are_different_incidents_until_a_bridge(warehouse):
+    a = warehouse.document("Report one", "Outlet A", regions=["AAA/01"])
+    b = warehouse.document("Report two", "Outlet B", regions=["AAA/02"])
+    c = warehouse.document("Report three", "Outlet C")  # no region, the day has two incidents
+    warehouse.build()
+    assert len({warehouse.incident_of(doc) for doc in (a, b, c)}) == 3
+
+    d = warehouse.document("Report four", "Outlet D", regions=["AAA/02", "AAA/01"], run_id="r2")
+    warehouse.build()
+    assert len({warehouse.incident_of(doc) for doc in (a, b, d)}) == 1
+
+
+def test_other_days_are_other_incidents(warehouse):
+    a = warehouse.document("Report one", "Outlet A", regions=["AAA/01"])
+    b = warehouse.document("Report two", "Outlet B", DAY + timedelta(days=3), regions=["AAA/01"])
+    warehouse.build()
+    assert warehouse.incident_of(a) != warehouse.incident_of(b)
+
+
+def test_incident_ids_are_stable_when_membership_stays_and_when_later_documents_join(warehouse):
+    a = warehouse.document("Report one", "Outlet A", regions=["AAA/01"])
+    warehouse.build()
+    first = warehouse.incident_of(a)
+    warehouse.build()
+    assert warehouse.incident_of(a) == first
+    b = warehouse.document("Report two", "Outlet B", regions=["AAA/01"], run_id="r2")
+    warehouse.build()
+    assert warehouse.incident_of(a) == warehouse.incident_of(b) == first
+
+
+def test_a_document_dated_to_the_year_joins_the_incident_sharing_its_countries(warehouse):
+    a = warehouse.document("Report one", "Outlet A")
+    b = warehouse.document("Report two", "Outlet B", datetime(2024, 1, 1, tzinfo=UTC), "year")
+    for doc in (a, b):
+        warehouse.casualty(doc, 3, 3, side="FRA", speaker="ministry", speaker_country="DEU")
+    warehouse.build()
+    assert warehouse.incident_of(a) == warehouse.incident_of(b)
+    [(label,)] = warehouse.rows("select label from incidents where not is_background")
+    assert label.startswith("reports of 2024-03-05")
+
+
+def test_background_claims_of_one_year_share_an_incident_across_documents(warehouse):
+    a = warehouse.document("Report one", "Outlet A")
+    b = warehouse.document("Report two", "Outlet B", DAY + timedelta(days=40))
+    warehouse.casualty(a, 6501, None, "more_than", background_year=2020)
+    warehouse.casualty(b, 1000, None, "vague", background_year=2020)
+    warehouse.build()
+    assert warehouse.rows(
+        "select n_documents, status from source_agreement join incidents using (incident_id) "
+        "where is_background"
+    ) == [(2, "corroborated")]
+
+
+def test_near_copies_from_two_outlets_are_one_independent_source(warehouse):
+    a = warehouse.document(WIRE, "Outlet A")
+    b = warehouse.document(WIRE.replace("on Tuesday", "on Tuesday morning"), "Outlet B")
+    c = warehouse.document("An outlet's own count of the dead.", "Outlet C")
+    for doc in (a, b, c):
+        warehouse.casualty(doc, 12, 12)
+    warehouse.build()
+    assert warehouse.rows(
+        "select count(distinct source_group) from documents where doc_id in (?, ?)", a, b
+    ) == [(1,)]
+    assert warehouse.rows("select near_duplicates from documents where doc_id = ?", a) == [([b],)]
+    assert warehouse.facts() == [(None, 12, 12, 3, 2, "corroborated")]
+
+
+def test_outlets_repeating_one_quoted_statement_count_once(warehouse):
+    quote = "twelve people were killed in the shelling of the market"
+    a = warehouse.document(f'The ministry said: "{quote}".', "Outlet A")
+    b = warehouse.document(f'"{quote}," the ministry said on Tuesday.', "Outlet B")
+    for doc in (a, b):
+        warehouse.casualty(doc, 12, 12, speaker="ministry", speaker_country="FRA")
+        warehouse.statement(doc, "ministry", "assert", "FRA", content=quote)
+    warehouse.build()
+    assert warehouse.rows(
+        "select n_documents, n_independent, status, rests_on_one_party, speaker_countries "
+        "from source_agreement"
+    ) == [(2, 1, "single_source", True, ["FRA"])]
+
+
+def test_three_outlets_citing_one_government_rest_on_one_party(warehouse):
+    docs = [warehouse.document(f"Report {n}", f"Outlet {n}") for n in "ABC"]
+    for doc in docs:
+        warehouse.casualty(doc, 49, 49, side="FRA", speaker="the government", speaker_country="FRA")
+    warehouse.casualty(docs[0], 49, 49, side="FRA")  # and one outlet's own finding
+    warehouse.build()
+    assert warehouse.rows("select n_independent, n_parties, rests_on_one_party "
+                          "from source_agreement") == [(3, 2, False)]
+
+
+def test_contradictions_show_the_reports_that_cannot_both_hold(warehouse):
+    a = warehouse.document("Report one", "Outlet A")
+    b = warehouse.document("Report two", "Outlet B")
+    c = warehouse.document("Report three", "Outlet C")
+    warehouse.casualty(a, 12, 12, speaker="the army", speaker_country="FRA")
+    warehouse.casualty(b, 20, 25, "range")
+    warehouse.casualty(c, 10, None, "vague")
+    warehouse.build()
+    assert warehouse.rows(
+        "select lower_count_low, lower_doc_id, lower_speaker, higher_count_low, higher_count_high,"
+        " higher_doc_id from contradictions"
+    ) == [(12, a, "the army", 20, 25, b)]
+    assert warehouse.rows("select reported_values from source_agreement") == [
+        (["12", "20-25", "vague 10"],)
+    ]
+
+
+def test_about_allows_ten_percent_either_way(warehouse):
+    a = warehouse.document("Report one", "Outlet A")
+    b = warehouse.document("Report two", "Outlet B")
+    warehouse.casualty(a, 30000, 30000, "about")
+    warehouse.casualty(b, 31000, 31000)
+    warehouse.build()
+    assert warehouse.facts() == [(None, 31000, 31000, 2, 2, "corroborated")]
+
+
+def test_victim_classes_are_separate_facts(warehouse):
+    a = warehouse.document("Report one", "Outlet A")
+    warehouse.casualty(a, 3, 3, victim="soldiers")
+    warehouse.casualty(a, 7, 7, victim="civilians")
+    warehouse.casualty(a, 10, 10, victim="people")
+    warehouse.build()
+    assert warehouse.rows(
+        "select victim_class, value_low, status from source_agreement order by victim_class"
+    ) == [("all", 10, "single_source"), ("civilian", 7, "single_source"),
+          ("military", 3, "single_source")]
+
+
+def test_event_times_agree_on_their_intersection(warehouse):
+    a = warehouse.document("Report one", "Outlet A")
+    b = warehouse.document("Report two", "Outlet B")
+    six = datetime(2024, 3, 5, 6, tzinfo=UTC)
+    warehouse.event(a, six, six + timedelta(seconds=59), "ceasefire", precision="minute")
+    warehouse.event(b, datetime(2024, 1, 1, tzinfo=UTC), datetime(2024, 12, 31, tzinfo=UTC),
+                    "ceasefire", precision="year")
+    warehouse.build()
+    assert warehouse.rows(
+        "select at_start, n_documents, status from source_agreement where kind = 'event'"
+    ) == [(six, 2, "corroborated")]
+
+
+def test_accounts_count_the_sources_of_each_sides_accusations(warehouse):
+    a = warehouse.document("Report one", "Outlet A")
+    b = warehouse.document("Report two", "Outlet B")
+    c = warehouse.document("Report three", "Outlet B")
+    for doc in (a, b, c):
+        warehouse.statement(doc, "the ministry", "accuse", "FRA", "DEU")
+    warehouse.statement(a, "the other ministry", "deny", "DEU", "FRA")
+    warehouse.build()
+    assert warehouse.rows(
+        "select side, stance, target_country, n_documents, n_independent from accounts "
+        "order by side"
+    ) == [("DEU", "deny", "FRA", 1, 1), ("FRA", "accuse", "DEU", 3, 2)]
+
+
+def test_victim_classes_follow_the_lexicon():
+    with open(models.SQL_DIR.parent / "extract" / "lexicon" / "victim_nouns.csv",
+              encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        lexicon = {(row["victim"], row["kind"]) for row in rows if row["kind"] != "person"}
+    warehouse = Warehouse()
+    warehouse.build()
+    assert set(warehouse.rows("select victim, victim_class from int_victim_classes")) == lexicon
