@@ -26,11 +26,11 @@ from typing import NamedTuple
 
 from extract.countries import find_countries
 from extract.lexicon import table, words
+from extract.lowercase import lowered
 from extract.numbers import (
     PhraseFinder,
     Quantity,
     alternation,
-    lowered,
     parse_quantity,
     quantity_first_words,
     quantity_source,

@@ -99,5 +99,5 @@ class Extraction:
 
 def claim_id(doc_id: str, kind: str, char_start: int, char_end: int, *key: Any) -> str:
     """A stable id: the same claim in the same document always gets the same id."""
-    raw = "\x1f".join(str(part) for part in (doc_id, kind, char_start, char_end, *key))
+    raw = "\x1f".join(map(str, (doc_id, kind, char_start, char_end, *key)))
     return hashlib.sha256(raw.encode()).hexdigest()[:20]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from extract import geonames
 from extract.countries import country_index
@@ -32,8 +32,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _fold(name: str) -> str:
-    ascii_only = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return ascii_only.lower().strip(" .,:;-'’")
+    """Lower case without accents. Most names are ASCII already, which NFKD leaves as they are:
+    they skip the decomposition (the gazetteer folds a few hundred thousand spellings)."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return name.lower().strip(" .,:;-'’")
 
 
 def _squeeze(name: str) -> str:
@@ -57,12 +60,12 @@ def region_index() -> dict[str, tuple[str, int]]:
         if iso3 is None or row["population"] < MIN_POPULATION:
             continue
         region = f"{iso3}/{row['admin1code'] or '00'}"
-        own = _fold(row["name"])
+        own_stem = _stem(_fold(row["name"]))
         for spelling in {row["name"], *row["alternatenames"]}:
             folded = _fold(spelling)
-            if _stem(folded) != _stem(own):
-                continue
             bare = _ARTICLE.sub("", folded)
+            if bare[:3] != own_stem:  # _stem(folded)
+                continue
             for key in {folded, bare, _squeeze(bare)}:
                 if len(key) < 4 or key in countries:
                     continue
@@ -82,26 +85,36 @@ def _heads() -> frozenset[str]:
 
 def lead_regions(text: str, limit: int = LEAD_CHARS) -> list[str]:
     """Regions of the cities named in the first `limit` characters, in order of first mention."""
-    index = region_index()
-    heads = _heads()
     lead = text[:limit]
     found: list[str] = []
     resume = 0
     for match in _CAPITALISED.finditer(lead):
-        if match.start() < resume:
-            continue
-        head = _fold(_POSSESSIVE.sub("", match.group()))
-        if head not in heads and _ARTICLE.sub("", head) not in heads:
+        if match.start() < resume or not _may_open_city(match.group()):
             continue
         words = lead[match.start() : match.start() + 60].split()[:MAX_WORDS]
         for size in range(len(words), 0, -1):
-            spelling = _POSSESSIVE.sub("", " ".join(words[:size]))
-            folded = _fold(spelling)
-            bare = _ARTICLE.sub("", folded)
-            entry = index.get(folded) or index.get(bare) or index.get(_squeeze(bare))
-            if entry is not None:
-                if entry[0] not in found:
-                    found.append(entry[0])
+            region = _region_of(" ".join(words[:size]))
+            if region is not None:
+                if region not in found:
+                    found.append(region)
                 resume = match.start() + len(" ".join(words[:size]))
                 break
     return found
+
+
+# Leads repeat the same capitalised words and names ("The", "Syrian", a capital): each is read
+# once per process, then looked up.
+@lru_cache(maxsize=1 << 14)
+def _may_open_city(word: str) -> bool:
+    head = _fold(_POSSESSIVE.sub("", word))
+    heads = _heads()
+    return head in heads or _ARTICLE.sub("", head) in heads
+
+
+@lru_cache(maxsize=1 << 14)
+def _region_of(phrase: str) -> str | None:
+    index = region_index()
+    folded = _fold(_POSSESSIVE.sub("", phrase))
+    bare = _ARTICLE.sub("", folded)
+    entry = index.get(folded) or index.get(bare) or index.get(_squeeze(bare))
+    return entry[0] if entry is not None else None

@@ -15,6 +15,8 @@ from functools import cache
 
 from extract.countries import find_countries
 from extract.lexicon import table
+from extract.lowercase import lowered
+from extract.numbers import alternation
 from extract.records import Statement, claim_id
 from extract.sentences import Sentence
 from extract.speakers import Attribution
@@ -25,27 +27,27 @@ _STANCE_ORDER = ("deny", "accuse")
 
 @cache
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    """One pattern per stance over its cue stems, for lower-cased text."""
     cues: dict[str, list[str]] = {}
     for row in table("stance_cues"):
-        cues.setdefault(row["stance"], []).append(re.escape(row["cue"]))
-    return {
-        stance: re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
-        for stance, stems in cues.items()
-    }
+        cues.setdefault(row["stance"], []).append(row["cue"].lower())
+    return {stance: re.compile(rf"\b(?:{alternation(stems)})") for stance, stems in cues.items()}
 
 
 def stance_of(sentence: str) -> str:
-    return _stance_and_cue(sentence)[0]
+    return _stance_and_cue(lowered(sentence), 0, len(sentence))[0]
 
 
-def _stance_and_cue(sentence: str) -> tuple[str, int]:
-    """The stance and where its cue starts in `sentence` (0 for an assertion)."""
+def _stance_and_cue(low: str, start: int, end: int) -> tuple[str, int]:
+    """The stance of low[start:end] (a lower-cased sentence, which follows a space or opens the
+    text, so `\\b` reads the same in it as in the document) and where its cue starts (`start`
+    for an assertion)."""
     patterns = _cue_patterns()
     for stance in _STANCE_ORDER:
-        found = patterns[stance].search(sentence)
+        found = patterns[stance].search(low, start, end)
         if found:
             return stance, found.start()
-    return "assert", 0
+    return "assert", start
 
 
 def find_statements(
@@ -54,11 +56,12 @@ def find_statements(
     sentences: Sequence[Sentence],
     attributions: Sequence[Attribution | None],
 ) -> list[Statement]:
+    low = lowered(text)
     statements: list[Statement] = []
     for sentence, attribution in zip(sentences, attributions, strict=True):
         if attribution is None:
             continue
-        stance, cue = _stance_and_cue(sentence.text)
+        stance, cue = _stance_and_cue(low, sentence.start, sentence.end)
         quoted = _QUOTED.search(sentence.text)
         statements.append(
             {
@@ -68,7 +71,7 @@ def find_statements(
                 "speaker_country": attribution.country,
                 "stance": stance,
                 "target_country": (
-                    _target(text, sentence, attribution, sentence.start + cue)
+                    _target(text, sentence, attribution, cue)
                     if stance != "assert"
                     else None
                 ),

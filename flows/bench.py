@@ -88,10 +88,12 @@ def run(count: int, workers: int, keep: bool) -> dict:
         pipeline(paths=[str(ROOT / "seeds" / "articles")], warehouse=str(work / "warmup.duckdb"))
         started = time.perf_counter()
         result = pipeline(
-            paths=[str(work / "corpus")], warehouse=str(work / "bench.duckdb"), workers=workers
+            paths=[str(work / "corpus")], warehouse=str(work / "bench.duckdb"), workers=workers,
+            settle_seconds=0,
         )
         wall = time.perf_counter() - started
         own, child = peak_rss_mb()
+        incremental = time_incremental_runs(work / "corpus", work / "bench.duckdb")
         documents = result["documents_seen"]
         return {
             "documents": documents,
@@ -108,12 +110,29 @@ def run(count: int, workers: int, keep: bool) -> dict:
             "peak_rss_mb_main": round(own, 1),
             "peak_rss_mb_largest_worker": round(child, 1),
             "warehouse_mb": round((work / "bench.duckdb").stat().st_size / 1e6, 1),
+            **incremental,
         }
     finally:
         if keep:
             print(f"kept {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def time_incremental_runs(corpus: Path, warehouse: Path) -> dict:
+    """What a scheduled run costs on the same corpus: with nothing new (a walk and a stat per
+    file), and with one new article (read, extract, then rebuild and publish everything)."""
+    from flows.pipeline import pipeline
+
+    timings = {}
+    for label in ("no_change_run", "one_new_file_run"):
+        if label == "one_new_file_run":
+            (corpus / "new-article.txt").write_text(next(generate_articles(1, seed=99)))
+        started = time.perf_counter()
+        result = pipeline(paths=[str(corpus)], warehouse=str(warehouse), settle_seconds=0)
+        timings[f"{label}_seconds"] = round(time.perf_counter() - started, 2)
+        timings[f"{label}_stage_seconds"] = {k: round(v, 2) for k, v in result["seconds"].items()}
+    return timings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,8 @@ about one open in ten fails, or silently reads wrong rows, when publishes are ba
 So the build is made such that the old header is still valid against the new file:
 
 - the build starts as a byte copy of the published file and is checkpointed exactly once, at
-  the end (automatic checkpoints are switched off). DuckDB never overwrites a block that the
+  the end (automatic checkpoints are switched off; committed batches wait in DuckDB's buffer
+  pool, which spills to disk past the memory limit). DuckDB never overwrites a block that the
   on-disk header still references during a checkpoint (its crash safety rests on this), so
   every block of the old snapshot is still in place in the new file;
 - a checkpoint may truncate free blocks at the end of the file; if the build came out shorter
@@ -94,11 +95,18 @@ def start_build(published: Path, run_id: str) -> Path:
     return target
 
 
-#: DuckDB settings for a build connection: no checkpoint before the one at the end.
-BUILD_SETTINGS = {
+#: DuckDB settings for building over a published file: no checkpoint before the one at the end.
+#: A first build has no readers to protect, and keeps DuckDB's automatic checkpoints, which
+#: write committed batches out of memory as the build goes.
+SINGLE_CHECKPOINT = {
     "checkpoint_threshold": "1000TB",
     "auto_checkpoint_skip_wal_threshold": 2**62,
 }
+
+
+def build_settings(published: Path) -> dict[str, object]:
+    """DuckDB settings for a build that will replace `published`."""
+    return SINGLE_CHECKPOINT if published.exists() else {}
 
 
 def publish(build: Path, published: Path) -> None:

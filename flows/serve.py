@@ -20,8 +20,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from datetime import timedelta
 from pathlib import Path
 from typing import IO
@@ -75,18 +76,23 @@ def serve(
     server_log: Path,
 ) -> None:
     """Serve the pipeline over `inbox` until SIGINT or SIGTERM."""
-    inbox.mkdir(parents=True, exist_ok=True)
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)  # until Prefect installs its own
+    # Prefect's SIGTERM handler stops the runner from inside the signal handler, which leaves a
+    # harmless "never awaited" coroutine behind; the warning would only alarm the reader.
+    warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited")
     try:
-        with _prefect_api(port, server_log) as api_url:
-            _configure_prefect(api_url, every)
+        configured = os.environ.get("PREFECT_API_URL")
+        api_url = configured or f"http://127.0.0.1:{port}/api"
+        _configure_prefect(api_url, every)  # before Prefect is first imported
+        if cron is not None:
+            check_cron(cron)
+        inbox.mkdir(parents=True, exist_ok=True)
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+        with nullcontext() if configured else _local_server(port, server_log):
             from prefect.types.entrypoint import EntrypointType
 
             from flows.pipeline import pipeline
 
-            if cron is not None:
-                check_cron(cron)
             print(f"corroborate: serving {inbox} into {warehouse} "
                   f"({'cron ' + cron if cron else f'every {every}'}); "
                   f"runs at {api_url.removesuffix('/api')}", file=sys.stderr, flush=True)
@@ -105,8 +111,8 @@ def serve(
                 entrypoint_type=EntrypointType.MODULE_PATH,
                 print_starting_message=False,
             )
-    except KeyboardInterrupt:
-        pass
+    except (KeyboardInterrupt, SystemExit):
+        pass  # SIGINT, or SIGTERM (Prefect's runner turns that into SystemExit once stopped)
     finally:
         signal.signal(signal.SIGTERM, previous)
         _end_children()
@@ -124,12 +130,8 @@ def _configure_prefect(api_url: str, every: timedelta | None) -> None:
 
 
 @contextmanager
-def _prefect_api(port: int, server_log: Path) -> Iterator[str]:
-    """The server at PREFECT_API_URL, or a local one for as long as the block runs."""
-    configured = os.environ.get("PREFECT_API_URL")
-    if configured:
-        yield configured
-        return
+def _local_server(port: int, server_log: Path) -> Iterator[None]:
+    """A Prefect server on 127.0.0.1:`port` for as long as the block runs."""
     if not _port_is_free(port):
         raise ServeError(f"port {port} on 127.0.0.1 is in use; pass --port, or set "
                          "PREFECT_API_URL to use a Prefect server that is already running")
@@ -137,9 +139,8 @@ def _prefect_api(port: int, server_log: Path) -> Iterator[str]:
     with server_log.open("ab") as log:
         server = _start_server(port, log)
         try:
-            url = f"http://127.0.0.1:{port}/api"
-            _wait_for_health(server, url, server_log)
-            yield url
+            _wait_for_health(server, f"http://127.0.0.1:{port}/api", server_log)
+            yield
         finally:
             _stop_group(server)
 
@@ -212,6 +213,7 @@ def _end_children(grace: float = 10.0) -> None:
 
 def _port_is_free(port: int) -> bool:
     with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.lexicon import table
+from extract.lowercase import lowered
 
 
 class Candidate(NamedTuple):
@@ -308,15 +309,6 @@ def scan(text: str) -> tuple[Candidate, ...]:
     Cached for the last few texts: the DCT inference and the tagger read the same scan.
     """
     return tuple(_scan(text))
-
-
-@lru_cache(maxsize=16)
-def lowered(text: str) -> str:
-    """`text` in lower case with the same offsets (the grammar and its callers read this)."""
-    lower = text.lower()
-    if len(lower) != len(text):  # a character whose lower case is longer: keep it as it is
-        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lower
 
 
 def _scan(text: str) -> Iterator[Candidate]:
