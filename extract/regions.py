@@ -64,7 +64,7 @@ def region_index() -> dict[str, tuple[str, int]]:
         for spelling in {row["name"], *row["alternatenames"]}:
             folded = _fold(spelling)
             bare = _ARTICLE.sub("", folded)
-            if bare[:3] != own_stem:  # _stem(folded)
+            if bare[:3] != own_stem:  # the spelling's stem, _stem(folded)
                 continue
             for key in {folded, bare, _squeeze(bare)}:
                 if len(key) < 4 or key in countries:
