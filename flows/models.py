@@ -26,6 +26,10 @@ _MATERIALIZED = re.compile(r"\A--\s*materialized:\s*(view|table)\b", re.IGNORECA
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 
 
+class ModelBuildError(RuntimeError):
+    """A model's SQL failed; the message names the model."""
+
+
 class DataTestFailure(RuntimeError):
     """A SQL data test returned rows: the build is wrong and must not be published."""
 
@@ -73,7 +77,12 @@ def build_models(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> li
         kind = existing.get(model.name)
         if kind is not None and kind != model.materialization:
             conn.execute(f"drop {kind} {model.name}")
-        conn.execute(f"create or replace {model.materialization} {model.name} as\n{model.sql}")
+        try:
+            conn.execute(
+                f"create or replace {model.materialization} {model.name} as\n{model.sql}"
+            )
+        except duckdb.Error as error:
+            raise ModelBuildError(f"model {model.name} ({model.layer}): {error}") from error
         built.append(model.name)
     return built
 
