@@ -51,6 +51,13 @@ def load_batch(
     conn.register("batch_files", files)
     conn.register("read_files", _arrow(frames["source_files"][["source_file"]]))
     try:
+        # Only documents the warehouse already holds can have claims to replace; on a corpus
+        # of new files there are none, and the deletes below would each scan a whole table.
+        conn.execute(
+            "create or replace temp table known_doc_ids as select doc_id from batch_doc_ids "
+            "where doc_id in (select doc_id from raw_documents)"
+        )
+        replaces_claims = _count(conn, "known_doc_ids") > 0
         _insert_new_documents(conn, documents, run_id)
         _remember_documents_of("select source_file from read_files", conn)
         _replace(conn, "document_sources", frames["document_sources"], run_id,
@@ -63,9 +70,10 @@ def load_batch(
         conn.execute("delete from quarantine where doc_id in (select doc_id from batch_doc_ids)")
         _insert(conn, "quarantine", pd.DataFrame.from_records(quarantine))
         for table, raw_table in PER_DOCUMENT_TABLES.items():
-            conn.execute(
-                f"delete from {raw_table} where doc_id in (select doc_id from batch_doc_ids)"
-            )
+            if replaces_claims:
+                conn.execute(
+                    f"delete from {raw_table} where doc_id in (select doc_id from known_doc_ids)"
+                )
             _insert(conn, raw_table, frames[table])
         record_files(conn, frames["source_files"], run_id)
         return _remove_orphans(conn)
@@ -104,8 +112,7 @@ def forget(conn: duckdb.DuckDBPyConnection, targets: Iterable[str]) -> tuple[int
         conn.execute(
             f"delete from {table} where source_file in (select source_file from forgotten_files)"
         )
-    files = conn.execute("select count(*) from forgotten_files").fetchall()[0][0]
-    return files, _remove_orphans(conn)
+    return _count(conn, "forgotten_files"), _remove_orphans(conn)
 
 
 def _remember_documents_of(files_query: str, conn: duckdb.DuckDBPyConnection) -> None:
@@ -120,12 +127,18 @@ def _remove_orphans(conn: duckdb.DuckDBPyConnection) -> int:
     """Remove the remembered documents that no file carries any more, with everything that
     hangs off them; a remembered document that stays but lost the file it names as its source
     is re-pointed to a file that still carries it. Returns the number removed."""
+    if _count(conn, "previous_documents") == 0:
+        return 0  # files read for the first time: nothing to re-point or remove
     conn.execute(
         "create or replace temp table orphan_documents as select doc_id from previous_documents "
         "where doc_id not in (select doc_id from document_sources)"
     )
-    for table in ("raw_documents", "quarantine", *PER_DOCUMENT_TABLES.values()):
-        conn.execute(f"delete from {table} where doc_id in (select doc_id from orphan_documents)")
+    removed = _count(conn, "orphan_documents")
+    if removed:
+        for table in ("raw_documents", "quarantine", *PER_DOCUMENT_TABLES.values()):
+            conn.execute(
+                f"delete from {table} where doc_id in (select doc_id from orphan_documents)"
+            )
     conn.execute(
         "update raw_documents set source_file = carrier.source_file, "
         "source_id = carrier.source_id "
@@ -137,7 +150,11 @@ def _remove_orphans(conn: duckdb.DuckDBPyConnection) -> int:
         "select 1 from document_sources as kept where kept.doc_id = raw_documents.doc_id "
         "and kept.source_file = raw_documents.source_file)"
     )
-    return conn.execute("select count(*) from orphan_documents").fetchall()[0][0]
+    return removed
+
+
+def _count(conn: duckdb.DuckDBPyConnection, table: str) -> int:
+    return conn.execute(f"select count(*) from {table}").fetchall()[0][0]
 
 
 def _insert_new_documents(
