@@ -6,7 +6,7 @@ engine is pure Python, so two cores need two processes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,20 +77,25 @@ def file_batches(files: Sequence[Path], *, max_files: int, max_bytes: int) -> It
         yield batch
 
 
+def _split_over_pool(
+    function: Callable[..., Any], items: Sequence[Any], pool: Executor | None, parts: int,
+    *args: Any,
+) -> Iterable[Any]:
+    """`function(piece, *args)` for `parts` consecutive pieces of `items`, on the pool when there
+    is one and more than one piece, else in this process."""
+    pieces = list(chunks(items, max(1, -(-len(items) // parts))))
+    if pool is None or len(pieces) < 2:
+        return [function(piece, *args) for piece in pieces]
+    return pool.map(function, pieces, *([arg] * len(pieces) for arg in args))
+
+
 def ingest_files(
     files: Sequence[Path], *, pool: Executor | None, max_bytes: int, run_id: str, parts: int = 2
 ) -> IngestBatch:
     """Ingest `files`, split over the pool; documents are de-duplicated across the parts."""
-    pieces = list(chunks(files, max(1, -(-len(files) // parts))))
-    if pool is None or len(pieces) < 2:
-        results: Iterable[IngestBatch] = [
-            ingest_paths(piece, max_bytes=max_bytes, run_id=run_id) for piece in pieces
-        ]
-    else:
-        results = pool.map(_ingest_piece, pieces, [max_bytes] * len(pieces), [run_id] * len(pieces))
     merged = IngestBatch(documents=[], sources=[], rejected=[])
     seen: set[str] = set()
-    for result in results:
+    for result in _split_over_pool(_ingest_piece, files, pool, parts, max_bytes, run_id):
         merged.sources.extend(result.sources)
         merged.rejected.extend(result.rejected)
         for document in result.documents:
@@ -101,6 +106,7 @@ def ingest_files(
 
 
 def _ingest_piece(files: Sequence[Path], max_bytes: int, run_id: str) -> IngestBatch:
+    """`ingest_paths` with positional arguments, as `Executor.map` passes them."""
     return ingest_paths(files, max_bytes=max_bytes, run_id=run_id)
 
 
@@ -108,13 +114,8 @@ def extract_batch(
     documents: Sequence[dict[str, Any]], *, pool: Executor | None, run_id: str, parts: int = 2
 ) -> ExtractedBatch:
     """Run the engine on every document, split over the pool."""
-    pieces = list(chunks(documents, max(1, -(-len(documents) // parts))))
-    if pool is None or len(pieces) < 2:
-        results: Iterable[ExtractedBatch] = [extract_documents(p, run_id) for p in pieces]
-    else:
-        results = pool.map(extract_documents, pieces, [run_id] * len(pieces))
     merged = ExtractedBatch()
-    for result in results:
+    for result in _split_over_pool(extract_documents, documents, pool, parts, run_id):
         merged.extend(result)
     return merged
 

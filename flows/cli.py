@@ -78,10 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         "--max-bytes", type=int, default=20_000_000, help="reject files larger than this"
     )
     run.add_argument("--workers", type=int, default=2, help="extraction processes (default 2)")
-    run.add_argument(
-        "--wait", type=float, default=0.0, metavar="SECONDS",
-        help="wait this long for another running run instead of refusing at once",
-    )
+    _wait_option(run)
     _settle_option(run)
     run.add_argument("--show-marts", action="store_true", help="print both marts afterwards")
     run.set_defaults(handler=_run)
@@ -123,10 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     forget.add_argument("paths", nargs="+", type=Path, help="files or folders, as they were read")
     _warehouse_option(forget)
-    forget.add_argument(
-        "--wait", type=float, default=0.0, metavar="SECONDS",
-        help="wait this long for another running run instead of refusing at once",
-    )
+    _wait_option(forget)
     forget.set_defaults(handler=_forget)
 
     sql = commands.add_parser(
@@ -164,6 +158,13 @@ def _parser() -> argparse.ArgumentParser:
     _warehouse_option(evaluate)
     evaluate.set_defaults(handler=_eval)
     return parser
+
+
+def _wait_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait", type=float, default=0.0, metavar="SECONDS",
+        help="wait this long for another running run instead of refusing at once",
+    )
 
 
 def _warehouse_option(parser: argparse.ArgumentParser) -> None:
