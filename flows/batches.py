@@ -1,16 +1,22 @@
 """Plain batch functions behind the pipeline's tasks: no Prefect here, so tests call them directly.
 
-Work is shared over a process pool by chunks of documents, never one task per document: the
-engine is pure Python, so two cores need two processes.
+A batch of files is prepared (read, extracted, validated) in pieces over a process pool, never
+one task per document: the engine is pure Python, so two cores need two processes. Each piece
+does all three steps where it runs, so a document's text crosses between processes once, as
+Arrow, and the main process is left free to load the previous batch meanwhile.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from extract.document import extract_document
 from extract.records import Publication
@@ -19,6 +25,8 @@ from flows.ingest.files import discover
 from flows.validate import validate_records
 
 CLAIM_TABLES = ("casualty_claims", "event_claims", "statements", "time_expressions")
+#: Steps a piece times, in order; their seconds are summed over the pieces (per-core time).
+PREPARE_STEPS = ("ingest", "extract", "validate")
 
 
 @dataclass
@@ -31,20 +39,18 @@ class ExtractedBatch:
     )
     rejected: list[dict[str, Any]] = field(default_factory=list)
 
-    def extend(self, other: ExtractedBatch) -> None:
-        self.documents.extend(other.documents)
-        self.rejected.extend(other.rejected)
-        for table in CLAIM_TABLES:
-            self.claims[table].extend(other.claims[table])
-
 
 @dataclass
-class ValidatedBatch:
-    frames: dict[str, Any]
-    quarantine: list[dict[str, Any]]
+class PreparedBatch:
+    """A batch ready to load: validated rows per table as Arrow, quarantine rows for the rest,
+    and the seconds each step took."""
+
+    tables: dict[str, pa.Table]
+    quarantine: list[dict[str, Any]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(PREPARE_STEPS, 0.0))
 
     def count(self, table: str) -> int:
-        return len(self.frames[table])
+        return self.tables[table].num_rows
 
 
 def discover_files(paths: Iterable[Path | str]) -> list[Path]:
@@ -77,47 +83,42 @@ def file_batches(files: Sequence[Path], *, max_files: int, max_bytes: int) -> It
         yield batch
 
 
-def _split_over_pool(
-    function: Callable[..., Any], items: Sequence[Any], pool: Executor | None, parts: int,
-    *args: Any,
-) -> Iterable[Any]:
-    """`function(piece, *args)` for `parts` consecutive pieces of `items`, on the pool when there
-    is one and more than one piece, else in this process."""
-    pieces = list(chunks(items, max(1, -(-len(items) // parts))))
+def prepare_files(
+    files: Sequence[Path],
+    *,
+    pool: Executor | None,
+    max_bytes: int,
+    run_id: str,
+    file_states: Sequence[dict[str, Any]] = (),
+    parts: int = 2,
+) -> PreparedBatch:
+    """Read, extract and validate `files` in `parts` pieces over the pool (in this process when
+    there is none). `file_states` are the `source_files` rows of the files read whole."""
+    pieces = list(chunks(files, max(1, -(-len(files) // parts))))
     if pool is None or len(pieces) < 2:
-        return [function(piece, *args) for piece in pieces]
-    return pool.map(function, pieces, *([arg] * len(pieces) for arg in args))
+        results: Iterable[PreparedBatch] = [prepare_piece(p, max_bytes, run_id) for p in pieces]
+    else:
+        results = pool.map(prepare_piece, pieces, [max_bytes] * len(pieces), [run_id] * len(pieces))
+    states = validate_records("source_files", file_states, run_id=run_id)
+    return merge_pieces(list(results), states.frame, states.quarantine)
 
 
-def ingest_files(
-    files: Sequence[Path], *, pool: Executor | None, max_bytes: int, run_id: str, parts: int = 2
-) -> IngestBatch:
-    """Ingest `files`, split over the pool; documents are de-duplicated across the parts."""
-    merged = IngestBatch(documents=[], sources=[], rejected=[])
-    seen: set[str] = set()
-    for result in _split_over_pool(_ingest_piece, files, pool, parts, max_bytes, run_id):
-        merged.sources.extend(result.sources)
-        merged.rejected.extend(result.rejected)
-        for document in result.documents:
-            if document["doc_id"] not in seen:
-                seen.add(document["doc_id"])
-                merged.documents.append(document)
-    return merged
+def prepare_piece(files: Sequence[Path], max_bytes: int, run_id: str) -> PreparedBatch:
+    """One piece of a batch, start to finish, where it runs (positional, for `Executor.map`)."""
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    ingested = ingest_paths(files, max_bytes=max_bytes, run_id=run_id)
+    seconds["ingest"] = _lap(started)
+    extracted = extract_documents(ingested.documents, run_id)
+    seconds["extract"] = _lap(started, seconds)
+    prepared = validate_batch(ingested, extracted, run_id=run_id)
+    seconds["validate"] = _lap(started, seconds)
+    prepared.seconds = seconds
+    return prepared
 
 
-def _ingest_piece(files: Sequence[Path], max_bytes: int, run_id: str) -> IngestBatch:
-    """`ingest_paths` with positional arguments, as `Executor.map` passes them."""
-    return ingest_paths(files, max_bytes=max_bytes, run_id=run_id)
-
-
-def extract_batch(
-    documents: Sequence[dict[str, Any]], *, pool: Executor | None, run_id: str, parts: int = 2
-) -> ExtractedBatch:
-    """Run the engine on every document, split over the pool."""
-    merged = ExtractedBatch()
-    for result in _split_over_pool(extract_documents, documents, pool, parts, run_id):
-        merged.extend(result)
-    return merged
+def _lap(started: float, earlier: dict[str, float] | None = None) -> float:
+    return time.perf_counter() - started - sum((earlier or {}).values())
 
 
 def extract_documents(documents: Sequence[dict[str, Any]], run_id: str) -> ExtractedBatch:
@@ -163,19 +164,14 @@ def _metadata_publication(document: dict[str, Any]) -> Publication | None:
 
 
 def validate_batch(
-    ingested: IngestBatch,
-    extracted: ExtractedBatch,
-    *,
-    run_id: str,
-    file_states: Sequence[dict[str, Any]] = (),
-) -> ValidatedBatch:
-    """Validate every table of the batch; documents that fail take their claims with them.
-    `file_states` are the `source_files` rows of the batch's files that were read whole."""
+    ingested: IngestBatch, extracted: ExtractedBatch, *, run_id: str
+) -> PreparedBatch:
+    """Validate every table of the batch; documents that fail take their claims with them."""
     quarantine: list[dict[str, Any]] = []
     documents = validate_records("documents", extracted.documents, run_id=run_id)
     quarantine.extend(documents.quarantine)
     texts = dict(zip(documents.frame["doc_id"], documents.frame["text"], strict=True))
-    frames: dict[str, Any] = {"documents": documents.frame}
+    frames = {"documents": documents.frame}
     for table in CLAIM_TABLES:
         records = [row for row in extracted.claims[table] if row["doc_id"] in texts]
         result = validate_records(table, records, document_texts=texts, run_id=run_id)
@@ -185,9 +181,38 @@ def validate_batch(
     for table, records in (
         ("document_sources", sources),
         ("rejected", ingested.rejected + extracted.rejected),
-        ("source_files", file_states),
     ):
         result = validate_records(table, records, run_id=run_id)
         frames[table] = result.frame
         quarantine.extend(result.quarantine)
-    return ValidatedBatch(frames, quarantine)
+    tables = {name: pa.Table.from_pandas(rows, preserve_index=False)
+              for name, rows in frames.items()}
+    return PreparedBatch(tables, quarantine)
+
+
+def merge_pieces(
+    pieces: Sequence[PreparedBatch], file_states: Any, quarantine: list[dict[str, Any]]
+) -> PreparedBatch:
+    """One batch from its pieces. A text that two pieces both carry is kept from the first
+    (the rows are the same); every file's `document_sources` and rejections are kept."""
+    merged = PreparedBatch(tables={}, quarantine=list(quarantine))
+    parts: dict[str, list[pa.Table]] = {}
+    seen: set[str] = set()
+    for piece in pieces:
+        repeated = seen & set(piece.tables["documents"]["doc_id"].to_pylist())
+        for name, table in piece.tables.items():
+            keeps_repeats = name in ("document_sources", "rejected")
+            if repeated and not keeps_repeats:
+                table = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(list(repeated)))))
+            parts.setdefault(name, []).append(table)
+        merged.quarantine.extend(row for row in piece.quarantine if row["doc_id"] not in repeated)
+        seen.update(piece.tables["documents"]["doc_id"].to_pylist())
+        for step, seconds in piece.seconds.items():
+            merged.seconds[step] += seconds
+    # A column a piece never filled has Arrow type null; promotion gives it the others' type.
+    merged.tables = {
+        name: pa.concat_tables(tables, promote_options="permissive")
+        for name, tables in parts.items()
+    }
+    merged.tables["source_files"] = pa.Table.from_pandas(file_states, preserve_index=False)
+    return merged

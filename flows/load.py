@@ -1,7 +1,7 @@
 """Load validated batches into the build warehouse, idempotently.
 
-Rows travel pandas -> Arrow -> `INSERT ... SELECT`, about a hundred times faster than
-`executemany`. Idempotency comes from keys, not from luck: a document is inserted once (its id
+Rows arrive as Arrow tables and go in with `INSERT ... SELECT`, about a hundred times faster
+than `executemany`. Idempotency comes from keys, not from luck: a document is inserted once (its id
 is the hash of its text); a re-extracted document's claims replace its earlier claims; an
 input's rejections replace that input's earlier rejections. Re-running on the same input
 therefore leaves every table as it was, apart from the `runs` log.
@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 #: Claim-like tables: a document's rows are replaced whenever the document is re-extracted.
@@ -32,7 +31,7 @@ PER_DOCUMENT_TABLES = {
 
 def load_batch(
     conn: duckdb.DuckDBPyConnection,
-    frames: Mapping[str, pd.DataFrame],
+    tables: Mapping[str, pa.Table],
     quarantine: list[dict],
     *,
     input_files: Iterable[str],
@@ -41,15 +40,14 @@ def load_batch(
     """Write one batch; returns how many documents it removed. The caller owns the transaction.
 
     `input_files` are every input of the batch, whose rejections are replaced; the files in
-    `frames["source_files"]` were read whole, so their document sources are replaced too and
+    `tables["source_files"]` were read whole, so their document sources are replaced too and
     their state is recorded for the next run.
     """
-    documents = frames["documents"]
-    doc_ids = _arrow(pd.DataFrame({"doc_id": documents["doc_id"]}))
-    files = _arrow(pd.DataFrame({"source_file": sorted(set(input_files))}, dtype="str"))
-    conn.register("batch_doc_ids", doc_ids)
+    documents = tables["documents"]
+    files = pa.table({"source_file": pa.array(sorted(set(input_files)), pa.string())})
+    conn.register("batch_doc_ids", documents.select(["doc_id"]))
     conn.register("batch_files", files)
-    conn.register("read_files", _arrow(frames["source_files"][["source_file"]]))
+    conn.register("read_files", tables["source_files"].select(["source_file"]))
     try:
         # Only documents the warehouse already holds can have claims to replace; on a corpus
         # of new files there are none, and the deletes below would each scan a whole table.
@@ -60,22 +58,23 @@ def load_batch(
         replaces_claims = _count(conn, "known_doc_ids") > 0
         _insert_new_documents(conn, documents, run_id)
         _remember_documents_of("select source_file from read_files", conn)
-        _replace(conn, "document_sources", frames["document_sources"], run_id,
+        _replace(conn, "document_sources", tables["document_sources"], run_id,
                  "source_file in (select source_file from read_files) or "
                  "(source_file, record_index) in (select source_file, record_index from incoming)")
         conn.execute(
             "delete from rejected where source_file in (select source_file from batch_files)"
         )
-        _insert(conn, "rejected", frames["rejected"])
+        _insert(conn, "rejected", tables["rejected"])
         conn.execute("delete from quarantine where doc_id in (select doc_id from batch_doc_ids)")
-        _insert(conn, "quarantine", pd.DataFrame.from_records(quarantine))
+        if quarantine:
+            _insert(conn, "quarantine", pa.Table.from_pylist(quarantine))
         for table, raw_table in PER_DOCUMENT_TABLES.items():
             if replaces_claims:
                 conn.execute(
                     f"delete from {raw_table} where doc_id in (select doc_id from known_doc_ids)"
                 )
-            _insert(conn, raw_table, frames[table])
-        record_files(conn, frames["source_files"], run_id)
+            _insert(conn, raw_table, tables[table])
+        record_files(conn, tables["source_files"], run_id)
         return _remove_orphans(conn)
     finally:
         conn.unregister("batch_doc_ids")
@@ -83,7 +82,7 @@ def load_batch(
         conn.unregister("read_files")
 
 
-def record_files(conn: duckdb.DuckDBPyConnection, states: pd.DataFrame, run_id: str) -> None:
+def record_files(conn: duckdb.DuckDBPyConnection, states: pa.Table, run_id: str) -> None:
     """Remember what each file looked like when read (validated `source_files` rows)."""
     _replace(
         conn, "source_files", states, run_id, "source_file in (select source_file from incoming)"
@@ -158,11 +157,11 @@ def _count(conn: duckdb.DuckDBPyConnection, table: str) -> int:
 
 
 def _insert_new_documents(
-    conn: duckdb.DuckDBPyConnection, documents: pd.DataFrame, run_id: str
+    conn: duckdb.DuckDBPyConnection, documents: pa.Table, run_id: str
 ) -> None:
-    if documents.empty:
+    if documents.num_rows == 0:
         return
-    conn.register("incoming", _arrow(documents.assign(first_run_id=run_id)))
+    conn.register("incoming", _with_column(documents, "first_run_id", run_id))
     try:
         conn.execute(
             "insert into raw_documents by name "
@@ -173,27 +172,30 @@ def _insert_new_documents(
 
 
 def _replace(
-    conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, run_id: str, match: str
+    conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, run_id: str, match: str
 ) -> None:
-    """Delete the rows `match` names (it may refer to `incoming`), then insert `frame`."""
-    conn.register("incoming", _arrow(frame.assign(run_id=run_id)))
+    """Delete the rows `match` names (it may refer to `incoming`), then insert `rows`."""
+    conn.register("incoming", _with_column(rows, "run_id", run_id))
     try:
         conn.execute(f"delete from {table} where {match}")
-        if not frame.empty:
+        if rows.num_rows:
             conn.execute(f"insert into {table} by name select * from incoming")
     finally:
         conn.unregister("incoming")
 
 
-def _insert(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
-    if frame.empty:
+def _insert(conn: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+    if rows.num_rows == 0:
         return
-    conn.register("incoming", _arrow(frame))
+    conn.register("incoming", rows)
     try:
         conn.execute(f"insert into {table} by name select * from incoming")
     finally:
         conn.unregister("incoming")
 
 
-def _arrow(frame: pd.DataFrame) -> pa.Table:
-    return pa.Table.from_pandas(frame, preserve_index=False)
+def _with_column(rows: pa.Table, name: str, value: str) -> pa.Table:
+    """`rows` with a constant column `name` (replacing one of that name)."""
+    if name in rows.column_names:
+        rows = rows.drop_columns([name])
+    return rows.append_column(name, pa.array([value] * rows.num_rows, pa.string()))

@@ -1,9 +1,11 @@
 """The `pipeline` flow: raw files in, a published warehouse with both marts out.
 
-A few batch tasks (plan; ingest, extract, validate, load per batch of files; then build and
-publish), never a task per document: a Prefect task run costs milliseconds, a document
-microseconds. The business logic lives in plain modules (`flows.inbox`, `flows.batches`,
-`flows.load`, `flows.models`, `flows.publish`); the tasks here only sequence them and time them.
+A few batch tasks (plan; prepare and load per batch of files; then build and publish), never a
+task per document: a Prefect task run costs milliseconds, a document microseconds. A batch is
+prepared (read, extracted, validated) on the worker processes while the main process loads the
+one before it, so both cores stay busy. The business logic lives in plain modules
+(`flows.inbox`, `flows.batches`, `flows.load`, `flows.models`, `flows.publish`); the tasks here
+only sequence them and time them.
 
 Runs are incremental: only new and changed files are read (`flows.inbox`), and a run with
 nothing to read leaves the published warehouse untouched. A batch that fails is retried, then
@@ -25,13 +27,14 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
 from flows import batches, changes, inbox, load, models, progress, publish
-from flows.ingest import IngestBatch
 from flows.ingest.files import shown_path
 from flows.summary import RunStats, summary_markdown
 from flows.validate import validate_records
@@ -55,38 +58,27 @@ def plan_task(paths: Sequence[str], published: Path, settle_seconds: float) -> i
     return inbox.plan_files(paths, _known_files(published), settle_seconds=settle_seconds)
 
 
-@task(name="ingest", **_TASK_OPTIONS)
-def ingest_task(
-    files: Sequence[Path], pool: Executor | None, max_bytes: int, run_id: str
-) -> IngestBatch:
-    return batches.ingest_files(files, pool=pool, max_bytes=max_bytes, run_id=run_id)
-
-
-@task(name="extract", **_TASK_OPTIONS)
-def extract_task(
-    documents: list[dict], pool: Executor | None, run_id: str
-) -> batches.ExtractedBatch:
-    return batches.extract_batch(documents, pool=pool, run_id=run_id)
-
-
-@task(name="validate", **_TASK_OPTIONS)
-def validate_task(
-    ingested: IngestBatch, extracted: batches.ExtractedBatch, states: list[dict], run_id: str
-) -> batches.ValidatedBatch:
-    return batches.validate_batch(ingested, extracted, run_id=run_id, file_states=states)
+@task(name="prepare", **_TASK_OPTIONS)
+def prepare_task(
+    files: Sequence[Path], pool: Executor | None, states: list[dict], max_bytes: int, run_id: str
+) -> batches.PreparedBatch:
+    """Read, extract and validate one batch of files on the worker pool."""
+    return batches.prepare_files(
+        files, pool=pool, max_bytes=max_bytes, run_id=run_id, file_states=states
+    )
 
 
 @task(name="load", **_TASK_OPTIONS)
 def load_task(
     conn: duckdb.DuckDBPyConnection,
-    validated: batches.ValidatedBatch,
+    prepared: batches.PreparedBatch,
     files: Sequence[Path],
     run_id: str,
 ) -> int:
     return load.load_batch(
         conn,
-        validated.frames,
-        validated.quarantine,
+        prepared.tables,
+        prepared.quarantine,
         input_files=[shown_path(str(path)) for path in files],
         run_id=run_id,
     )
@@ -188,20 +180,30 @@ def _build_and_publish(
 def _load_all(
     run: _Run, conn: duckdb.DuckDBPyConnection, workers: _Workers, plan: inbox.Plan
 ) -> None:
+    """Load every batch, preparing the next one on the workers while this one loads."""
     touched = validate_records("source_files", [s.row(run.stats.run_id) for s in plan.touched])
-    load.record_files(conn, touched.frame, run.stats.run_id)
+    load.record_files(conn, pa.Table.from_pandas(touched.frame), run.stats.run_id)
     run.reporter.begin(len(plan.read))
-    files = batches.file_batches(plan.read, max_files=run.batch_files, max_bytes=BATCH_BYTES)
-    for batch in files:
+    queue = list(batches.file_batches(plan.read, max_files=run.batch_files, max_bytes=BATCH_BYTES))
+    ahead: PrefectFuture | None = None
+    for index, batch in enumerate(queue):
+        upcoming = queue[index + 1] if index + 1 < len(queue) else None
+        attempt, ahead = ahead or _prepare(run, workers, batch, plan), None
         for delay in (*BATCH_RETRY_DELAYS, None):
+            if upcoming is not None and ahead is None:
+                ahead = _prepare(run, workers, upcoming, plan)
             try:
-                _load_batch(run, conn, workers.get(), batch, plan)
+                _load_prepared(run, conn, attempt.result(), batch)
                 break
             except Exception as error:
-                # Back to the last batch's commit; a crashed worker takes the pool with it.
+                # Back to the last batch's commit. A crashed worker takes the pool with it, so
+                # the pool restarts, and the batch prepared ahead is prepared again.
                 conn.rollback()
                 conn.begin()
                 workers.restart()
+                if ahead is not None:
+                    ahead.wait()
+                    ahead = None
                 if delay is None:
                     run.stats.batches_failed += 1
                     run.logger.error(
@@ -214,42 +216,37 @@ def _load_all(
                     type(error).__name__, error, delay,
                 )
                 time.sleep(delay)
+                attempt = _prepare(run, workers, batch, plan)
 
 
-def _load_batch(
-    run: _Run,
-    conn: duckdb.DuckDBPyConnection,
-    pool: Executor | None,
-    batch: list[Path],
-    plan: inbox.Plan,
+def _prepare(run: _Run, workers: _Workers, batch: list[Path], plan: inbox.Plan) -> PrefectFuture:
+    """Start preparing `batch` in the background; the result is collected when it is loaded."""
+    states = plan.rows(batch, run.stats.run_id)
+    return prepare_task.submit(
+        quote(batch), workers.get(), quote(states), run.max_bytes, run.stats.run_id
+    )
+
+
+def _load_prepared(
+    run: _Run, conn: duckdb.DuckDBPyConnection, prepared: batches.PreparedBatch, batch: list[Path]
 ) -> None:
-    stats, reporter = run.stats, run.reporter
-    reporter.stage("ingest")
-    with stats.timed("ingest"):
-        ingested = ingest_task(quote(batch), pool, run.max_bytes, stats.run_id)
-    reporter.stage("extract")
-    with stats.timed("extract"):
-        extracted = extract_task(quote(ingested.documents), pool, stats.run_id)
-    reporter.stage("validate")
-    with stats.timed("validate"):
-        states = plan.rows(batch, stats.run_id)
-        validated = validate_task(quote(ingested), quote(extracted), quote(states), stats.run_id)
-    reporter.stage("load")
+    stats = run.stats
+    run.reporter.stage("load")
     with stats.timed("load"):
-        new = _count_new(conn, validated)
-        removed = load_task(conn, quote(validated), quote(batch), stats.run_id)
+        new = _count_new(conn, prepared)
+        removed = load_task(conn, quote(prepared), quote(batch), stats.run_id)
         # Commit per batch inside the private build: DuckDB holds a transaction's changes in
         # memory, and a whole corpus in one transaction grows without bound. Readers still see
         # all of a run or none of it, because only the finished file is published.
         conn.commit()
         conn.begin()
-    stats.add_batch(validated, new)
+    stats.add_batch(prepared, new)
     stats.documents_removed += removed
-    reporter.advance(len(batch), validated.count("documents"))
+    run.reporter.advance(len(batch), prepared.count("documents"))
 
 
-def _count_new(conn: duckdb.DuckDBPyConnection, validated: batches.ValidatedBatch) -> int:
-    conn.register("batch_documents", validated.frames["documents"][["doc_id"]])
+def _count_new(conn: duckdb.DuckDBPyConnection, prepared: batches.PreparedBatch) -> int:
+    conn.register("batch_documents", prepared.tables["documents"].select(["doc_id"]))
     try:
         return conn.execute(
             "select count(*) from batch_documents "

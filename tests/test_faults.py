@@ -98,26 +98,26 @@ def test_a_failing_batch_is_retried_then_skipped_and_the_next_run_reads_it(
     reference = tmp_path / "reference.duckdb"
     pipeline.pipeline(paths=[str(corpus)], warehouse=str(reference), workers=1,
                       settle_seconds=0, batch_files=60)
-    real_extract, calls = batches.extract_batch, {"flaky": 0}
+    real_extract, calls = batches.extract_documents, {"flaky": 0}
 
-    def faulty_extract(documents, **kwargs):
+    def faulty_extract(documents, run_id):
         names = {Path(d["source_file"]).name for d in documents}
         if "article-000000.txt" in names:
             raise OSError("disk on fire")  # fails every time
         if "article-000100.txt" in names and not calls["flaky"]:
             calls["flaky"] += 1
             raise MemoryError("transient")  # fails once
-        return real_extract(documents, **kwargs)
+        return real_extract(documents, run_id)
 
     monkeypatch.setattr(pipeline, "BATCH_RETRY_DELAYS", (0.0,))
-    monkeypatch.setattr(batches, "extract_batch", faulty_extract)
+    monkeypatch.setattr(batches, "extract_documents", faulty_extract)
     warehouse = tmp_path / "w.duckdb"
     options = {"warehouse": str(warehouse), "workers": 1, "settle_seconds": 0, "batch_files": 60}
     first = pipeline.pipeline(paths=[str(corpus)], **options)
     assert first["batches_failed"] == 1 and calls["flaky"] == 1
     assert 0 < counts(warehouse)["documents"] < counts(reference)["documents"]
 
-    monkeypatch.setattr(batches, "extract_batch", real_extract)
+    monkeypatch.setattr(batches, "extract_documents", real_extract)
     second = pipeline.pipeline(paths=[str(corpus)], **options)
     assert (second["files_new"], second["batches_failed"]) == (60, 0)
     assert counts(warehouse) == counts(reference)
