@@ -95,46 +95,74 @@ incident_countries as (
     where anchors.anchor_precision = 'day'
 ),
 
-document_countries as (
-    select doc_id, unnest(countries) as country,
+coarse_weekdays as (
+    select
+        coarse_documents.doc_id,
+        coarse_documents.period_start,
+        coarse_documents.period_end,
+        coarse_documents.countries,
+        single_runs.weekdays,
+        single_runs.run_end,
     from coarse_documents
+    inner join single_runs using (doc_id)
 ),
 
-shared_countries as (
+coarse_countries as (
+    select doc_id, period_start, period_end, unnest(countries) as country,
+    from coarse_weekdays
+),
+
+dated_incident_countries as (
+    select dated_incidents.incident_key, dated_incidents.incident_day, incident_countries.country,
+    from dated_incidents
+    inner join incident_countries using (incident_key)
+),
+
+rival_incidents as (
+    -- Dated incidents of the document's period that share at least two of its countries: the
+    -- ones incident resolution could have put it in.
     select
-        document_countries.doc_id,
-        incident_countries.incident_key,
-        count(*) as shared,
-    from document_countries
-    inner join incident_countries using (country)
-    group by all
+        coarse_countries.doc_id,
+        dated_incident_countries.incident_key,
+    from coarse_countries
+    inner join dated_incident_countries
+        on dated_incident_countries.country = coarse_countries.country
+        and dated_incident_countries.incident_day
+        between coarse_countries.period_start and coarse_countries.period_end
+    group by coarse_countries.doc_id, dated_incident_countries.incident_key
+    having count(*) >= 2
+),
+
+own_incidents as (
+    select members.doc_id, members.incident_key,
+    from int_incident_members as members
+    inner join coarse_weekdays using (doc_id)
+),
+
+candidate_incidents as (
+    select doc_id, incident_key from own_incidents
+    union
+    select doc_id, incident_key from rival_incidents
 ),
 
 candidates as (
-    -- Every dated incident the document's own evidence admits, with the day it would give.
+    -- Every candidate incident the document's own weekdays fit, with the day it would give.
     select
-        coarse_documents.doc_id,
+        coarse_weekdays.doc_id,
         dated_incidents.incident_key,
         dated_incidents.dated_by,
         dated_incidents.incident_day + cast(
-            (single_runs.run_end - isodow(dated_incidents.incident_day) + 7) % 7 as integer
+            (coarse_weekdays.run_end - isodow(dated_incidents.incident_day) + 7) % 7 as integer
         ) as published_day,
-        coarse_documents.period_end,
+        coarse_weekdays.period_end,
         own_lower_bounds.not_before,
-    from coarse_documents
-    inner join single_runs using (doc_id)
-    inner join dated_incidents
-        on dated_incidents.incident_day
-        between coarse_documents.period_start and coarse_documents.period_end
-        and list_contains(single_runs.weekdays, isodow(dated_incidents.incident_day))
+    from candidate_incidents
+    inner join coarse_weekdays using (doc_id)
+    inner join dated_incidents using (incident_key)
     left join own_lower_bounds using (doc_id)
-    left join shared_countries
-        on shared_countries.doc_id = coarse_documents.doc_id
-        and shared_countries.incident_key = dated_incidents.incident_key
-    left join int_incident_members as members
-        on members.doc_id = coarse_documents.doc_id
-        and members.incident_key = dated_incidents.incident_key
-    where (members.doc_id is not null or shared_countries.shared >= 2)
+    where dated_incidents.incident_day
+        between coarse_weekdays.period_start and coarse_weekdays.period_end
+      and list_contains(coarse_weekdays.weekdays, isodow(dated_incidents.incident_day))
 ),
 
 admissible as (
