@@ -92,6 +92,19 @@ class Warehouse:
              content or text[start:end], text[start:end], start, end],
         )
 
+    def time_expression(self, doc_id, value, start=None, end=None, precision=None,
+                        type="DATE", char_start=0):
+        """A time expression over the document's first characters; unanchored when no start."""
+        text = self._text(doc_id)
+        words = text[char_start : char_start + 7]
+        self.conn.execute(
+            "insert into raw_time_expressions by name select ? as doc_id, ? as char_start, "
+            "? as char_end, ? as text, ? as type, ? as value, ? as start_utc, ? as end_utc, "
+            "? as precision, ? as evidence",
+            [doc_id, char_start, char_start + len(words), words, type, value, start, end,
+             precision, words],
+        )
+
     def build(self) -> None:
         models.build_models(self.conn)
         models.apply_comments(self.conn)

@@ -105,3 +105,32 @@ def test_bad_inputs_land_in_rejected_and_the_good_ones_still_load(
     assert by_file["missing.txt"] == "not_found"
     jsonl_reasons = sorted(r for key, r in reasons.items() if "feed.jsonl" in key)
     assert jsonl_reasons == ["malformed_json", "missing_text"]
+
+
+def test_a_year_dated_article_takes_its_day_from_the_incident_only_with_dated_company(
+    prefect_server, seed_dir, tmp_path
+):
+    """004 has no dateline: alone, its text dates it to 2022; once the other reports of the
+    same clashes (dated to 13 September 2022 by their own text) are in, its "Tuesday" dates it
+    to that day, and it says who dated it."""
+    query = (
+        "select published_at, published_precision, published_basis, published_dated_by "
+        "from documents where source_id = '004_3737467c3f90d56b.txt'"
+    )
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(seed_dir / "004_3737467c3f90d56b.txt", alone)
+    warehouse = tmp_path / "corroborate.duckdb"
+    run_pipeline([alone], warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        at, precision, basis, dated_by = conn.execute(query).fetchone()
+    assert (at.year, precision, basis, dated_by) == (2022, "year", "inferred", None)
+
+    run_pipeline([seed_dir], warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        at, precision, basis, dated_by = conn.execute(query).fetchone()
+        witnesses = {row[0] for row in conn.execute(
+            "select source_id from documents where doc_id in (select unnest(?))", [dated_by]
+        ).fetchall()}
+    assert (at.date().isoformat(), precision, basis) == ("2022-09-13", "day", "inferred")
+    assert len(witnesses) >= 2 and "004_3737467c3f90d56b.txt" not in witnesses

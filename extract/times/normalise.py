@@ -8,9 +8,10 @@ year minus one; a year or a full date stands alone.
 
 A coarse DCT (a month, a year) resolves a relative expression twice, against the first and the
 last day of the DCT's period, and keeps the span of both answers: "Tuesday" in a November 2021
-document becomes an interval in late October to November 2021, its value `2021-XX-XX`, never a
-guess. With no DCT at all, relative expressions keep an X-filled value and no interval: nothing
-is ever assumed to be today.
+document becomes an interval in late October to November 2021, never a guess; its value
+`2021-WXX-2` keeps the weekday (other blurred values lose the fields the answers disagree on:
+`2021-XX-XX`). With no DCT at all, relative expressions keep an X-filled value and no interval:
+nothing is ever assumed to be today.
 
 Calendar dates are UTC calendar days; clock times and parts of the day are wall-clock times in
 the zone `zones.py` resolves, converted to UTC with the offset in force on that date.
@@ -324,7 +325,9 @@ def _calendar_period(f: Features, reference: Reference, future: bool) -> Period 
     if f.month is not None and f.day is not None:
         return _month_day(f, reference, future)
     if f.weekday is not None:
-        return relative(reference, lambda dct: day_period(_weekday(dct, f, future)))
+        return _keeping_weekday(
+            relative(reference, lambda dct: day_period(_weekday(dct, f, future))), f.weekday
+        )
     if f.rel_day is not None:
         return relative(reference, lambda dct: day_period(dct + timedelta(_REL_DAYS[f.rel_day])))
     if f.month is not None:
@@ -339,6 +342,16 @@ def _calendar_period(f: Features, reference: Reference, future: bool) -> Period 
     if f.decade is not None:
         return narrowed(decade_period(f.decade), f.modifier)
     return None
+
+
+def _keeping_weekday(period: Period | None, weekday: int) -> Period | None:
+    """A weekday read against a coarse DCT spans days; its value keeps the weekday (TimeML's
+    `2021-WXX-2`, `XXXX-WXX-2`) rather than blurring it away, so a later, finer date of the
+    document (from its incident, say) can still pick the day."""
+    if period is None or period.precision == "day":
+        return period
+    year = period.value[:4] if period.value[:4].isdigit() else "XXXX"
+    return replace(period, value=f"{year}-WXX-{weekday}")
 
 
 def narrowed_or_none(period: Period | None, modifier: str | None) -> Period | None:

@@ -1,0 +1,193 @@
+-- Publication days the corpus supplies: a document dated only to a month or a year, whose
+-- incident other documents date to one day, gets that day when its own weekdays say so.
+--
+-- News style (AP) names days of the past week by their weekday, and the latest weekday a report
+-- names is usually the day it was written. So a coarse document that reports "early Tuesday"
+-- fighting, in an incident whose members (at least two independent sources, all dated to the
+-- day by their own metadata or text) were written on Tuesday 13 September, was written on that
+-- Tuesday; had its weekdays run on to Wednesday ("said Wednesday"), on the Wednesday after.
+--
+-- Conservative by construction; a document is left as it was when:
+--   * its weekdays (time expressions the coarse DCT could not resolve: XXXX-WXX-2) are not one
+--     run of consecutive days, or the run does not contain the incident day's weekday;
+--   * the day falls outside its own period, or before a day its own text dates
+--     ("met Aug. 31": written on or after 31 August);
+--   * another incident of its period that shares two of its countries, and whose day its
+--     weekdays also fit, would put it on a different day.
+-- Downstream of incident resolution and never read by it: refining a date moves no document
+-- between incidents.
+with coarse_documents as (
+    select doc_id, period_start, period_end, countries,
+    from int_document_anchors
+    where anchor_precision in ('month', 'year')
+),
+
+weekday_mentions as (
+    select
+        doc_id,
+        cast(regexp_extract(value, '^[0-9X]{4}-WXX-([1-7])', 1) as integer) as weekday,
+    from stg_time_expressions
+    where type in ('DATE', 'TIME')
+      and regexp_matches(value, '^[0-9X]{4}-WXX-[1-7]')
+),
+
+document_weekdays as (
+    select
+        doc_id,
+        list(distinct weekday order by weekday) as weekdays,
+    from weekday_mentions
+    group by doc_id
+),
+
+weekday_runs as (
+    -- The weekday each run of consecutive weekdays ends on: Monday and Tuesday end on Tuesday.
+    select
+        doc_id,
+        weekdays,
+        list_filter(weekdays, lambda day: not list_contains(weekdays, day % 7 + 1)) as run_ends,
+    from document_weekdays
+),
+
+single_runs as (
+    select doc_id, weekdays, run_ends[1] as run_end,
+    from weekday_runs
+    where len(run_ends) = 1
+),
+
+own_lower_bounds as (
+    select
+        doc_id,
+        max(cast(start_utc at time zone 'UTC' as date)) as not_before,
+    from stg_time_expressions
+    where precision in ('minute', 'hour', 'part_of_day', 'day')
+    group by doc_id
+),
+
+dated_members as (
+    select
+        members.incident_key,
+        documents.doc_id,
+        sources.source_group,
+        cast(documents.published_at at time zone 'UTC' as date) as published_day,
+    from int_incident_members as members
+    inner join stg_documents as documents using (doc_id)
+    inner join int_document_sources as sources using (doc_id)
+    where documents.published_precision in ('minute', 'hour', 'part_of_day', 'day')
+),
+
+dated_incidents as (
+    select
+        incident_key,
+        min(published_day) as incident_day,
+        list(doc_id order by doc_id) as dated_by,
+    from dated_members
+    group by incident_key
+    having count(distinct published_day) = 1
+       and count(distinct source_group) >= 2
+),
+
+incident_countries as (
+    select distinct
+        members.incident_key,
+        unnest(anchors.countries) as country,
+    from int_incident_members as members
+    inner join int_document_anchors as anchors using (doc_id)
+    where anchors.anchor_precision = 'day'
+),
+
+coarse_weekdays as (
+    select
+        coarse_documents.doc_id,
+        coarse_documents.period_start,
+        coarse_documents.period_end,
+        coarse_documents.countries,
+        single_runs.weekdays,
+        single_runs.run_end,
+    from coarse_documents
+    inner join single_runs using (doc_id)
+),
+
+coarse_countries as (
+    select doc_id, period_start, period_end, unnest(countries) as country,
+    from coarse_weekdays
+),
+
+dated_incident_countries as (
+    select dated_incidents.incident_key, dated_incidents.incident_day, incident_countries.country,
+    from dated_incidents
+    inner join incident_countries using (incident_key)
+),
+
+rival_incidents as (
+    -- Dated incidents of the document's period that share at least two of its countries: the
+    -- ones incident resolution could have put it in.
+    select
+        coarse_countries.doc_id,
+        dated_incident_countries.incident_key,
+    from coarse_countries
+    inner join dated_incident_countries
+        on dated_incident_countries.country = coarse_countries.country
+        and dated_incident_countries.incident_day
+        between coarse_countries.period_start and coarse_countries.period_end
+    group by coarse_countries.doc_id, dated_incident_countries.incident_key
+    having count(*) >= 2
+),
+
+own_incidents as (
+    select members.doc_id, members.incident_key,
+    from int_incident_members as members
+    inner join coarse_weekdays using (doc_id)
+),
+
+candidate_incidents as (
+    select doc_id, incident_key from own_incidents
+    union
+    select doc_id, incident_key from rival_incidents
+),
+
+candidates as (
+    -- Every candidate incident the document's own weekdays fit, with the day it would give.
+    select
+        coarse_weekdays.doc_id,
+        dated_incidents.incident_key,
+        dated_incidents.dated_by,
+        dated_incidents.incident_day + cast(
+            (coarse_weekdays.run_end - isodow(dated_incidents.incident_day) + 7) % 7 as integer
+        ) as published_day,
+        coarse_weekdays.period_end,
+        own_lower_bounds.not_before,
+    from candidate_incidents
+    inner join coarse_weekdays using (doc_id)
+    inner join dated_incidents using (incident_key)
+    left join own_lower_bounds using (doc_id)
+    where dated_incidents.incident_day
+        between coarse_weekdays.period_start and coarse_weekdays.period_end
+      and list_contains(coarse_weekdays.weekdays, isodow(dated_incidents.incident_day))
+),
+
+admissible as (
+    select doc_id, incident_key, dated_by, published_day,
+    from candidates
+    where published_day <= period_end
+      and (not_before is null or published_day >= not_before)
+),
+
+unambiguous as (
+    select doc_id,
+    from admissible
+    group by doc_id
+    having count(distinct published_day) = 1
+)
+
+select
+    admissible.doc_id,
+    cast(admissible.published_day as timestamp) at time zone 'UTC' as published_at,
+    'day' as published_precision,
+    'inferred' as published_basis,
+    admissible.incident_key as dated_by_incident_key,
+    admissible.dated_by,
+from admissible
+inner join unambiguous using (doc_id)
+inner join int_incident_members as members
+    on members.doc_id = admissible.doc_id
+    and members.incident_key = admissible.incident_key
