@@ -101,6 +101,7 @@ def run(count: int, workers: int, keep: bool) -> dict:
             "generate_seconds": round(generate_seconds, 1),
             "end_to_end_seconds": round(wall, 2),
             "end_to_end_docs_per_s": round(documents / wall, 1),
+            # ingest, extract and validate seconds are summed over the workers: per-core rates.
             "stage_docs_per_s": {
                 stage: round(documents / seconds, 1) if seconds else None
                 for stage, seconds in result["seconds"].items()

@@ -43,10 +43,10 @@ DEFAULT_WAREHOUSE = Path("warehouse/corroborate.duckdb")
 DEFAULT_BATCH_FILES = 1000
 DEFAULT_MAX_BYTES = 20_000_000
 BATCH_BYTES = 8_000_000
-#: DuckDB's share of the run's memory. Loading stays far below it; the model build over 100,000
-#: documents needs more than 512 MB for its incident joins. Insertion order is not part of any
+#: DuckDB's share of the run's memory, the same however large the corpus: the models' joins and
+#: aggregations spill to disk beyond it rather than grow. Insertion order is not part of any
 #: model's meaning, and dropping it lets DuckDB stream and spill more of the build.
-BUILD_MEMORY_LIMIT = "1GB"
+BUILD_MEMORY_LIMIT = "512MB"
 #: Seconds to wait before each retry of a failed batch; after the last, the batch is skipped.
 BATCH_RETRY_DELAYS = (2.0, 10.0)
 

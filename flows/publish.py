@@ -79,10 +79,14 @@ def check_not_busy(published: Path, *, wait_seconds: float = 0.0) -> None:
 
 
 def remove_stale_builds(published: Path) -> list[Path]:
-    """Delete build files left by killed runs. Call only while holding the run lock."""
+    """Delete build files left by killed runs, with their WAL and DuckDB's spill folder
+    (`.tmp`). Call only while holding the run lock."""
     stale = sorted(published.parent.glob(f".{published.name}.build-*"))
     for path in stale:
-        path.unlink(missing_ok=True)
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
     return stale
 
 

@@ -117,3 +117,20 @@ def test_a_second_run_is_refused_with_a_clear_message_while_one_builds(
     assert result.stderr.strip().startswith("corroborate: error:")
     assert "another run is building" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_stale_builds_go_with_their_wal_and_spill_folder(tmp_path):
+    from flows.publish import remove_stale_builds
+
+    published = tmp_path / "w.duckdb"
+    build = tmp_path / ".w.duckdb.build-run1"
+    build.write_bytes(b"partial")
+    build.with_name(build.name + ".wal").write_bytes(b"log")
+    spill = build.with_name(build.name + ".tmp")
+    spill.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"spilled")
+    other = tmp_path / ".x.duckdb.build-run1"
+    other.write_bytes(b"another warehouse's build")
+
+    assert len(remove_stale_builds(published)) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name]

@@ -114,24 +114,22 @@ coarse_candidates as (
         and day_incident_countries.anchor_day
         between coarse_countries.period_start and coarse_countries.period_end
     group by coarse_countries.doc_id, day_incident_countries.component
+    having count(*) >= 2
 ),
 
-coarse_ranked as (
+-- The preferred candidate by aggregation rather than a window, so that DuckDB can spill it:
+-- most shared countries, then the larger incident, then the smaller component id.
+coarse_choice as (
     select
         doc_id,
-        component,
-        anchor,
-        row_number() over (
-            partition by doc_id order by shared desc, n_documents desc, component
-        ) as preference,
+        min({
+            'fewer_shared': -shared,
+            'fewer_documents': -n_documents,
+            'component': component,
+            'anchor': anchor,
+        }) as preferred,
     from coarse_candidates
-    where shared >= 2
-),
-
-coarse_choice as (
-    select doc_id, component, anchor,
-    from coarse_ranked
-    where preference = 1
+    group by doc_id
 ),
 
 coarse_members as (
@@ -139,14 +137,14 @@ coarse_members as (
         coarse_documents.doc_id,
         coarse_documents.first_run_id,
         coalesce(
-            coarse_choice.anchor,
+            coarse_choice.preferred.anchor,
             case coarse_documents.anchor_precision
                 when 'month' then strftime(coarse_documents.period_start, '%Y-%m')
                 else strftime(coarse_documents.period_start, '%Y')
             end
         ) as anchor,
         coalesce(
-            coarse_choice.component,
+            coarse_choice.preferred.component,
             'coarse:' || coarse_documents.anchor_precision || ':'
             || strftime(coarse_documents.period_start, '%Y-%m-%d')
         ) as component,
