@@ -1,5 +1,14 @@
 -- Every casualty claim mapped to its fact (incident, outcome, side, victim class), with the
 -- interval it asserts for agreement and the source it counts as.
+--   victim_class: the class the claim's victim noun names (stated_victim_class), except that a
+--     generic toll ("45 people were killed", "45 killed") is the same toll as the class-specific
+--     ones when the incident's reports of that outcome and side name one class only
+--     ("18 civilians"): news reports count the same dead in their own words, so the generic
+--     figure joins that class's fact and can agree or conflict with it. It stays a toll of its
+--     own (class all) when the reports name two classes (civilians and soldiers: a total), or
+--     when its own document gives a number for a class (its other figure then counts other
+--     people, or everyone: "30 killed, including 12 civilians"), and in a background incident
+--     (it gathers many happenings' figures of a year, not one happening's dead).
 --   bound_low/bound_high: the reported interval; "about N" allows 10% either way; vague
 --     ("dozens") and unspecified reports are soft: they confirm a fact, never contradict one.
 --   independence_key: the claim's source group (same outlet or near-copy text), unless every
@@ -10,7 +19,8 @@ with claims as (
     select
         incident_keys.incident_id,
         claims.*,
-        coalesce(classes.victim_class, 'all') as victim_class,
+        int_claim_incidents.is_background,
+        coalesce(classes.victim_class, 'all') as stated_victim_class,
         documents.outlet_key,
         sources.source_group,
     from stg_casualty_claims as claims
@@ -21,12 +31,54 @@ with claims as (
     left join int_victim_classes as classes on classes.victim = claims.victim
 ),
 
+named_classes as (
+    select
+        incident_id,
+        outcome,
+        side,
+        count(distinct stated_victim_class) as n_classes,
+        min(stated_victim_class) as only_class,
+    from claims
+    where stated_victim_class <> 'all'
+    group by incident_id, outcome, side
+),
+
+documents_counting_a_class as (
+    select distinct incident_id, outcome, side, doc_id,
+    from claims
+    where stated_victim_class <> 'all'
+      and (count_low is not null or count_high is not null)
+),
+
+classed as (
+    select
+        claims.*,
+        case
+            when claims.stated_victim_class = 'all'
+                and not claims.is_background
+                and named_classes.n_classes = 1
+                and documents_counting_a_class.doc_id is null
+                then named_classes.only_class
+            else claims.stated_victim_class
+        end as victim_class,
+    from claims
+    left join named_classes
+        on named_classes.incident_id = claims.incident_id
+        and named_classes.outcome = claims.outcome
+        and named_classes.side is not distinct from claims.side
+    left join documents_counting_a_class
+        on documents_counting_a_class.incident_id = claims.incident_id
+        and documents_counting_a_class.outcome = claims.outcome
+        and documents_counting_a_class.side is not distinct from claims.side
+        and documents_counting_a_class.doc_id = claims.doc_id
+),
+
 quoted as (
     select
         claims.claim_id,
         min('quote:' || md5(lower(regexp_replace(statements.content, '\W+', ' ', 'g'))))
             as quote_key,
-    from claims
+    from classed as claims
     inner join stg_statements as statements
         on statements.doc_id = claims.doc_id
         and statements.char_start <= claims.char_start
@@ -52,7 +104,7 @@ mapped as (
             else count_high
         end as bound_high,
         coalesce(speaker_country, speaker, '(outlet) ' || outlet_key) as party,
-    from claims
+    from classed as claims
     left join quoted using (claim_id)
 )
 
