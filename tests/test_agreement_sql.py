@@ -124,6 +124,16 @@ def test_a_document_that_counts_a_class_keeps_its_generic_toll_apart(warehouse):
     ]
 
 
+def test_a_document_whose_class_count_fits_its_generic_toll_counts_one_toll(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    warehouse.casualty(a, 19, 19)  # "kills 19" in the headline
+    warehouse.casualty(a, 16, None, "at_least", victim="fighters")  # "at least 16 fighters"
+    warehouse.casualty(b, 31, 31, victim="fighters")
+    warehouse.build()
+    assert _class_facts(warehouse) == [("military", 31, 19, 2, "conflicting")]
+
+
 def test_background_figures_keep_their_victim_classes(warehouse):
     a = warehouse.document("Report one", "Outlet A", DAY)
     b = warehouse.document("Report two", "Outlet B", DAY)

@@ -5,9 +5,10 @@
 --     ones when the incident's reports of that outcome and side name one class only
 --     ("18 civilians"): news reports count the same dead in their own words, so the generic
 --     figure joins that class's fact and can agree or conflict with it. It stays a toll of its
---     own (class all) when the reports name two classes (civilians and soldiers: a total), or
---     when its own document gives a number for a class (its other figure then counts other
---     people, or everyone: "30 killed, including 12 civilians"), and in a background incident
+--     own (class all) when the reports name two classes (civilians and soldiers: a total),
+--     when its own document gives a different number for a class (the generic figure then
+--     counts other people, or everyone: "30 killed, including 12 civilians"; "19 killed" and
+--     "at least 16 fighters killed" in one report are one toll), and in a background incident
 --     (it gathers many happenings' figures of a year, not one happening's dead).
 --   bound_low/bound_high: the reported interval; "about N" allows 10% either way; vague
 --     ("dozens") and unspecified reports are soft: they confirm a fact, never contradict one.
@@ -43,11 +44,24 @@ named_classes as (
     group by incident_id, outcome, side
 ),
 
-documents_counting_a_class as (
-    select distinct incident_id, outcome, side, doc_id,
+class_counts as (
+    select incident_id, outcome, side, doc_id, count_low, count_high,
     from claims
     where stated_victim_class <> 'all'
       and (count_low is not null or count_high is not null)
+),
+
+counting_other_people as (
+    select distinct generic.claim_id,
+    from claims as generic
+    inner join class_counts
+        on class_counts.incident_id = generic.incident_id
+        and class_counts.outcome = generic.outcome
+        and class_counts.side is not distinct from generic.side
+        and class_counts.doc_id = generic.doc_id
+    where generic.stated_victim_class = 'all'
+      and (class_counts.count_high < generic.count_low
+          or class_counts.count_low > generic.count_high)
 ),
 
 classed as (
@@ -57,7 +71,7 @@ classed as (
             when claims.stated_victim_class = 'all'
                 and not claims.is_background
                 and named_classes.n_classes = 1
-                and documents_counting_a_class.doc_id is null
+                and counting_other_people.claim_id is null
                 then named_classes.only_class
             else claims.stated_victim_class
         end as victim_class,
@@ -66,11 +80,7 @@ classed as (
         on named_classes.incident_id = claims.incident_id
         and named_classes.outcome = claims.outcome
         and named_classes.side is not distinct from claims.side
-    left join documents_counting_a_class
-        on documents_counting_a_class.incident_id = claims.incident_id
-        and documents_counting_a_class.outcome = claims.outcome
-        and documents_counting_a_class.side is not distinct from claims.side
-        and documents_counting_a_class.doc_id = claims.doc_id
+    left join counting_other_people using (claim_id)
 ),
 
 quoted as (
