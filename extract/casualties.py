@@ -74,11 +74,11 @@ _PARENTHETICAL = (
     r"(?:(?!\s-\s)[^,;.\u2013\u2014]){0,60}?(?:\s*[,\u2013\u2014-])?\s+"
     r"|\s+(?:from|of)\s+(?:the\s+)?(?:(?!\d)[\w\u2019'-]+\s+){1,4}?|\s+)"
 )
-# "were killed 6 of them women": a count that opens a partitive is a part of the figure before
-# it, not a figure of its own.
-_PARTITIVE_AFTER = r"(?!\s+of\s+(?:them|whom|those)\b)"
+# "34 people were killed 6 of them women": a count that opens a partitive naming its own victims
+# is a part of the figure before it, not a figure of its own ("killing 3 of them", "wounding
+# dozens of them" are figures: "them" is who was hit).
+_PARTITIVE_AFTER = r"\s+of\s+(?:them|whom|those)\s+(?:an?\s+)?"
 # "killing according to the latest toll 44 civilians": an attribution between verb and count.
-_OPENS_PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those)\b")
 _ACCORDING = r"(?:according\s+to\s+(?:(?!\d)[\w\u2019'-]+\s+){1,4}?)?"
 _MOD_STOP = (
     "were|was|is|are|have|has|had|been|who|which|that|in|on|at|by|after|from|with|to|for|"
@@ -128,6 +128,7 @@ class _Rules:
     outcome: dict[tuple[str, str], str]
     victims: dict[str, tuple[str, str]]
     own_side: re.Pattern[str]
+    opens_partitive: re.Pattern[str]  # "of them women" after a count
 
 
 @cache
@@ -149,6 +150,7 @@ def _rules() -> _Rules:
     mod = rf"(?:(?:of\s+)?(?!{not_mod}){token}){{0,4}}?"
     mod_and = rf"(?:(?:of\s+|and\s+|or\s+)?(?!{not_mod}){token}){{0,4}}?"
     victim = rf"(?P<victim>{alternation(victims)})\b"
+    partitive = rf"{_PARTITIVE_AFTER}(?:{alternation(victims)})\b"
     aux = (
         r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|all|allegedly|later|"
         r"subsequently|now|initially|confirmed|believed|feared|thought|said|to|either|\w+ly)\s+){0,4}"
@@ -161,7 +163,7 @@ def _rules() -> _Rules:
             rf"(?P<w>{role('after')})\b"
         ),
         "before": (
-            rf"\b(?P<w>{role('before')})\s+{_ACCORDING}{q}{_PARTITIVE_AFTER}"
+            rf"\b(?P<w>{role('before')})\s+{_ACCORDING}{q}(?!{partitive})"
             rf"(?:\s+{mod_and}{victim})?"
         ),
         "left": (
@@ -208,6 +210,7 @@ def _rules() -> _Rules:
         rules_of_word=rules_of_word,
         outcome={(row["role"], row["word"]): row["outcome"] for row in rows},
         victims=victims,
+        opens_partitive=re.compile(partitive),
         own_side=re.compile(
             rf"\b(?:{alternation(words('own_side_possessives'))})(?![\w])", re.IGNORECASE
         ),
@@ -287,7 +290,7 @@ def _closes_clause(low: str, at: int, end: int, rules: _Rules) -> bool:
         return True
     if following["victim"]:
         return False
-    if _OPENS_PARTITIVE.match(low, following.end()):
+    if rules.opens_partitive.match(low, following.end()):
         return True  # "34 were killed 6 of them children": the count after is a part
     return rules.patterns["after"].match(low, following.start("q"), end) is not None
 

@@ -207,6 +207,10 @@ def test_a_partitive_count_after_the_verb_is_part_of_the_figure_before_it() -> N
     claim = _one("The monitor says 34 people were killed 6 of them women or children.")
     assert _key(claim) == ("killed", 34, 34, "exact")
     assert claim["evidence"] == "34 people were killed"
+    assert _key(_one("Gunmen fired on the villagers killing 3 of them.")) == (
+        "killed", 3, 3, "exact"
+    )
+    assert _key(_one("The raids ended wounding dozens of them.")) == ("wounded", 12, None, "vague")
 
 
 def test_an_attribution_between_verb_and_count() -> None:
