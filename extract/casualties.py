@@ -10,9 +10,9 @@ the word lists in `lexicon/casualty_words.csv` and `victim_nouns.csv`; counts co
 at regex speed.
 
 A figure about an earlier happening (an explicit year before the document's, "a year ago",
-"last year's war", a clause opened by "since") is kept but marked `time_reference="background"`
-so that it never counts against today's figures. The same figure repeated in one document (a
-headline and its body) is one claim.
+"last year's war", a clause opened by "since", a running total "during the past month") is
+kept but marked `time_reference="background"` so that it never counts against today's figures.
+The same figure repeated in one document (a headline and its body) is one claim.
 """
 
 from __future__ import annotations
@@ -46,6 +46,16 @@ _PRE_MODIFIER = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*\s+){1,2}$")
 _YEAR = re.compile(r"(?<![\w.,])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# A toll summed over a long period is a running total, not the day's figure: "have been killed
+# during the past month", "over the last two years", "so far this year", "since the start of".
+_CUMULATIVE = re.compile(
+    r"\b(?:during|in|over|within|throughout)\s+the\s+(?:past|last|previous)\s+"
+    r"(?:[\w-]+\s+)?(?:months?|years?|decades?)\b"
+    r"|\bso\s+far\s+this\s+(?:month|year)\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b",
+    re.IGNORECASE,
+)
+_CUMULATIVE_REACH = 160  # characters after a figure where its period may stand
 _YEARS_AGO = re.compile(r"\b(\w+)\s+years?\s+ago\b|\b(?:last|previous)\s+year(?:['’]s)?\b", re.I)
 _SIDE_AFTER = re.compile(
     r"\s+on\s+(?:the\s+)?(?P<side>[\w’'.-]+(?:\s+[\w’'.-]+)?)\s+side\b", re.IGNORECASE
@@ -53,11 +63,23 @@ _SIDE_AFTER = re.compile(
 _SUBJECT_PRONOUN = re.compile(
     r"\b(?:it|they|we)\s+(?:(?:has|had|have|also|reportedly)\s+)*$", re.IGNORECASE
 )
-# "12 civilians, including three children, were killed" (the commas may be missing)
+# "12 civilians, including three children, were killed" (the commas may be missing, or be
+# dashes); "412 people more than half of them fighters have been killed" (a partitive of the
+# count: "N of them", "most of whom"); "18 jihadists from the group were killed", "18 militants
+# reportedly including one foreigner were killed" (a short post-modifier of the victim noun).
+_PARTITIVE = r"(?:[\w-]+\s+){0,3}?of\s+(?:them|whom|those)"
 _PARENTHETICAL = (
-    r"(?:,?\s+(?:including|among\s+them|mostly|most\s+of\s+them|all\s+of\s+them)\b"
-    r"[^,;.]{0,60}?,?\s+|\s+)"
+    r"(?:(?:\s*[,\u2013\u2014-])?\s+(?:\w+ly\s+)?"
+    rf"(?:including|among\s+them|mostly|{_PARTITIVE})\b"
+    r"(?:(?!\s-\s)[^,;.\u2013\u2014]){0,60}?(?:\s*[,\u2013\u2014-])?\s+"
+    r"|\s+(?:from|of)\s+(?:the\s+)?(?:(?!\d)[\w\u2019'-]+\s+){1,4}?|\s+)"
 )
+# "34 people were killed 6 of them women": a count that opens a partitive naming its own victims
+# is a part of the figure before it, not a figure of its own ("killing 3 of them", "wounding
+# dozens of them" are figures: "them" is who was hit).
+_PARTITIVE_AFTER = r"\s+of\s+(?:them|whom|those)\s+(?:an?\s+)?"
+# "killing according to the latest toll 44 civilians": an attribution between verb and count.
+_ACCORDING = r"(?:according\s+to\s+(?:(?!\d)[\w\u2019'-]+\s+){1,4}?)?"
 _MOD_STOP = (
     "were|was|is|are|have|has|had|been|who|which|that|in|on|at|by|after|from|with|to|for|"
     "as|when|while|but|and|or"
@@ -106,6 +128,7 @@ class _Rules:
     outcome: dict[tuple[str, str], str]
     victims: dict[str, tuple[str, str]]
     own_side: re.Pattern[str]
+    opens_partitive: re.Pattern[str]  # "of them women" after a count
 
 
 @cache
@@ -127,6 +150,7 @@ def _rules() -> _Rules:
     mod = rf"(?:(?:of\s+)?(?!{not_mod}){token}){{0,4}}?"
     mod_and = rf"(?:(?:of\s+|and\s+|or\s+)?(?!{not_mod}){token}){{0,4}}?"
     victim = rf"(?P<victim>{alternation(victims)})\b"
+    partitive = rf"{_PARTITIVE_AFTER}(?:{alternation(victims)})\b"
     aux = (
         r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|all|allegedly|later|"
         r"subsequently|now|initially|confirmed|believed|feared|thought|said|to|either|\w+ly)\s+){0,4}"
@@ -138,9 +162,13 @@ def _rules() -> _Rules:
             rf"\b(?P<q>an?)\s+{mod}{victim}\s+(?:was|is|has\s+been|had\s+been|got)\s+{aux}"
             rf"(?P<w>{role('after')})\b"
         ),
-        "before": rf"\b(?P<w>{role('before')})\s+{q}(?:\s+{mod_and}{victim})?",
+        "before": (
+            rf"\b(?P<w>{role('before')})\s+{_ACCORDING}{q}(?!{partitive})"
+            rf"(?:\s+{mod_and}{victim})?"
+        ),
         "left": (
-            rf"\b(?:{alternation(_LEFT_VERBS)})\s+{q}\s+{with_victim}?(?P<w>{role('left')})\b"
+            rf"\b(?:{alternation(_LEFT_VERBS)})\s+{q}\s+{with_victim}?"
+            rf"(?P<conj>and\s+(?:[\w\u2019'-]+\s+){{1,3}}?)?(?P<w>{role('left')})\b"
         ),
         "noun": rf"{q}\s+{mod}(?P<w>{role('noun')})\b",
         "of": rf"\b(?P<w>{role('of')})\s+of\s+{q}(?:\s+{mod}{victim})?",
@@ -182,6 +210,7 @@ def _rules() -> _Rules:
         rules_of_word=rules_of_word,
         outcome={(row["role"], row["word"]): row["outcome"] for row in rows},
         victims=victims,
+        opens_partitive=re.compile(partitive),
         own_side=re.compile(
             rf"\b(?:{alternation(words('own_side_possessives'))})(?![\w])", re.IGNORECASE
         ),
@@ -261,6 +290,8 @@ def _closes_clause(low: str, at: int, end: int, rules: _Rules) -> bool:
         return True
     if following["victim"]:
         return False
+    if rules.opens_partitive.match(low, following.end()):
+        return True  # "34 were killed 6 of them children": the count after is a part
     return rules.patterns["after"].match(low, following.start("q"), end) is not None
 
 
@@ -298,7 +329,9 @@ def _read(text: str, found: re.Match[str], rule: str, rules: _Rules) -> _Match |
         victim_span = (found.end("q"), found.end("victim"))
     else:
         victim_span = (start, found.end("victim"))
-    return _Match(start, found.end(), outcome, quantity, victim, victim_span, rule)
+    # "leaving 23 civilians and 16 fighters dead": the first figure ends before the second
+    end = len(text[: found.start("conj")].rstrip(" -,")) if groups.get("conj") else found.end()
+    return _Match(start, end, outcome, quantity, victim, victim_span, rule)
 
 
 def _looks_like_year(text: str, found: re.Match[str], bare: bool) -> bool:
@@ -420,7 +453,8 @@ def _time_reference(
     text: str, low: str, sentence: Sentence, at: int, era: _Era
 ) -> tuple[str, int | None]:
     """Background when the clause is about an earlier happening: an explicit earlier year that
-    is not a comparison ("since 2020"), "N years ago", "last year's", or a "since" clause."""
+    is not a comparison ("since 2020"), "N years ago", "last year's", a "since" clause, or a
+    running total over a long period ("killed during the past month")."""
     if era.earlier_years:
         return "background", min((abs(start - at), year) for start, year in era.earlier_years)[1]
     if era.says_ago:
@@ -429,6 +463,8 @@ def _time_reference(
     if low.find("since", reach, at) >= 0 and _SINCE_CLAUSE.search(text, reach, at):
         years = [int(y.group(1)) for y in _YEAR.finditer(text, at, sentence.end)]
         return "background", years[0] if years else None
+    if _CUMULATIVE.search(text, at, min(sentence.end, at + _CUMULATIVE_REACH)):
+        return "background", None
     return "main", None
 
 

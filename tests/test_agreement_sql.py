@@ -69,6 +69,83 @@ def test_background_figures_form_their_own_incident_and_do_not_conflict(warehous
     assert rows == [(False, 3, "corroborated"), (True, 6500, "single_source")]
 
 
+def _class_facts(warehouse):
+    return warehouse.rows(
+        "select victim_class, value_low, value_high, n_documents, status from source_agreement "
+        "where kind = 'casualty' order by victim_class, value_low"
+    )
+
+
+def test_a_generic_toll_is_the_toll_of_the_one_class_named(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    c = warehouse.document("Report three", "Outlet C", DAY)
+    warehouse.casualty(a, 18, 18, victim="civilians")  # "kills 18 civilians"
+    warehouse.casualty(b, 45, None, "at_least")  # "at least 45 killed"
+    warehouse.casualty(c, 18, 18, victim="people")  # "18 people were killed"
+    warehouse.build()
+    assert _class_facts(warehouse) == [("civilian", 45, 18, 3, "conflicting")]
+
+
+def test_a_generic_toll_that_fits_the_class_toll_corroborates_it(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    warehouse.casualty(a, 18, 18, victim="militants")
+    warehouse.casualty(b, 18, 18, victim="people")
+    warehouse.build()
+    assert _class_facts(warehouse) == [("military", 18, 18, 2, "corroborated")]
+
+
+def test_a_generic_toll_stays_apart_when_two_classes_are_named(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    c = warehouse.document("Report three", "Outlet C", DAY)
+    warehouse.casualty(a, 3, 3, victim="soldiers")
+    warehouse.casualty(b, 7, 7, victim="civilians")
+    warehouse.casualty(c, 10, 10, victim="people")  # a total, not a rival figure
+    warehouse.build()
+    assert _class_facts(warehouse) == [
+        ("all", 10, 10, 1, "single_source"),
+        ("civilian", 7, 7, 1, "single_source"),
+        ("military", 3, 3, 1, "single_source"),
+    ]
+
+
+def test_a_document_that_counts_a_class_keeps_its_generic_toll_apart(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    warehouse.casualty(a, 30, 30, victim="people")  # "30 killed, including 12 civilians"
+    warehouse.casualty(a, 12, 12, victim="civilians")
+    warehouse.casualty(b, 12, 12, victim="civilians")
+    warehouse.build()
+    assert _class_facts(warehouse) == [
+        ("all", 30, 30, 1, "single_source"),
+        ("civilian", 12, 12, 2, "corroborated"),
+    ]
+
+
+def test_a_document_whose_class_count_fits_its_generic_toll_counts_one_toll(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    warehouse.casualty(a, 19, 19)  # "kills 19" in the headline
+    warehouse.casualty(a, 16, None, "at_least", victim="fighters")  # "at least 16 fighters"
+    warehouse.casualty(b, 31, 31, victim="fighters")
+    warehouse.build()
+    assert _class_facts(warehouse) == [("military", 31, 19, 2, "conflicting")]
+
+
+def test_background_figures_keep_their_victim_classes(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    warehouse.casualty(a, 500, None, "more_than", victim="people", background_year=2020)
+    warehouse.casualty(b, 300, 300, victim="civilians", background_year=2020)
+    warehouse.build()
+    assert _class_facts(warehouse) == [
+        ("all", 500, None, 1, "single_source"),
+        ("civilian", 300, 300, 1, "single_source"),
+    ]
+
+
 def test_every_public_column_carries_a_comment(warehouse):
     warehouse.document("Report one", "Outlet A", DAY)
     warehouse.build()

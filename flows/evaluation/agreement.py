@@ -185,14 +185,24 @@ def _group_check(
         if fact["incident_id"] == incident_id and fact["kind"] == "casualty"
         and fact["outcome"] == "killed" and doc_ids & set(fact["doc_ids"])
     ]
+    # The documents' tolls are compared only in a fact that holds two of them: a conflict among
+    # one document's own figures says nothing about whether the group's documents disagree.
+    wanted = min(2, len(doc_ids))
     honest = any(
-        fact["status"] == "conflicting"
-        or (fact["value_low"] is not None and fact["value_high"] is not None
-            and fact["value_low"] < fact["value_high"])
+        len(doc_ids & set(fact["doc_ids"])) >= wanted
+        and (
+            fact["status"] == "conflicting"
+            or (fact["value_low"] is not None and fact["value_high"] is not None
+                and fact["value_low"] < fact["value_high"])
+        )
         for fact in killed
     )
-    return Check(what, honest, "killed facts: " + "; ".join(
-        f"{f['value_low']}-{f['value_high']} {f['status']}" for f in killed) or "none")
+    shown = "; ".join(
+        f"{f['value_low']}-{f['value_high']} {f['status']} "
+        f"({len(doc_ids & set(f['doc_ids']))} of {len(doc_ids)} documents)"
+        for f in killed
+    )
+    return Check(what, honest, "killed facts: " + (shown or "none"))
 
 
 def format_agreement(report: AgreementReport) -> str:

@@ -1,5 +1,15 @@
 -- Every casualty claim mapped to its fact (incident, outcome, side, victim class), with the
 -- interval it asserts for agreement and the source it counts as.
+--   victim_class: the class the claim's victim noun names (stated_victim_class), except that a
+--     generic toll ("45 people were killed", "45 killed") is the same toll as the class-specific
+--     ones when the incident's reports of that outcome and side name one class only
+--     ("18 civilians"): news reports count the same dead in their own words, so the generic
+--     figure joins that class's fact and can agree or conflict with it. It stays a toll of its
+--     own (class all) when the reports name two classes (civilians and soldiers: a total),
+--     when its own document gives a different number for a class (the generic figure then
+--     counts other people, or everyone: "30 killed, including 12 civilians"; "19 killed" and
+--     "at least 16 fighters killed" in one report are one toll), and in a background incident
+--     (it gathers many happenings' figures of a year, not one happening's dead).
 --   bound_low/bound_high: the reported interval; "about N" allows 10% either way; vague
 --     ("dozens") and unspecified reports are soft: they confirm a fact, never contradict one.
 --   independence_key: the claim's source group (same outlet or near-copy text), unless every
@@ -10,7 +20,8 @@ with claims as (
     select
         incident_keys.incident_id,
         claims.*,
-        coalesce(classes.victim_class, 'all') as victim_class,
+        int_claim_incidents.is_background,
+        coalesce(classes.victim_class, 'all') as stated_victim_class,
         documents.outlet_key,
         sources.source_group,
     from stg_casualty_claims as claims
@@ -21,12 +32,63 @@ with claims as (
     left join int_victim_classes as classes on classes.victim = claims.victim
 ),
 
+named_classes as (
+    select
+        incident_id,
+        outcome,
+        side,
+        count(distinct stated_victim_class) as n_classes,
+        min(stated_victim_class) as only_class,
+    from claims
+    where stated_victim_class <> 'all'
+    group by incident_id, outcome, side
+),
+
+class_counts as (
+    select incident_id, outcome, side, doc_id, count_low, count_high,
+    from claims
+    where stated_victim_class <> 'all'
+      and (count_low is not null or count_high is not null)
+),
+
+counting_other_people as (
+    select distinct generic.claim_id,
+    from claims as generic
+    inner join class_counts
+        on class_counts.incident_id = generic.incident_id
+        and class_counts.outcome = generic.outcome
+        and class_counts.side is not distinct from generic.side
+        and class_counts.doc_id = generic.doc_id
+    where generic.stated_victim_class = 'all'
+      and (class_counts.count_high < generic.count_low
+          or class_counts.count_low > generic.count_high)
+),
+
+classed as (
+    select
+        claims.*,
+        case
+            when claims.stated_victim_class = 'all'
+                and not claims.is_background
+                and named_classes.n_classes = 1
+                and counting_other_people.claim_id is null
+                then named_classes.only_class
+            else claims.stated_victim_class
+        end as victim_class,
+    from claims
+    left join named_classes
+        on named_classes.incident_id = claims.incident_id
+        and named_classes.outcome = claims.outcome
+        and named_classes.side is not distinct from claims.side
+    left join counting_other_people using (claim_id)
+),
+
 quoted as (
     select
         claims.claim_id,
         min('quote:' || md5(lower(regexp_replace(statements.content, '\W+', ' ', 'g'))))
             as quote_key,
-    from claims
+    from classed as claims
     inner join stg_statements as statements
         on statements.doc_id = claims.doc_id
         and statements.char_start <= claims.char_start
@@ -52,7 +114,7 @@ mapped as (
             else count_high
         end as bound_high,
         coalesce(speaker_country, speaker, '(outlet) ' || outlet_key) as party,
-    from claims
+    from classed as claims
     left join quoted using (claim_id)
 )
 

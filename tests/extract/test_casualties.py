@@ -192,3 +192,44 @@ def test_never_raises_and_evidence_matches_span(text: str) -> None:
             "displaced",
             "arrested",
         }
+
+
+def test_dashes_and_partitives_between_count_and_verb() -> None:
+    claim = _one("The shelling left 23 villagers - including nine children - dead on Monday.")
+    assert (_key(claim), claim["victim"]) == (("killed", 23, 23, "exact"), "villagers")
+    claim = _one("At least 40 people more than half of them fighters have been killed.")
+    assert (_key(claim), claim["victim"]) == (("killed", 40, None, "at_least"), "people")
+    claim = _one("At least 12 militants from the armed group were killed overnight.")
+    assert (_key(claim), claim["victim"]) == (("killed", 12, None, "at_least"), "militants")
+
+
+def test_a_partitive_count_after_the_verb_is_part_of_the_figure_before_it() -> None:
+    claim = _one("The monitor says 34 people were killed 6 of them women or children.")
+    assert _key(claim) == ("killed", 34, 34, "exact")
+    assert claim["evidence"] == "34 people were killed"
+    assert _key(_one("Gunmen fired on the villagers killing 3 of them.")) == (
+        "killed", 3, 3, "exact"
+    )
+    assert _key(_one("The raids ended wounding dozens of them.")) == ("wounded", 12, None, "vague")
+
+
+def test_an_attribution_between_verb_and_count() -> None:
+    claim = _one("Rockets hit the market killing according to the latest toll 44 civilians.")
+    assert (_key(claim), claim["victim"]) == (("killed", 44, 44, "exact"), "civilians")
+
+
+def test_two_groups_left_dead_are_two_figures() -> None:
+    claims = _claims("Clashes left 23 villagers - including nine children - and 16 fighters dead.")
+    assert sorted((_key(c), c["victim"]) for c in claims) == [
+        (("killed", 16, 16, "exact"), "fighters"),
+        (("killed", 23, 23, "exact"), "villagers"),
+    ]
+
+
+def test_a_running_total_over_a_long_period_is_background() -> None:
+    claim = _one("The monitor said more than 3000 people have been killed during the past month.")
+    assert (_key(claim), claim["time_reference"]) == (
+        ("killed", 3001, None, "more_than"),
+        "background",
+    )
+    assert _one("Twelve people were killed in the past 24 hours.")["time_reference"] == "main"
