@@ -154,10 +154,9 @@ def _build_and_publish(
     run: _Run, published: Path, plan: inbox.Plan, forget: Sequence[str], workers: int
 ) -> None:
     stats = run.stats
-    settings = publish.build_settings(published)
     build = publish.start_build(published, stats.run_id)
     try:
-        with _build_connection(build, settings) as conn, _Workers(workers) as pool:
+        with _build_connection(build) as conn, _Workers(workers) as pool:
             if forget:
                 stats.files_forgotten, removed = load.forget(conn, forget)
                 stats.documents_removed += removed
@@ -264,11 +263,11 @@ def _record_run(conn: duckdb.DuckDBPyConnection, stats: RunStats) -> None:
 
 
 @contextmanager
-def _build_connection(build: Path, settings: dict[str, object]):
+def _build_connection(build: Path):
     config = {
         "memory_limit": BUILD_MEMORY_LIMIT,
         "preserve_insertion_order": False,
-        **settings,
+        **publish.BUILD_SETTINGS,
     }
     conn = duckdb.connect(str(build), config=config)
     try:
