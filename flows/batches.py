@@ -27,6 +27,9 @@ from flows.validate import validate_records
 CLAIM_TABLES = ("casualty_claims", "event_claims", "statements", "time_expressions")
 #: Steps a piece times, in order; their seconds are summed over the pieces (per-core time).
 PREPARE_STEPS = ("ingest", "extract", "validate")
+#: A batch smaller than this is prepared in this process: a worker's start (imports, reference
+#: data) costs about two seconds, the engine a few milliseconds per article.
+POOL_MIN_BYTES = 1_000_000
 
 
 @dataclass
@@ -70,10 +73,7 @@ def file_batches(files: Sequence[Path], *, max_files: int, max_bytes: int) -> It
     batch: list[Path] = []
     size = 0
     for path in files:
-        try:
-            length = path.stat().st_size
-        except OSError:
-            length = 0  # ingest reports the problem
+        length = _size(path)
         if batch and (len(batch) >= max_files or size + length > max_bytes):
             yield batch
             batch, size = [], 0
@@ -81,6 +81,13 @@ def file_batches(files: Sequence[Path], *, max_files: int, max_bytes: int) -> It
         size += length
     if batch:
         yield batch
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # ingest reports the problem
 
 
 def prepare_files(
@@ -95,7 +102,7 @@ def prepare_files(
     """Read, extract and validate `files` in `parts` pieces over the pool (in this process when
     there is none). `file_states` are the `source_files` rows of the files read whole."""
     pieces = list(chunks(files, max(1, -(-len(files) // parts))))
-    if pool is None or len(pieces) < 2:
+    if pool is None or len(pieces) < 2 or sum(map(_size, files)) < POOL_MIN_BYTES:
         results: Iterable[PreparedBatch] = [prepare_piece(p, max_bytes, run_id) for p in pieces]
     else:
         results = pool.map(prepare_piece, pieces, [max_bytes] * len(pieces), [run_id] * len(pieces))

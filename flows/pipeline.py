@@ -36,7 +36,7 @@ from prefect.utilities.annotations import quote
 
 from flows import batches, changes, inbox, load, models, progress, publish
 from flows.ingest.files import shown_path
-from flows.summary import RunStats, summary_markdown
+from flows.summary import RunStats, headline, summary_markdown
 from flows.validate import validate_records
 
 DEFAULT_WAREHOUSE = Path("warehouse/corroborate.duckdb")
@@ -133,9 +133,12 @@ def pipeline(
             run.logger.warning("still being written, left for the next run: %s", path)
         if not plan.is_empty or forget:
             _build_and_publish(run, published, plan, forget or [], workers)
-    summary = summary_markdown(stats, published)
-    run.logger.info("%s", summary)
-    create_markdown_artifact(summary, key="run-summary", description="Corroborate run summary")
+    # One line in the log; the whole summary is the run's artifact (and the CLI prints it).
+    run.logger.info("%s", headline(stats, published))
+    create_markdown_artifact(
+        summary_markdown(stats, published), key="run-summary",
+        description="Corroborate run summary",
+    )
     return stats.as_dict()
 
 

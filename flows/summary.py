@@ -97,6 +97,17 @@ class RunStats:
         return asdict(self)
 
 
+def headline(stats: RunStats, published: Path) -> str:
+    """The run in one line, for logs."""
+    if not stats.published:
+        return f"nothing new: {published} left as it was ({stats.files_unchanged} files unchanged)"
+    return (
+        f"published {published}: {stats.documents_seen} documents read "
+        f"({stats.documents_new} new), {stats.rejected} rejected inputs, "
+        f"{stats.quarantined} quarantined rows, {stats.batches_failed} failed batches"
+    )
+
+
 def summary_markdown(stats: RunStats, published: Path) -> str:
     finished = stats.finished_at or stats.started_at
     elapsed = (finished - stats.started_at).total_seconds()
