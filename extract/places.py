@@ -15,10 +15,9 @@ locative preposition ("in Brussels", "cities of X, Y and Z") or as the next item
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from extract import geonames
 from extract.countries import country_index
@@ -116,9 +115,7 @@ def _span_places(text: str, start: int, stop: int) -> tuple[PlaceMention, ...]:
     """One pass over the capitalised words; at each, the longest spelling the country index or
     the city table knows. A country's name wins over a namesake city (a country name is also
     a city elsewhere); a capital named as a city keeps the city's own zone."""
-    world = gazetteer()
-    heads = world.heads
-    index = country_index()
+    heads = gazetteer().heads
     found: list[PlaceMention] = []
     resume = 0
     for match in _WORD.finditer(text, start, stop):
@@ -127,7 +124,7 @@ def _span_places(text: str, start: int, stop: int) -> tuple[PlaceMention, ...]:
         most = heads.get(bare.lower())
         if most is None or match.start() < resume:
             continue
-        mention = _longest_at(text, match, bare, most, world, index, found)
+        mention = _longest_at(text, match, bare, most, found)
         if mention is not None:
             found.append(mention)
             resume = mention.end
@@ -142,35 +139,46 @@ def _bare(word: str) -> str:
 
 
 def _longest_at(
-    text: str,
-    match: re.Match[str],
-    bare: str,
-    most: int,
-    world: Gazetteer,
-    index: Mapping[str, Any],  # extract.countries' entries: iso3, kind, exact_case
-    found: list[PlaceMention],
+    text: str, match: re.Match[str], bare: str, most: int, found: list[PlaceMention]
 ) -> PlaceMention | None:
     start = match.start()
-    names = [bare]
+    names: tuple[str, ...] = (bare,)
     if most > 1 and (more := _NEXT_WORDS.match(text, match.end())) is not None:
-        words = text[start : more.end()].split()[:most]
-        names = [_bare(" ".join(words[:size])) for size in range(len(words), 0, -1)]
+        names = _names(text[start : more.end()], most)
     for name in names:
         if not text.startswith(name, start):
             continue  # the name would not be the exact text (e.g. a line break inside it)
-        end = start + len(name)
-        entry = index.get(name.replace("’", "'").lower())
-        if entry is not None and entry.exact_case and not name.replace(".", "").isupper():
-            entry = None  # "US" the country, not "us"
-        city = world.cities.get(name)
-        if entry is not None and entry.iso3 in world.countries:
-            if entry.kind == "capital" and city is not None and city.country == entry.iso3:
-                return PlaceMention(start, end, city)  # a capital keeps its own zone
-            return PlaceMention(start, end, _country_as(entry.iso3, entry.kind))
-        located = _located_city(text, start, name, world, found) if city else None
+        country, city = _named(name)
+        if country is not None:
+            return PlaceMention(start, start + len(name), country)
+        located = _located_city(text, start, city, found) if city else None
         if located is not None:
-            return PlaceMention(start, end, located)
+            return PlaceMention(start, start + len(name), located)
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _names(phrase: str, most: int) -> tuple[str, ...]:
+    """The spellings a run of capitalised words may open with, longest first."""
+    words = phrase.split()[:most]
+    return tuple(_bare(" ".join(words[:size])) for size in range(len(words), 0, -1))
+
+
+@lru_cache(maxsize=1 << 15)
+def _named(name: str) -> tuple[Place | None, Place | None]:
+    """What a spelling names wherever it stands: a country (as the text named it), and the city
+    of that name. A country's name wins over a namesake city; a capital named as a city keeps
+    the city's own zone. Cached: texts repeat their places ("The", "Syria", "Aleppo")."""
+    world = gazetteer()
+    entry = country_index().get(name.replace("’", "'").lower())
+    if entry is not None and entry.exact_case and not name.replace(".", "").isupper():
+        entry = None  # "US" the country, not "us"
+    city = world.cities.get(name)
+    if entry is None or entry.iso3 not in world.countries:
+        return None, city
+    if entry.kind == "capital" and city is not None and city.country == entry.iso3:
+        return city, city
+    return _country_as(entry.iso3, entry.kind), city
 
 
 @cache
@@ -179,12 +187,7 @@ def _country_as(iso3: str, kind: str) -> Place:
     return gazetteer().countries[iso3]._replace(kind=kind)
 
 
-def _located_city(
-    text: str, start: int, name: str, world: Gazetteer, found: list[PlaceMention]
-) -> Place | None:
-    city = world.cities.get(name)
-    if city is None:
-        return None
+def _located_city(text: str, start: int, city: Place, found: list[PlaceMention]) -> Place | None:
     before = text[max(0, start - 40) : start]
     words = before.lower().split()
     if words and words[-1] in _LOCATIVES:

@@ -29,7 +29,11 @@ _BASE = 0x9E3779B97F4A7C15  # odd, so invertible modulo 2**64
 _BASE_INVERSE = pow(_BASE, -1, 1 << 64)
 _MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX_2 = np.uint64(0x94D049BB133111EB)
+_SHIFTS = (np.uint64(30), np.uint64(27), np.uint64(31))
 _WORD_MIX = (np.uint64(0xD6E8FEB86659FD93), np.uint64(0xA0761D6478BD642F))
+_BIN_SHIFT = np.uint64(64 - _BIN_BITS)
+_BIN_NUMBERS = np.arange(BINS, dtype=np.uint64)
+_BIN_STARTS = _BIN_NUMBERS << _BIN_SHIFT  # the smallest hash of each bin
 
 
 @cache
@@ -61,12 +65,13 @@ def _power_tables(length: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
-    """splitmix64's finaliser: spreads every input bit over the whole word."""
-    values = values ^ (values >> np.uint64(30))
-    values = values * _MIX_1
-    values = values ^ (values >> np.uint64(27))
-    values = values * _MIX_2
-    return values ^ (values >> np.uint64(31))
+    """splitmix64's finaliser, in place: spreads every input bit over the whole word."""
+    values ^= values >> _SHIFTS[0]
+    values *= _MIX_1
+    values ^= values >> _SHIFTS[1]
+    values *= _MIX_2
+    values ^= values >> _SHIFTS[2]
+    return values
 
 
 def shingle_hashes(text: str) -> np.ndarray:
@@ -75,15 +80,18 @@ def shingle_hashes(text: str) -> np.ndarray:
     if data.size == 0:
         return np.empty(0, dtype=np.uint64)
     codes = _word_bytes()[data]
-    is_word = codes != 0
-    edges = np.diff(np.concatenate(([False], is_word, [False])).astype(np.int8))
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
+    # Word edges: where a word starts and where it ends, alternately (the padding closes the
+    # last word), so one scan finds both.
+    is_word = np.zeros(data.size + 2, dtype=np.int8)
+    np.not_equal(codes, 0, out=is_word[1:-1])
+    edges = np.flatnonzero(is_word[1:] != is_word[:-1])
+    starts, ends = edges[0::2], edges[1::2]
     if starts.size < SHINGLE_WORDS:
         return np.empty(0, dtype=np.uint64)
     up, down = _power_tables(data.size + 1)
     with np.errstate(over="ignore"):
-        prefix = np.concatenate(([np.uint64(0)], np.cumsum(codes * up[: data.size])))
+        prefix = np.zeros(data.size + 1, dtype=np.uint64)
+        np.cumsum(codes * up[: data.size], out=prefix[1:])
         words = (prefix[ends] - prefix[starts]) * down[starts]  # position-free word hashes
         shingles = words[2:] + words[1:-1] * _WORD_MIX[0] + words[:-2] * _WORD_MIX[1]
         return _mix(shingles)
@@ -91,13 +99,13 @@ def shingle_hashes(text: str) -> np.ndarray:
 
 def minhash(text: str) -> list[int]:
     """The document's signature: `BINS` values, each in [0, 2**58) or `EMPTY`."""
-    hashes = np.sort(shingle_hashes(text))
+    hashes = shingle_hashes(text)
     if hashes.size == 0:
         return [EMPTY] * BINS
-    bounds = np.arange(BINS, dtype=np.uint64) << np.uint64(64 - _BIN_BITS)
-    first = np.minimum(np.searchsorted(hashes, bounds), hashes.size - 1)
+    hashes.sort()
+    first = np.minimum(hashes.searchsorted(_BIN_STARTS), hashes.size - 1)
     values = hashes[first]
-    occupied = (values >> np.uint64(64 - _BIN_BITS)) == np.arange(BINS, dtype=np.uint64)
+    occupied = (values >> _BIN_SHIFT) == _BIN_NUMBERS
     return np.where(occupied, (values & _LOW_BITS).astype(np.int64), EMPTY).tolist()
 
 

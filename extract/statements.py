@@ -26,12 +26,16 @@ _STANCE_ORDER = ("deny", "accuse")
 
 
 @cache
-def _cue_patterns() -> dict[str, re.Pattern[str]]:
-    """One pattern per stance over its cue stems, for lower-cased text."""
+def _cue_patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """For lower-cased text: one pattern over every cue of a stance that is not an assertion
+    (most sentences have none, and one search settles them), and one per stance."""
     cues: dict[str, list[str]] = {}
     for row in table("stance_cues"):
         cues.setdefault(row["stance"], []).append(row["cue"].lower())
-    return {stance: re.compile(rf"\b(?:{alternation(stems)})") for stance, stems in cues.items()}
+    any_cue = alternation(stem for stance in _STANCE_ORDER for stem in cues[stance])
+    return re.compile(rf"\b(?:{any_cue})"), {
+        stance: re.compile(rf"\b(?:{alternation(stems)})") for stance, stems in cues.items()
+    }
 
 
 def stance_of(sentence: str) -> str:
@@ -42,7 +46,9 @@ def _stance_and_cue(low: str, start: int, end: int) -> tuple[str, int]:
     """The stance of low[start:end] (a lower-cased sentence, which follows a space or opens the
     text, so `\\b` reads the same in it as in the document) and where its cue starts (`start`
     for an assertion)."""
-    patterns = _cue_patterns()
+    any_cue, patterns = _cue_patterns()
+    if any_cue.search(low, start, end) is None:
+        return "assert", start
     for stance in _STANCE_ORDER:
         found = patterns[stance].search(low, start, end)
         if found:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from extract.lexicon import table
 from extract.places import PlaceMention, find_places
@@ -29,8 +29,9 @@ _BACKGROUND_GAP = timedelta(days=90)
 _UNANCHORED_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 
-@dataclass(frozen=True)
-class _Trigger:
+class _Trigger(NamedTuple):
+    """A named tuple: a document has dozens of triggers, and a tuple is the cheapest record."""
+
     start: int
     end: int
     event_type: str
