@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,21 +37,48 @@ class UsageError(RuntimeError):
     """A problem the user can fix from the message alone."""
 
 
+class Terminated(BaseException):
+    """SIGTERM (a service stop, a scheduler's timeout) as an exception, so that the run's
+    clean-up runs as for Ctrl-C: the build file, the run lock, Prefect's temporary server.
+    `received` stays set when a library turns it into an error of its own (DuckDB: "Query
+    interrupted")."""
+
+    received = False
+
+
+def _terminate(signum: int, frame: object) -> None:
+    Terminated.received = True
+    raise Terminated(signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.handler(args)
     except KeyboardInterrupt:
         print("corroborate: interrupted; the published warehouse is unchanged", file=sys.stderr)
         return 130
-    except Exception as error:
-        if args.debug:
+    except BaseException as error:
+        if _terminated(error):
+            print("corroborate: terminated; the published warehouse is unchanged",
+                  file=sys.stderr)
+            return 143
+        if not isinstance(error, Exception) or args.debug:
             raise
         message = str(error).strip().splitlines()[0] if str(error).strip() else ""
         label = "" if isinstance(error, UsageError) else f"{type(error).__name__}: "
         print(f"corroborate: error: {label}{message}", file=sys.stderr)
         return 1
+
+
+def _terminated(error: BaseException) -> bool:
+    """Whether the run ended because of SIGTERM: ours, or Prefect's own handler, which replaces
+    ours while a flow runs (and which DuckDB reports as an interrupted query)."""
+    prefect_exceptions = sys.modules.get("prefect.exceptions")
+    prefect_signal = prefect_exceptions.TerminationSignal if prefect_exceptions else Terminated
+    return Terminated.received or isinstance(error, Terminated | prefect_signal)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ them again.
 
 from __future__ import annotations
 
+import signal
 import time
 import uuid
 from collections.abc import Sequence
@@ -297,7 +298,9 @@ class _Workers:
         if self._count < 2:
             return None
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self._count)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self._count, initializer=_leave_stopping_to_the_main_process
+            )
         return self._pool
 
     def restart(self) -> None:
@@ -310,6 +313,15 @@ class _Workers:
 
     def __exit__(self, *exc_info: object) -> None:
         self.restart()
+
+
+def _leave_stopping_to_the_main_process() -> None:
+    """Ctrl-C reaches the whole process group: a worker ignores it and the main process winds
+    the run down. SIGTERM ends a worker at once; the handler Prefect installs in the main
+    process, which a forked worker inherits, would instead raise inside the worker and could
+    leave it blocked writing a result nobody reads."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _known_files(published: Path) -> dict[str, inbox.FileState]:

@@ -134,3 +134,33 @@ def test_stale_builds_go_with_their_wal_and_spill_folder(tmp_path):
 
     assert len(remove_stale_builds(published)) == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == [other.name]
+
+
+def test_a_run_stopped_with_sigterm_cleans_up_and_says_so(prefect_server, seed_dir, tmp_path):
+    """What a service manager does: SIGTERM to every process of the run at once."""
+    warehouse = tmp_path / "w.duckdb"
+    assert cli_run([seed_dir], warehouse).returncode == 0
+    published = digest(warehouse)
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 4000)
+
+    victim = subprocess.Popen(
+        [*CLI, "run", str(corpus), "--warehouse", str(warehouse), "--batch-files", "200"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(tmp_path.glob(".w.duckdb.build-*")):
+        time.sleep(0.05)
+    time.sleep(2.0)  # workers started, batches in flight
+    assert victim.poll() is None, "the run finished before it could be stopped"
+    os.killpg(victim.pid, signal.SIGTERM)
+    _, stderr = victim.communicate(timeout=60)
+
+    assert victim.returncode == 143, stderr
+    assert "terminated; the published warehouse is unchanged" in stderr
+    assert digest(warehouse) == published
+    assert not list(tmp_path.glob(".w.duckdb.build-*"))
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):  # no worker left behind
+        os.killpg(victim.pid, 0)
