@@ -15,6 +15,7 @@ them again.
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 import uuid
@@ -165,6 +166,9 @@ def _build_and_publish(
                 stats.files_forgotten, removed = load.forget(conn, forget)
                 stats.documents_removed += removed
             _load_all(run, conn, pool, plan)
+            # Loading shares the cores with the workers, so DuckDB used one thread; the model
+            # build has the machine to itself.
+            conn.execute(f"set threads = {os.cpu_count() or 1}")
             run.reporter.stage("build")
             with stats.timed("build"):
                 stats.data_tests, fact_changes = build_task(conn)
@@ -269,6 +273,7 @@ def _record_run(conn: duckdb.DuckDBPyConnection, stats: RunStats) -> None:
 @contextmanager
 def _build_connection(build: Path):
     config = {
+        "threads": 1,
         "memory_limit": BUILD_MEMORY_LIMIT,
         "preserve_insertion_order": False,
         **publish.BUILD_SETTINGS,
