@@ -49,6 +49,11 @@ BATCH_BYTES = 8_000_000
 #: aggregations spill to disk beyond it rather than grow. Insertion order is not part of any
 #: model's meaning, and dropping it lets DuckDB stream and spill more of the build.
 BUILD_MEMORY_LIMIT = "512MB"
+#: A build over a published file may not checkpoint before the end (`flows.publish`), so what
+#: the run loaded waits in DuckDB's memory until then: its ceiling is higher. Scheduled runs
+#: load little and stay far below it; a backfill of more than about 100,000 documents onto an
+#: existing warehouse is best split over several runs.
+BUILD_OVER_PUBLISHED_MEMORY_LIMIT = "1GB"
 #: Seconds to wait before each retry of a failed batch; after the last, the batch is skipped.
 BATCH_RETRY_DELAYS = (2.0, 10.0)
 
@@ -159,13 +164,20 @@ def _build_and_publish(
     run: _Run, published: Path, plan: inbox.Plan, forget: Sequence[str], workers: int
 ) -> None:
     stats = run.stats
+    first_build = not published.exists()
     build = publish.start_build(published, stats.run_id)
     try:
-        with _build_connection(build) as conn, _Workers(workers) as pool:
+        with _build_connection(build, first_build) as conn, _Workers(workers) as pool:
             if forget:
                 stats.files_forgotten, removed = load.forget(conn, forget)
                 stats.documents_removed += removed
             _load_all(run, conn, pool, plan)
+            if first_build:
+                # No reader can hold an older version of this file, so the loaded rows may be
+                # written out now, leaving the build the whole of DuckDB's memory.
+                conn.commit()
+                conn.execute("checkpoint")
+                conn.begin()
             # Loading shares the cores with the workers, so DuckDB used one thread; the model
             # build has the machine to itself.
             conn.execute(f"set threads = {os.cpu_count() or 1}")
@@ -271,10 +283,10 @@ def _record_run(conn: duckdb.DuckDBPyConnection, stats: RunStats) -> None:
 
 
 @contextmanager
-def _build_connection(build: Path):
+def _build_connection(build: Path, first_build: bool):
     config = {
         "threads": 1,
-        "memory_limit": BUILD_MEMORY_LIMIT,
+        "memory_limit": BUILD_MEMORY_LIMIT if first_build else BUILD_OVER_PUBLISHED_MEMORY_LIMIT,
         "preserve_insertion_order": False,
         **publish.BUILD_SETTINGS,
     }
