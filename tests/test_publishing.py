@@ -70,19 +70,26 @@ def test_a_reader_holding_the_warehouse_neither_blocks_a_run_nor_sees_it_half_bu
     assert count_documents(warehouse) == 305
 
 
-def test_a_run_killed_mid_load_leaves_the_published_warehouse_intact(
-    prefect_server, seed_dir, tmp_path
-):
+def start_a_large_run(seed_dir: Path, tmp_path: Path):
+    """A published demo warehouse, and a run of 4,000 more documents into it in its own
+    process group: (warehouse, digest of the published file, corpus, process)."""
     warehouse = tmp_path / "w.duckdb"
     assert cli_run([seed_dir], warehouse).returncode == 0
     published = digest(warehouse)
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 4000)
-
     victim = subprocess.Popen(
         [*CLI, "run", str(corpus), "--warehouse", str(warehouse), "--batch-files", "200"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
     )
+    return warehouse, published, corpus, victim
+
+
+def test_a_run_killed_mid_load_leaves_the_published_warehouse_intact(
+    prefect_server, seed_dir, tmp_path
+):
+    warehouse, published, corpus, victim = start_a_large_run(seed_dir, tmp_path)
     deadline = time.monotonic() + 120
     build_files: list[Path] = []
     while time.monotonic() < deadline and not build_files:
@@ -138,17 +145,7 @@ def test_stale_builds_go_with_their_wal_and_spill_folder(tmp_path):
 
 def test_a_run_stopped_with_sigterm_cleans_up_and_says_so(prefect_server, seed_dir, tmp_path):
     """What a service manager does: SIGTERM to every process of the run at once."""
-    warehouse = tmp_path / "w.duckdb"
-    assert cli_run([seed_dir], warehouse).returncode == 0
-    published = digest(warehouse)
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus, 4000)
-
-    victim = subprocess.Popen(
-        [*CLI, "run", str(corpus), "--warehouse", str(warehouse), "--batch-files", "200"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        start_new_session=True,
-    )
+    warehouse, published, _, victim = start_a_large_run(seed_dir, tmp_path)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list(tmp_path.glob(".w.duckdb.build-*")):
         time.sleep(0.05)
