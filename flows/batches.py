@@ -112,20 +112,18 @@ def prepare_files(
 
 def prepare_piece(files: Sequence[Path], max_bytes: int, run_id: str) -> PreparedBatch:
     """One piece of a batch, start to finish, where it runs (positional, for `Executor.map`)."""
-    seconds: dict[str, float] = {}
     started = time.perf_counter()
     ingested = ingest_paths(files, max_bytes=max_bytes, run_id=run_id)
-    seconds["ingest"] = _lap(started)
+    ingested_at = time.perf_counter()
     extracted = extract_documents(ingested.documents, run_id)
-    seconds["extract"] = _lap(started, seconds)
+    extracted_at = time.perf_counter()
     prepared = validate_batch(ingested, extracted, run_id=run_id)
-    seconds["validate"] = _lap(started, seconds)
-    prepared.seconds = seconds
+    prepared.seconds = {
+        "ingest": ingested_at - started,
+        "extract": extracted_at - ingested_at,
+        "validate": time.perf_counter() - extracted_at,
+    }
     return prepared
-
-
-def _lap(started: float, earlier: dict[str, float] | None = None) -> float:
-    return time.perf_counter() - started - sum((earlier or {}).values())
 
 
 def extract_documents(documents: Sequence[dict[str, Any]], run_id: str) -> ExtractedBatch:
@@ -206,14 +204,15 @@ def merge_pieces(
     parts: dict[str, list[pa.Table]] = {}
     seen: set[str] = set()
     for piece in pieces:
-        repeated = seen & set(piece.tables["documents"]["doc_id"].to_pylist())
+        doc_ids = set(piece.tables["documents"]["doc_id"].to_pylist())
+        repeated = seen & doc_ids
         for name, table in piece.tables.items():
             keeps_repeats = name in ("document_sources", "rejected")
             if repeated and not keeps_repeats:
                 table = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(list(repeated)))))
             parts.setdefault(name, []).append(table)
         merged.quarantine.extend(row for row in piece.quarantine if row["doc_id"] not in repeated)
-        seen.update(piece.tables["documents"]["doc_id"].to_pylist())
+        seen |= doc_ids
         for step, seconds in piece.seconds.items():
             merged.seconds[step] += seconds
     # A column a piece never filled has Arrow type null; promotion gives it the others' type.
