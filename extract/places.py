@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from extract import geonames
 from extract.countries import country_index
+from extract.lexicon import words
 
 
 class Place(NamedTuple):
@@ -96,10 +97,7 @@ def gazetteer() -> Gazetteer:
 
 _WORD = re.compile(r"[A-Z][\w'’.-]*")
 _NEXT_WORDS = re.compile(r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){1,3}")
-_LOCATIVES = frozenset({
-    "in", "near", "at", "from", "of", "outside", "to", "toward", "towards", "around", "into",
-    "across", "inside", "between",
-})
+_LOCATIVES = frozenset(words("locative_prepositions"))
 _SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital"})
 
 

@@ -6,7 +6,9 @@ dateline or in a headline without a preposition ("Aleppo shelling kills 12"), an
 transliteration GeoNames lists only as an alternate name. So this reads the lead more loosely
 than `extract.places` reads a sentence, and makes up for it with stricter data: cities of at
 least `MIN_POPULATION` inhabitants, alternate spellings only when they begin like the city's own
-name (GeoNames' alternate names include unrelated words), never a country's name or demonym.
+name (GeoNames' alternate names include unrelated words), never a country's name or demonym. A
+capital counts only after a locative preposition ("shelling near Kabul"): a capital heading a
+lead is mostly a dateline (where the reporter files from) or the government speaking.
 
 A city stands for its first-level administrative region (GeoNames admin1: a province,
 governorate, state), written ISO3/admin1 (`SYR/09`): reports of one attack name the town, the
@@ -21,6 +23,7 @@ from functools import cache, lru_cache
 
 from extract import geonames
 from extract.countries import country_index
+from extract.lexicon import words
 
 LEAD_CHARS = 800
 MIN_POPULATION = 50_000
@@ -29,6 +32,7 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad)[- ]")
 _SEPARATORS = re.compile(r"[\s'’-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def _fold(name: str) -> str:
@@ -53,7 +57,7 @@ def region_index() -> dict[str, tuple[str, int]]:
     """Folded city spelling, with and without an Arabic article -> (ISO3/admin1 region,
     population); the most populous namesake wins."""
     iso3_of = geonames.iso3_of_alpha2()
-    countries = set(country_index())
+    countries = {key for key, entry in country_index().items() if entry.kind != "capital"}
     index: dict[str, tuple[str, int]] = {}
     for row in geonames.cities().values():
         iso3 = iso3_of.get(row["countrycode"])
@@ -91,15 +95,36 @@ def lead_regions(text: str, limit: int = LEAD_CHARS) -> list[str]:
     for match in _CAPITALISED.finditer(lead):
         if match.start() < resume or not _may_open_city(match.group()):
             continue
-        words = lead[match.start() : match.start() + 60].split()[:MAX_WORDS]
-        for size in range(len(words), 0, -1):
-            region = _region_of(" ".join(words[:size]))
-            if region is not None:
-                if region not in found:
-                    found.append(region)
-                resume = match.start() + len(" ".join(words[:size]))
-                break
+        tokens = lead[match.start() : match.start() + 60].split()[:MAX_WORDS]
+        for size in range(len(tokens), 0, -1):
+            phrase = " ".join(tokens[:size])
+            region = _region_of(phrase)
+            if region is None or (_is_capital(phrase) and not _after_locative(lead, match)):
+                continue
+            if region not in found:
+                found.append(region)
+            resume = match.start() + len(phrase)
+            break
     return found
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    return frozenset(key for key, entry in country_index().items() if entry.kind == "capital")
+
+
+def _is_capital(phrase: str) -> bool:
+    return _fold(_POSSESSIVE.sub("", phrase)) in _capitals()
+
+
+def _after_locative(lead: str, match: re.Match[str]) -> bool:
+    before = _LAST_WORD.search(lead, max(0, match.start() - 20), match.start())
+    return before is not None and before.group(1).lower() in _locatives()
+
+
+@cache
+def _locatives() -> frozenset[str]:
+    return frozenset(words("locative_prepositions"))
 
 
 # Leads repeat the same capitalised words and names ("The", "Syrian", a capital): each is read

@@ -45,6 +45,19 @@ def test_different_regions_on_one_day_are_different_incidents_until_a_bridge(war
     assert len({warehouse.incident_of(doc) for doc in (a, b, d)}) == 1
 
 
+def test_a_region_in_a_country_no_claim_involves_is_not_the_story_place(warehouse):
+    # "Date" and "More" name cities abroad; a lead saying them does not place the story there.
+    a = warehouse.document("Report one", "Outlet A", regions=["AAA/01"])
+    b = warehouse.document("Report two", "Outlet B", regions=["AAA/01", "BBB/02"])
+    c = warehouse.document("Report three", "Outlet C", regions=["BBB/02", "AAA/02"])
+    for doc in (a, b, c):
+        warehouse.casualty(doc, 3, 3, side="AAA")
+    warehouse.build()
+    assert warehouse.incident_of(a) == warehouse.incident_of(b) != warehouse.incident_of(c)
+    [(regions,)] = warehouse.rows("select regions from int_document_anchors where doc_id = ?", b)
+    assert regions == ["AAA/01"]
+
+
 def test_other_days_are_other_incidents(warehouse):
     a = warehouse.document("Report one", "Outlet A", regions=["AAA/01"])
     b = warehouse.document("Report two", "Outlet B", DAY + timedelta(days=3), regions=["AAA/01"])

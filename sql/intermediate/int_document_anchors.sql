@@ -58,7 +58,16 @@ anchored as (
     select
         published.doc_id,
         published.first_run_id,
-        published.lead_regions as regions,
+        -- A city in a country none of the document's claims involve is more often a word
+        -- that happens to name one ("Date", "More", an agency called "SANA") than the story's
+        -- place; with no country known at all, every region the lead names stands.
+        case
+            when document_countries.countries is null then published.lead_regions
+            else list_filter(
+                published.lead_regions,
+                lambda region: list_contains(document_countries.countries, split_part(region, '/', 1))
+            )
+        end as regions,
         coalesce(document_countries.countries, []) as countries,
         case
             when published.published_precision in ('minute', 'hour', 'part_of_day', 'day')

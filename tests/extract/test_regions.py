@@ -1,3 +1,4 @@
+from extract import geonames
 from extract.regions import lead_regions
 
 
@@ -12,3 +13,11 @@ def test_unrelated_words_and_countries_are_not_cities():
 
 def test_only_the_lead_is_read():
     assert lead_regions("Nothing here. " * 80 + "Aleppo") == []
+
+
+def test_a_capital_is_the_story_place_only_after_a_locative_preposition():
+    # GeoNames' first-level code of the capital's own province, read from the data.
+    [row] = [r for r in geonames.cities().values() if r["name"] == "Nairobi"]
+    assert lead_regions("Shelling near Nairobi killed 12.") == [f"KEN/{row['admin1code']}"]
+    # A dateline says where the reporter files from; "Nairobi said" is the government.
+    assert lead_regions("NAIROBI (Reuters) - Nairobi said the talks would resume.") == []
