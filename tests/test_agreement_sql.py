@@ -164,3 +164,42 @@ def test_a_failing_data_test_stops_the_build(warehouse):
     warehouse.conn.execute("update raw_casualty_claims set evidence = 'not the text'")
     with pytest.raises(models.DataTestFailure, match="claim_spans_match_documents"):
         warehouse.build()
+
+
+def test_a_partys_own_figures_in_one_document_do_not_conflict(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    warehouse.casualty(a, 6, 6, victim="civilians")  # "six civilians were killed ..."
+    warehouse.casualty(a, 2, 2, victim="civilians")  # "... two of them in the first blast"
+    warehouse.build()
+    assert _class_facts(warehouse) == [("civilian", 6, 6, 1, "single_source")]
+
+
+def test_two_parties_in_one_document_can_conflict(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    warehouse.casualty(a, 6, 6, speaker="the ministry")
+    warehouse.casualty(a, 20, 20, speaker="the rebels")
+    warehouse.build()
+    assert warehouse.facts() == [(None, 20, 6, 1, 1, "conflicting")]
+    assert warehouse.rows("select lower_speaker, higher_speaker from contradictions") == [
+        ("the ministry", "the rebels")
+    ]
+
+
+def test_a_document_counting_by_class_adds_up_its_total(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    c = warehouse.document("Report three", "Outlet C", DAY)
+    warehouse.casualty(a, 12, 12, victim="civilians")  # "12 civilians and 20 soldiers"
+    warehouse.casualty(a, 20, 20, victim="soldiers")
+    warehouse.casualty(b, 30, 30, victim="people")  # "30 killed"
+    warehouse.casualty(c, 7, 7, victim="soldiers")  # one class only: no total of its own
+    warehouse.build()
+    assert _class_facts(warehouse) == [
+        ("all", 32, 30, 2, "conflicting"),
+        ("civilian", 12, 12, 1, "single_source"),
+        ("military", 20, 7, 2, "conflicting"),
+    ]
+    [(values, claims)] = warehouse.rows(
+        "select reported_values, n_claims from source_agreement where victim_class = 'all'"
+    )
+    assert (values, claims) == (["30", "total 32"], 1)

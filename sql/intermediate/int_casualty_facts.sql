@@ -1,15 +1,33 @@
--- Casualty claims grouped into facts: one incident, one outcome, one side, one victim class.
--- Reported values are intervals; firm reports agree when their intervals intersect, and the
--- fact's value is their intersection (the tightest interval every report allows). Soft reports
--- (vague, unspecified) narrow it further only where they fit it. Firm reports that do not
--- intersect make the fact conflicting; its bounds are then the ones that cannot both hold.
-with firm as (
+-- Casualty reports grouped into facts: one incident, one outcome, one side, one victim class.
+-- Reported values are intervals. A party's figures in one document are one report, its largest
+-- figure: an article that counts six dead and then the two of the first blast, or updates its
+-- toll, does not contradict itself (two parties it quotes can). Firm reports agree when their
+-- intervals intersect, and the fact's value is their intersection (the tightest interval every
+-- report allows). Soft reports (vague, unspecified) narrow it further only where they fit it.
+-- Firm reports that do not intersect make the fact conflicting; its bounds are then the ones
+-- that cannot both hold.
+with party_reports as (
     select
         fact_id,
-        max(bound_low) as core_low,
-        min(bound_high) as core_high,
-    from int_casualty_fact_claims
+        doc_id,
+        party,
+        max({
+            'figure': coalesce(bound_low, bound_high),
+            'first': -char_start,
+            'low': bound_low,
+            'high': bound_high,
+        }) as largest,
+    from int_casualty_reports
     where not is_soft
+    group by all
+),
+
+firm as (
+    select
+        fact_id,
+        max(largest.low) as core_low,
+        min(largest.high) as core_high,
+    from party_reports
     group by fact_id
 ),
 
@@ -18,7 +36,7 @@ soft_fitting as (
         claims.fact_id,
         max(claims.bound_low) as soft_low,
         min(claims.bound_high) as soft_high,
-    from int_casualty_fact_claims as claims
+    from int_casualty_reports as claims
     left join firm using (fact_id)
     where claims.is_soft
       and (firm.core_low is null or firm.core_high is null or firm.core_low <= firm.core_high)
@@ -37,7 +55,7 @@ facts as (
         count(distinct doc_id) as n_documents,
         count(distinct independence_key) as n_independent,
         count(distinct party) as n_parties,
-        count(*) as n_claims,
+        count(*) filter (where not is_derived) as n_claims,
         bool_and(speaker is not null) and count(distinct party) = 1 as rests_on_one_party,
         list(distinct doc_id order by doc_id) as doc_ids,
         list(distinct coalesce(speaker, '(outlet)') order by coalesce(speaker, '(outlet)'))
@@ -47,6 +65,10 @@ facts as (
         list_sort(list(distinct
             case
                 when count_low is null and count_high is null then qualifier
+                when qualifier = 'total' and count_high is null then 'total at_least ' || count_low
+                when qualifier = 'total' and count_low < count_high
+                    then 'total ' || count_low || '-' || count_high
+                when qualifier = 'total' then 'total ' || count_low
                 when count_low = count_high
                     then case when qualifier = 'about' then 'about ' else '' end || count_low
                 when count_high is null then qualifier || ' ' || count_low
@@ -54,9 +76,12 @@ facts as (
                 else count_low || '-' || count_high
             end
         )) as reported_values,
-        arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
-            as example_evidence,
-    from int_casualty_fact_claims
+        coalesce(
+            arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
+                filter (where not is_derived),
+            arg_min(evidence, claim_id)
+        ) as example_evidence,
+    from int_casualty_reports
     group by fact_id
 )
 

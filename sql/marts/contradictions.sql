@@ -1,7 +1,9 @@
 -- materialized: view
--- Conflicting facts side by side: every pair of firm reports of one fact whose intervals
--- cannot both be true, each with its document, outlet, speaker and words, for a reader who
--- wants to check them.
+-- Conflicting facts side by side: every pair of firm figures of one fact whose intervals
+-- cannot both be true and that come from different documents or parties (a party's own figures
+-- in one article count parts or update a toll), each with its document, outlet, speaker and
+-- words, for a reader who wants to check them. A document's total for everyone, added up from
+-- its figures by class, stands with the words it adds up.
 with reports as (
     select
         claims.fact_id,
@@ -12,13 +14,14 @@ with reports as (
         documents.outlet,
         claims.speaker,
         claims.speaker_country,
+        claims.party,
         claims.qualifier,
         claims.count_low,
         claims.count_high,
         claims.bound_low,
         claims.bound_high,
         claims.evidence,
-    from int_casualty_fact_claims as claims
+    from int_casualty_reports as claims
     inner join stg_documents as documents using (doc_id)
     where not claims.is_soft
 )
@@ -50,4 +53,5 @@ inner join reports as lower_report using (fact_id)
 inner join reports as higher_report
     on higher_report.fact_id = lower_report.fact_id
     and higher_report.bound_low > lower_report.bound_high
+    and (higher_report.doc_id <> lower_report.doc_id or higher_report.party <> lower_report.party)
 where facts.status = 'conflicting'
