@@ -20,6 +20,9 @@ class Check:
     what: str
     passed: bool
     detail: str = ""
+    # For a group whose tolls differ: some killed fact holding two of its documents shows one
+    # agreed value (corroborated, not a range), the failure the agreement mart must not make.
+    shown_agreeing: bool = False
 
 
 @dataclass
@@ -188,21 +191,23 @@ def _group_check(
     # The documents' tolls are compared only in a fact that holds two of them: a conflict among
     # one document's own figures says nothing about whether the group's documents disagree.
     wanted = min(2, len(doc_ids))
+    shared = [fact for fact in killed if len(doc_ids & set(fact["doc_ids"])) >= wanted]
     honest = any(
-        len(doc_ids & set(fact["doc_ids"])) >= wanted
-        and (
-            fact["status"] == "conflicting"
-            or (fact["value_low"] is not None and fact["value_high"] is not None
-                and fact["value_low"] < fact["value_high"])
-        )
-        for fact in killed
+        fact["status"] == "conflicting"
+        or (fact["value_low"] is not None and fact["value_high"] is not None
+            and fact["value_low"] < fact["value_high"])
+        for fact in shared
+    )
+    agreeing = any(
+        fact["status"] == "corroborated" and fact["value_low"] == fact["value_high"]
+        for fact in shared
     )
     shown = "; ".join(
         f"{f['value_low']}-{f['value_high']} {f['status']} "
         f"({len(doc_ids & set(f['doc_ids']))} of {len(doc_ids)} documents)"
         for f in killed
     )
-    return Check(what, honest, "killed facts: " + (shown or "none"))
+    return Check(what, honest, "killed facts: " + (shown or "none"), shown_agreeing=agreeing)
 
 
 def format_agreement(report: AgreementReport) -> str:
@@ -218,9 +223,11 @@ def format_agreement(report: AgreementReport) -> str:
         shared = sum("documents in" not in check.detail for check in groups)
         differ = [check for check in groups if check.detail.startswith("killed facts")]
         honest = sum(check.passed for check in differ)
+        agreeing = sum(check.shown_agreeing for check in differ)
         lines.append(
             f"groups sharing an incident: {shared}/{len(groups)} ({shared / len(groups):.0%}); "
-            f"counts differ and shown as conflicting or a range: {honest}/{len(differ)}"
+            f"counts differ and shown as conflicting or a range: {honest}/{len(differ)}; "
+            f"shown as agreeing on one value: {agreeing}/{len(differ)}"
         )
     if report.merges is not None:
         merges = report.merges

@@ -32,11 +32,13 @@ def test_a_conflict_inside_one_document_does_not_show_the_groups_difference():
     facts = [_fact(["A"], 6, 2, "conflicting"), _fact(["B"], 20, None, "single_source")]
     [check] = score_agreement(GROUP, facts, DOCUMENTS)
     assert not check.passed
+    assert not check.shown_agreeing  # separate facts do not pretend to agree either
 
 
 def test_one_agreed_value_is_not_honest():
     [check] = score_agreement(GROUP, [_fact(["A", "B"], 18, 18, "corroborated")], DOCUMENTS)
     assert not check.passed
+    assert check.shown_agreeing
 
 
 def test_a_group_of_one_document_needs_only_that_document():
