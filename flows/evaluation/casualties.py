@@ -195,6 +195,10 @@ def format_report(report: CasualtyReport) -> str:
             f"gold toll found as a killed claim: {_percent(report.value_recall)}"
             f" ({report.value_found}/{report.value_articles} articles)"
         )
+        lines += [
+            f"  toll missed: {item['doc']} {item['count_low']} ({item.get('note', '')})"
+            for item in report.value_misses
+        ]
     lines.append(f"not_casualties violations: {len(report.trap_violations)}")
     lines += [
         f"  trap {trap['text']!r}: {claim['evidence']!r}" for trap, claim in report.trap_violations
