@@ -99,12 +99,23 @@ def _stated_low(claim: Row) -> int | None:
     return low - 1 if claim.get("qualifier") == "more_than" and low is not None else low
 
 
+def sources_of(documents: list[Row]) -> dict[str, list[str]]:
+    """doc_id -> the source ids (gold keys) that carried the document; `documents` has a row
+    per source."""
+    sources: dict[str, list[str]] = defaultdict(list)
+    for doc in documents:
+        sources[doc["doc_id"]].append(doc["source_id"])
+    return sources
+
+
 def score_casualties(gold: Row, claims: list[Row], documents: list[Row]) -> CasualtyReport:
-    """Recall, precision and accuracies of `claims` against `gold` (keys by source_id)."""
-    source_of = {doc["doc_id"]: doc["source_id"] for doc in documents}
+    """Recall, precision and accuracies of `claims` against `gold` (keys by source_id);
+    `documents` has a row per source, so a claim counts for every source of its document."""
+    sources = sources_of(documents)
     by_source: dict[str, list[Row]] = defaultdict(list)
     for claim in claims:
-        by_source[source_of.get(claim["doc_id"], claim["doc_id"])].append(claim)
+        for source in sources.get(claim["doc_id"], [claim["doc_id"]]):
+            by_source[source].append(claim)
     report = CasualtyReport()
     items = gold.get("casualties", [])
     full = [item for item in items if item.get("match") != "value"]

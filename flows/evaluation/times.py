@@ -7,7 +7,7 @@ warehouse, a test, or a throwaway driver; reading DuckDB is the caller's busines
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -82,15 +82,15 @@ def score_times(
     gold: Mapping[str, Any],
     event_claims: Iterable[Mapping[str, Any]],
     publications: Mapping[str, Mapping[str, Any]] | None = None,
-    source_of: Mapping[str, str] | None = None,
+    sources_of: Mapping[str, Sequence[str]] | None = None,
 ) -> TimesReport:
     """`event_claims` rows need doc_id, occurred_start/end (aware UTC) and precision;
-    `source_of` maps a claim's doc_id to the gold's document key (identity when omitted);
+    `sources_of` maps a claim's doc_id to the gold's document keys (identity when omitted);
     `publications` maps the gold's document key to its published_at / published_precision."""
     by_doc: dict[str, list[Mapping[str, Any]]] = {}
     for claim in event_claims:
-        doc = (source_of or {}).get(claim["doc_id"], claim["doc_id"])
-        by_doc.setdefault(doc, []).append(claim)
+        for doc in (sources_of or {}).get(claim["doc_id"], [claim["doc_id"]]):
+            by_doc.setdefault(doc, []).append(claim)
     report = TimesReport()
     order = gold.get("timeline_order")
     incident_of = {doc: row.get("incident") for doc, row in gold.get("documents", {}).items()}

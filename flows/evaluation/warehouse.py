@@ -20,7 +20,7 @@ from flows.evaluation.agreement import (
     score_merges,
 )
 from flows.evaluation.casualties import format_report as format_casualties
-from flows.evaluation.casualties import score_casualties
+from flows.evaluation.casualties import score_casualties, sources_of
 from flows.evaluation.times import format_times_report, score_times
 
 
@@ -34,23 +34,26 @@ def evaluate_warehouse(gold_path: Path, warehouse: Path) -> str:
     """A readable report of every gold section present in `gold_path`."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     with duckdb.connect(str(warehouse), read_only=True) as conn:
+        # One row per source: an article that arrived twice (two records, one text) is one
+        # document, and the gold may name it by either record.
         documents = _rows(
             conn,
-            "select doc_id, source_id, incident_id, published_at, published_precision, "
-            "published_basis, text from documents",
+            "select distinct documents.doc_id, sources.source_id, incident_id, published_at, "
+            "published_precision, published_basis, text from documents "
+            "inner join document_sources as sources using (doc_id)",
         )
         casualties = _rows(conn, "select * from casualty_claims")
         events = _rows(conn, "select * from event_claims")
         facts = _rows(conn, "select * from source_agreement")
 
-    sections = [f"gold: {gold_path}  warehouse: {warehouse}  documents: {len(documents)}"]
+    n_documents = len({row["doc_id"] for row in documents})
+    sections = [f"gold: {gold_path}  warehouse: {warehouse}  documents: {n_documents}"]
     if "casualties" in gold:
         report = score_casualties(gold, casualties, documents)
         sections.append("== casualties ==\n" + format_casualties(report))
     if "times" in gold or "documents" in gold:
-        source_of = {row["doc_id"]: row["source_id"] for row in documents}
         publications = {row["source_id"]: row for row in documents}
-        report = score_times(gold, events, publications, source_of)
+        report = score_times(gold, events, publications, sources_of(documents))
         sections.append("== times and publication ==\n" + format_times_report(report))
     if "documents" in gold or "agreement" in gold or "casualties" in gold:
         agreement = AgreementReport(

@@ -134,3 +134,18 @@ def test_value_gold_is_recall_only() -> None:
     assert (report.value_found, report.value_articles) == (1, 2)
     assert report.claims == 0 and report.precision is None
     assert "1/2 articles" in format_report(report)
+
+
+def test_an_article_that_arrived_twice_is_scored_under_both_records() -> None:
+    # Two records with one text are one document; the gold names each record.
+    documents = [*DOCS, {"doc_id": "d1", "source_id": "copy-of-a", "text": TEXT}]
+    gold = {
+        "casualties": [
+            {"doc": source, "outcome": "killed", "count_low": 12, "count_high": 12,
+             "match": "value"}
+            for source in ("a.txt", "copy-of-a")
+        ]
+    }
+    report = score_casualties(gold, [_claim("d1", "killed", 12, 12)], documents)
+    assert (report.value_found, report.value_articles) == (2, 2)
+    assert "toll missed" not in format_report(report)
