@@ -9,7 +9,8 @@ expressions and word lists (`lexicon/reporting_verbs.txt` and friends), at regex
 - a quote followed by its source: '"...," the ministry said' or '"...," said X';
 - "according to X";
 - a later "it said", "he added" or "the ministry added", which refers back to the last speaker
-  (for "the ministry", the last one whose name has "ministry" in it);
+  that fits it ("it" skips people and "he" or "she" skips countries and institutions; for "the
+  ministry", the last one whose name has "ministry" in it);
 - sentences inside a multi-sentence quote take the speaker named where the quote closes.
 
 A sentence in the outlet's own voice gets None. The speaker's country comes from the country,
@@ -39,6 +40,7 @@ class Attribution(NamedTuple):
     country: str | None
     char_start: int  # span of the speaker mention in this sentence
     char_end: int
+    is_person: bool = False  # named with a title here or elsewhere ("Prime Minister <Name>")
 
 
 _TOKEN = re.compile(r"[\w][\w'’.-]*|[^\w\s]")
@@ -244,9 +246,11 @@ def _resolve(
 ) -> Attribution | None:
     start, end = mention.start, mention.end
     if mention.kind == "pronoun":  # with nobody named before, "it" is no one we can name
-        return (
-            Attribution(history[-1].speaker, history[-1].country, start, end) if history else None
-        )
+        if not history:
+            return None
+        pronoun = text[start:end].lower()
+        earlier = next((a for a in reversed(history) if _fits(pronoun, a, rules)), history[-1])
+        return earlier._replace(char_start=start, char_end=end)
     if mention.kind == "generic":
         head = text[start:end].split()[-1].lower()
         antecedent = _antecedent(text, start, head, rules)
@@ -259,18 +263,40 @@ def _resolve(
             )
         for earlier in reversed(history):
             if head in earlier.speaker.lower():
-                return Attribution(earlier.speaker, earlier.country, start, end)
+                return earlier._replace(char_start=start, char_end=end)
     country = country_of(text, start, end)
     titles = list(rules.title.finditer(text, start, end))
     if titles:  # "<Demonym> Prime Minister <Name>" is spoken by "<Name>"
         start = titles[-1].end()
+    is_person = bool(titles)
     if country is None:
         nationalities = _nationalities(text)
         country = next(
             (nationalities[tok] for tok in text[start:end].split() if tok in nationalities),
             nationalities.get(text[start:end]),
         )
-    return Attribution(text[start:end], country, start, end)
+        is_person = is_person or text[start:end] in nationalities
+    return Attribution(text[start:end], country, start, end, is_person)
+
+
+def _fits(pronoun: str, speaker: Attribution, rules: _Rules) -> bool:
+    """Whether `pronoun` can refer to `speaker`: "it" to anyone but a person, "he" and "she" to
+    anyone but a country or an institution, "they" and "we" to anyone."""
+    if pronoun == "it":
+        return not speaker.is_person
+    if pronoun in ("he", "she"):
+        return speaker.is_person or not _is_institution(speaker.speaker, rules)
+    return True
+
+
+@lru_cache(maxsize=1024)
+def _is_institution(speaker: str, rules: _Rules) -> bool:
+    """A speaker that names a country, a seat of government or an institution word ("Chile",
+    "the Kremlin", "Peru's defense ministry")."""
+    tokens = speaker.replace("’", "'").lower().split()
+    return country_of(speaker) is not None or any(
+        token.removesuffix("'s") in rules.heads for token in tokens
+    )
 
 
 def _antecedent(text: str, before: int, head: str, rules: _Rules) -> _Mention | None:

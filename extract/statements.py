@@ -3,8 +3,10 @@
 Every sentence the speaker module attributes becomes a statement. Its stance comes from cue
 words in `lexicon/stance_cues.csv` (a denial outranks an accusation: "rejected the claims,
 accusing..." is first of all a denial). Only an accusation or a denial has a target: the first
-country named after the cue ("accused <country>'s forces of ..."), else the first the sentence
-names, never the speaker's own country nor a country inside the speaker's name.
+country named after the cue ("accused <country>'s forces of ..."), else the first named after
+the speaker (what the speaker said: "In talks with <country>'s president, X said <country> was
+responsible"), else the first the sentence names; never the speaker's own country nor a
+country inside the speaker's name.
 """
 
 from __future__ import annotations
@@ -100,5 +102,6 @@ def _target(
         and not attribution.char_start <= mention.start < attribution.char_end
     ]
     after_cue = [mention for mention in candidates if mention.start >= cue_start]
-    chosen = after_cue or candidates
+    said = [mention for mention in candidates if mention.start >= attribution.char_end]
+    chosen = after_cue or said or candidates
     return chosen[0].iso3 if chosen else None

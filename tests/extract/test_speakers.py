@@ -78,3 +78,18 @@ def test_never_raises_and_spans_are_in_text(text: str) -> None:
     for attribution in attributions:
         if attribution is not None:
             assert 0 <= attribution.char_start <= attribution.char_end <= len(text)
+
+
+def test_it_refers_back_past_a_person_and_he_past_an_institution() -> None:
+    text = (
+        "The Malian Defence Ministry said fighting began at dawn. "
+        "Malian Prime Minister Awa Keita said the army held the town. "
+        "It added that the convoy was safe. "
+        "He said talks would resume."
+    )
+    assert _speakers(text) == [
+        ("Malian Defence Ministry", "MLI"),
+        ("Awa Keita", "MLI"),
+        ("Malian Defence Ministry", "MLI"),
+        ("Awa Keita", "MLI"),
+    ]

@@ -19,3 +19,13 @@ def test_only_accusations_and_denials_have_a_target():
     assert ("accuse", "DEU") in stances
     assert all(target is None for stance, target in stances if stance == "assert")
     assert len(facts["minhash"]) == 64 and facts["lead_regions"] == []
+
+
+def test_the_target_is_named_in_what_the_speaker_said():
+    text = (
+        "In a call with the Kenyan president, the Ugandan foreign ministry said Sudan was "
+        "responsible for the clashes."
+    )
+    _, extraction = extract_document("0" * 16, text)
+    [statement] = extraction.statements
+    assert (statement["stance"], statement["target_country"]) == ("accuse", "SDN")
