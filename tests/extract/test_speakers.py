@@ -60,8 +60,13 @@ def test_person_keeps_nationality_from_earlier_mention() -> None:
 
 
 def test_outlet_voice_and_possessive_noun() -> None:
-    text = "Floods hit the valley. Officials rejected Chile's claims of sabotage."
+    text = "Floods hit the valley. Villagers heard Chile's claims of sabotage."
     assert _speakers(text) == [None, None]
+
+
+def test_who_accuses_or_denies_speaks() -> None:
+    text = "Officials rejected Chile's claims of sabotage. Lima accused Quito of lying."
+    assert _speakers(text) == [("Officials", None), ("Lima", "PER")]
 
 
 def test_multi_sentence_quote_takes_closing_speaker() -> None:
