@@ -188,6 +188,22 @@ def test_event_times_agree_on_their_intersection(warehouse):
     ) == [(six, 2, "corroborated")]
 
 
+def test_a_report_dated_to_its_year_never_joins_two_happenings(warehouse):
+    a = warehouse.document("Report one", "Outlet A")
+    b = warehouse.document("Report two", "Outlet B")
+    c = warehouse.document("Report three", "Outlet C")
+    monday, friday = datetime(2024, 3, 4, tzinfo=UTC), datetime(2024, 3, 8, tzinfo=UTC)
+    warehouse.event(a, monday, monday + timedelta(hours=1), precision="hour")
+    warehouse.event(b, monday, monday + timedelta(hours=1), precision="hour")
+    warehouse.event(b, friday, friday + timedelta(hours=1), precision="hour")
+    warehouse.event(c, datetime(2024, 1, 1, tzinfo=UTC), datetime(2024, 12, 31, tzinfo=UTC),
+                    precision="year")  # "on Tuesday", read in a document dated to 2024 only
+    warehouse.build()
+    assert warehouse.rows(
+        "select at_start, n_documents from source_agreement where kind = 'event' order by 1"
+    ) == [(monday, 3), (friday, 1)]
+
+
 def test_accounts_count_the_sources_of_each_sides_accusations(warehouse):
     a = warehouse.document("Report one", "Outlet A")
     b = warehouse.document("Report two", "Outlet B")

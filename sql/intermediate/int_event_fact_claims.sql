@@ -1,10 +1,15 @@
--- Every event claim mapped to its fact: one incident, one event type, and times that overlap
--- (gaps and islands over the claims ordered by start: a claim whose interval starts after every
--- earlier one has ended begins a new fact).
+-- Every event claim mapped to its fact: one incident, one event type, and times that overlap.
+-- Claims dated to the day or finer make the facts: gaps and islands over them ordered by start
+-- (a claim whose interval starts after every earlier one has ended begins a new fact). A coarse
+-- claim (a month, a year, "Tuesday" in a document dated only to its year) is too wide to say
+-- that two happenings are one, so it never bridges them: it joins the fact it overlaps that most
+-- documents report (the earliest on a tie), and only coarse claims overlapping no fact make
+-- facts of their own, by the same gaps and islands.
 with claims as (
     select
         incident_keys.incident_id,
         claims.*,
+        claims.precision in ('minute', 'hour', 'part_of_day', 'day') as is_fine,
         documents.outlet_key,
         sources.source_group,
     from stg_event_claims as claims
@@ -18,7 +23,7 @@ with_reach as (
     select
         *,
         max(occurred_end) over (
-            partition by incident_id, event_type
+            partition by incident_id, event_type, is_fine
             order by occurred_start, claim_id
             rows between unbounded preceding and 1 preceding
         ) as reach_before,
@@ -29,17 +34,58 @@ islands as (
     select
         *,
         sum(case when reach_before is null or occurred_start > reach_before then 1 else 0 end)
-            over (partition by incident_id, event_type order by occurred_start, claim_id)
+            over (partition by incident_id, event_type, is_fine order by occurred_start, claim_id)
             as island,
     from with_reach
+),
+
+fine_facts as (
+    select
+        incident_id,
+        event_type,
+        island,
+        min(occurred_start) as fact_start,
+        max(occurred_end) as fact_end,
+        count(distinct doc_id) as n_documents,
+    from islands
+    where is_fine
+    group by all
+),
+
+coarse_in_fine as (
+    select
+        coarse.claim_id,
+        min({
+            'fewer_documents': -fine_facts.n_documents,
+            'fact_start': fine_facts.fact_start,
+        }).fact_start as fact_start,
+    from islands as coarse
+    inner join fine_facts
+        on fine_facts.incident_id = coarse.incident_id
+        and fine_facts.event_type = coarse.event_type
+        and fine_facts.fact_start <= coarse.occurred_end
+        and fine_facts.fact_end >= coarse.occurred_start
+    where not coarse.is_fine
+    group by coarse.claim_id
+),
+
+placed as (
+    select
+        islands.*,
+        coalesce(
+            coarse_in_fine.fact_start,
+            min(islands.occurred_start) over (
+                partition by islands.incident_id, islands.event_type, islands.is_fine,
+                    islands.island, coarse_in_fine.fact_start is null
+            )
+        ) as fact_start,
+    from islands
+    left join coarse_in_fine using (claim_id)
 )
 
 select
-    substr(md5(concat_ws(
-        '|', incident_id, 'event', event_type,
-        min(occurred_start) over (partition by incident_id, event_type, island)
-    )), 1, 16) as fact_id,
-    * exclude (reach_before),
+    substr(md5(concat_ws('|', incident_id, 'event', event_type, fact_start)), 1, 16) as fact_id,
+    * exclude (reach_before, island, fact_start),
     source_group as independence_key,
     coalesce(speaker_country, speaker, '(outlet) ' || outlet_key) as party,
-from islands
+from placed

@@ -1,17 +1,25 @@
 -- Event facts: the claims of one happening (int_event_fact_claims). Times are intervals, read
 -- like casualty figures: the fact's time is the intersection of the reported intervals, the
--- tightest every report allows (a "that year" report does not widen "06:00 UTC"). When a chain
--- of overlapping reports has no common point, the fact spans them all. Precision is the finest
+-- tightest every report allows (a "that year" report does not widen "06:00 UTC"). Reports dated
+-- to the day or finer set it when there are any; coarse ones only confirm it. When a chain of
+-- overlapping reports has no common point, the fact spans them all. Precision is the finest
 -- reported.
-with facts as (
+with timing_claims as (
+    select
+        *,
+        bool_or(is_fine) over (partition by fact_id) as fact_has_fine,
+    from int_event_fact_claims
+),
+
+facts as (
     select
         fact_id,
         any_value(incident_id) as incident_id,
         any_value(event_type) as event_type,
-        max(occurred_start) as latest_start,
-        min(occurred_end) as earliest_end,
-        min(occurred_start) as first_start,
-        max(occurred_end) as last_end,
+        max(occurred_start) filter (where is_fine = fact_has_fine) as latest_start,
+        min(occurred_end) filter (where is_fine = fact_has_fine) as earliest_end,
+        min(occurred_start) filter (where is_fine = fact_has_fine) as first_start,
+        max(occurred_end) filter (where is_fine = fact_has_fine) as last_end,
         arg_min(precision, occurred_end - occurred_start) as precision,
         arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
             as example_evidence,
@@ -29,7 +37,7 @@ with facts as (
             strftime(occurred_start at time zone 'UTC', '%Y-%m-%d %H:%M') || ' to '
             || strftime(occurred_end at time zone 'UTC', '%Y-%m-%d %H:%M')
         )) as reported_values,
-    from int_event_fact_claims
+    from timing_claims
     group by fact_id
 ),
 
