@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.lexicon import table
-from extract.lowercase import lowered
+from extract.lowercase import lowered, word_bytes
 
 
 class Candidate(NamedTuple):
@@ -331,11 +331,6 @@ def _scan(text: str) -> Iterator[Candidate]:
             position = start + 1
 
 
-# Bytes that end a word become spaces (non-ASCII characters arrive as "?"), so every word start
-# in the scanning copy follows a space, the one byte CPython's `re` searches for without
-# entering the matcher.
-_WORD_ENDS = bytes(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
-_SEPARATORS = bytes.maketrans(_WORD_ENDS, b" " * len(_WORD_ENDS))
 _LOOK_BACK_CHARS = 64
 _LOOK_BACK_WORDS = 6  # the gate's three words, hyphenated words counted as two
 
@@ -355,7 +350,7 @@ def _starts(lower: str) -> list[int]:
     anchors are about one word in twenty, and a cheap byte scan finds them.
     """
     finder, weak = _anchor_finder()
-    words = b" " + lower.encode("ascii", "replace").translate(_SEPARATORS)
+    words = word_bytes(lower)
     starts: list[int] = []
     floor = 0
     for match in finder.finditer(words):
