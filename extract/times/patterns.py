@@ -81,6 +81,10 @@ def zone_table() -> dict[str, dict[str, str]]:
 
 
 def _zones() -> str:
+    """A zone as news writes it. The last form ("<place> time") reads its words possessively
+    (`++`): only a space or a hyphen may follow a word, so a word given back could only split a
+    hyphenated name in two, and the whole name serves as well. Without it `re` retries every
+    shorter word wherever no "time" follows, as after every four-digit number."""
     names = zone_table()
     abbreviations = [n for n, row in names.items() if row["name"].isupper()]
     titled = [n for n in names if n not in abbreviations]
@@ -89,7 +93,7 @@ def _zones() -> str:
         rf"|{alternation(abbreviations)}(?![\w])"
         rf"|{alternation(titled)}\s+(?:(?:standard|daylight)\s+)?time(?![\w])"
         r"|local\s+time(?![\w])"
-        r"|[a-z][\w'’.-]+(?:[ -][a-z][\w'’.-]+){0,2}\s+time(?![\w]))"
+        r"|[a-z][\w'’.-]++(?:[ -][a-z][\w'’.-]++){0,2}\s+time(?![\w]))"
     )
 
 
