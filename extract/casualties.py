@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from extract.countries import find_countries
 from extract.lexicon import table, words
-from extract.lowercase import lowered
+from extract.lowercase import lowered, word_bytes
 from extract.numbers import (
     PhraseFinder,
     Quantity,
@@ -43,7 +43,9 @@ _NEGATION = re.compile(r"\b(?:no|not|none|zero|nor|without)\s+(?:\w+\s+)?$", re.
 _BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 _PRE_MODIFIER = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*\s+){1,2}$")
-_YEAR = re.compile(r"(?<![\w.,])(1[89]\d\d|20\d\d)(?![\w]|[.,]\d)")
+# The look-behind (nothing of a word or number just before the year) stands after the year, so
+# the pattern opens with a digit, which `re` skips to in C rather than trying every character.
+_YEAR = re.compile(r"((?:1[89]|20)\d\d)(?<![\w.,]\d{4})(?![\w]|[.,]\d)")
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # A toll summed over a long period is a running total, not the day's figure: "have been killed
@@ -121,6 +123,7 @@ _WINDOW = 120  # characters before a closing casualty word where its count and v
 class _Rules:
     trigger: PhraseFinder
     opener: re.Pattern[str]  # a word (or digit) where a closed rule may start
+    opener_bytes: re.Pattern[bytes]  # where `opener` may match, in `word_bytes`
     opens: dict[str, frozenset[str]]  # opener word -> the closed rules that may start with it
     next_word: re.Pattern[str]  # a count or victim noun right after a casualty word
     patterns: dict[str, re.Pattern[str]]
@@ -204,6 +207,7 @@ def _rules() -> _Rules:
     return _Rules(
         trigger=PhraseFinder(rules_of_word),
         opener=re.compile(rf"(?<![\w.,])\d|\b(?:{alternation(opens)})\b"),
+        opener_bytes=re.compile(rb" (?=\d|(?:" + alternation(opens).encode() + rb")(?!\w))"),
         opens=opens,
         next_word=re.compile(rf"\s+(?:{q}|{victim})"),
         patterns={name: re.compile(src) for name, src in patterns.items()},
@@ -262,12 +266,7 @@ def _matches_at(
     rules_here = rules.rules_of_word.get(_word_key(low[start:end]), ())
     closed = [rule for rule in rules_here if rule in _CLOSED_BY_TRIGGER]
     if closed and _closes_clause(low, end, sentence.end, rules):
-        window = max(sentence.start, start - _WINDOW)
-        # A digit is the one opener not in `opens`: it starts a count.
-        starts = [
-            (m.start(), rules.opens.get(m.group(), _COUNT_FIRST))
-            for m in rules.opener.finditer(low, window, start)
-        ]
+        starts = _openers(low, max(sentence.start, start - _WINDOW), start, rules)
         for rule in closed:
             pattern = rules.patterns[rule]
             for at, opened in starts:
@@ -279,6 +278,19 @@ def _matches_at(
             found = rules.patterns[rule].match(low, start, sentence.end)
             if found and (match := _read(text, found, rule, rules)) is not None:
                 yield match
+
+
+def _openers(low: str, window: int, end: int, rules: _Rules) -> list[tuple[int, frozenset[str]]]:
+    """Where a closed rule may start in low[window:end], with the rules that may start there.
+    `opener` is tried only where `word_bytes` has a digit or an opener word after a space: a
+    pattern that opens with a look-behind would be tried at every character of the window."""
+    starts = []
+    for candidate in rules.opener_bytes.finditer(word_bytes(low), window, end + 1):
+        found = rules.opener.match(low, candidate.start(), end)
+        if found is not None:
+            # A digit is the one opener not in `opens`: it starts a count.
+            starts.append((found.start(), rules.opens.get(found.group(), _COUNT_FIRST)))
+    return starts
 
 
 def _closes_clause(low: str, at: int, end: int, rules: _Rules) -> bool:

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.lexicon import table, words
+from extract.lowercase import word_bytes
 
 
 class Quantity(NamedTuple):
@@ -44,23 +45,44 @@ def alternation(phrases: Iterable[str]) -> str:
 
 
 class PhraseFinder:
-    """Whole-word occurrences of phrases in lower-cased text, as `\\b(?:...)\\b` finds them, half
-    again as fast. Why: a pattern that opens with `\\b` makes Python's regex engine start a match
-    attempt at every character; one that opens with a character class lets it skip in C to the
-    next candidate. So the scan looks for the non-word character before a phrase, and a phrase
-    that opens the text is matched on its own."""
+    """Whole-word occurrences of phrases in lower-cased text, as `\\b(?:...)\\b` finds them, twice
+    as fast. Why: a pattern that opens with `\\b` or a character class makes Python's regex engine
+    test every character; one that opens with a space skips in C to the next. So the scan looks
+    for the phrases' first words in `word_bytes` (where every word follows a space), and reads
+    each phrase on the text only where one stands."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
+        phrases = set(phrases)
         source = alternation(phrases)
         self._at_start = re.compile(rf"(?:{source})\b")
         self._after_gap = re.compile(rf"[^\w](?:{source})\b")
+        first = alternation(map(_first_word, phrases)).encode()
+        self._first_words = re.compile(rb" (?=(?:" + first + rb")(?!\w))")
 
     def spans(self, low: str) -> list[tuple[int, int]]:
-        first = self._at_start.match(low)
-        found = [first.span()] if first else []
-        rest = self._after_gap.finditer(low, first.end() if first else 0)
-        found.extend((m.start() + 1, m.end()) for m in rest)
+        """(start, end) of each phrase, left to right, without overlaps."""
+        found: list[tuple[int, int]] = []
+        end = 0
+        for candidate in self._first_words.finditer(word_bytes(low)):
+            start = candidate.start()  # the phrase's offset in `low`, after the leading space
+            if start == 0:
+                match = self._at_start.match(low)
+            elif start > end:
+                match = self._after_gap.match(low, start - 1)
+            else:
+                continue  # inside the phrase before
+            if match is not None:
+                end = match.end()
+                found.append((start, end))
         return found
+
+
+def _first_word(phrase: str) -> str:
+    """The ASCII word a phrase opens with: what `word_bytes` holds wherever the phrase stands."""
+    first = re.match(r"\w+", phrase)
+    if first is None or not first.group().isascii():
+        raise ValueError(f"a phrase must open with an ASCII word: {phrase!r}")
+    return first.group()
 
 
 def _atoms(phrase: str) -> Iterable[str]:

@@ -98,7 +98,9 @@ _PHRASES = ["said", "says", "killed", "kill", "death toll", "toll", "according t
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from([*_PHRASES, "skilled", "x", "-", "’", " ", "\n", "2"])).map("".join)
+    st.lists(
+        st.sampled_from([*_PHRASES, "skilled", "x", "-", "’", " ", "\n", "2", "é", "_", "İ"])
+    ).map("".join)
 )
 def test_phrase_finder_finds_what_word_boundaries_find(text: str) -> None:
     expected = re.compile(rf"\b(?:{alternation(_PHRASES)})\b")

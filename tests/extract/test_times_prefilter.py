@@ -1,16 +1,21 @@
 """The speed measures must not change what is tagged.
 
-The tagger tries its grammar only at anchors and the weak openers before them (`_starts`), and
-caches readings by phrase; both are shortcuts, so they are checked against the slow, obvious
-way: the grammar searched at every position, and a reading made afresh.
+The tagger tries its grammar only at anchors and the weak openers before them (`_starts`),
+caches readings by phrase, and reads a "<place> time" zone possessively; all are shortcuts, so
+they are checked against the slow, obvious way: the grammar searched at every position, a
+reading made afresh, a zone read with backtracking.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from extract.times import normalise as nm
-from extract.times.patterns import Candidate, _capitalised, grammar, lowered, scan
+from extract.times.patterns import Candidate, _capitalised, _zones, grammar, lowered, scan
 
 _TEXTS = (
     "Shelling resumed early last Tuesday, nearly two and a half years after the 2020 war.",
@@ -49,3 +54,13 @@ def test_a_reading_without_the_dct_is_shared_and_one_with_it_is_not() -> None:
     assert nm.read_calendar("March", early, False).value == "2022-03"
     assert nm.read_calendar("March", late, False).value == "2022-03"
     assert nm.read_calendar("March", late, True).value == "2023-03"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["moscow", "new", "time", "x", "-", " ", "'", "."])).map("".join))
+def test_a_possessive_zone_reads_what_backtracking_reads(text: str) -> None:
+    possessive = re.compile(_zones())
+    backtracking = re.compile(_zones().replace("++", "+"))
+    for start in range(len(text)):
+        found, expected = possessive.match(text, start), backtracking.match(text, start)
+        assert (found and found.span()) == (expected and expected.span()), (text, start)
