@@ -68,13 +68,14 @@ _SUBJECT_PRONOUN = re.compile(
 # "12 civilians, including three children, were killed" (the commas may be missing, or be
 # dashes); "412 people more than half of them fighters have been killed" (a partitive of the
 # count: "N of them", "most of whom"); "18 jihadists from the group were killed", "18 militants
-# reportedly including one foreigner were killed" (a short post-modifier of the victim noun).
+# reportedly including one foreigner were killed", "50 civilians in the province have been
+# killed", "35 people in total died" (a short post-modifier of the victim noun).
 _PARTITIVE = r"(?:[\w-]+\s+){0,3}?of\s+(?:them|whom|those)"
 _PARENTHETICAL = (
     r"(?:(?:\s*[,\u2013\u2014-])?\s+(?:\w+ly\s+)?"
     rf"(?:including|among\s+them|mostly|{_PARTITIVE})\b"
     r"(?:(?!\s-\s)[^,;.\u2013\u2014]){0,60}?(?:\s*[,\u2013\u2014-])?\s+"
-    r"|\s+(?:from|of)\s+(?:the\s+)?(?:(?!\d)[\w\u2019'-]+\s+){1,4}?|\s+)"
+    r"|\s+(?:from|of|in)\s+(?:the\s+)?(?:(?!\d)[\w\u2019'-]+\s+){1,4}?|\s+)"
 )
 # "34 people were killed 6 of them women": a count that opens a partitive naming its own victims
 # is a part of the figure before it, not a figure of its own ("killing 3 of them", "wounding
@@ -147,8 +148,10 @@ def _rules() -> _Rules:
 
     q = rf"(?P<q>{quantity_source()})"
     # Words between a count and its victim noun ("49 of his country's", "70 regime and rebel"):
-    # neither casualty words nor victim nouns; "and"/"or" only where a victim noun must follow.
-    not_mod = rf"(?:{_MOD_STOP}|{alternation({row['word'] for row in rows} | set(victims))})\b"
+    # no casualty words; "and"/"or" only where a victim noun must follow. A victim noun may
+    # modify the next one ("rebel fighters", "police officers"): the modifiers are lazy, so the
+    # first noun that a casualty word can follow is the victim.
+    not_mod = rf"(?:{_MOD_STOP}|{alternation({row['word'] for row in rows})})\b"
     token = r"(?!\d)[\w’'()-]+\s+"
     mod = rf"(?:(?:of\s+)?(?!{not_mod}){token}){{0,4}}?"
     mod_and = rf"(?:(?:of\s+|and\s+|or\s+)?(?!{not_mod}){token}){{0,4}}?"
@@ -156,7 +159,8 @@ def _rules() -> _Rules:
     partitive = rf"{_PARTITIVE_AFTER}(?:{alternation(victims)})\b"
     aux = (
         r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|all|allegedly|later|"
-        r"subsequently|now|initially|confirmed|believed|feared|thought|said|to|either|\w+ly)\s+){0,4}"
+        r"subsequently|now|initially|confirmed|believed|feared|thought|said|estimated|reported|"
+        r"to|either|\w+ly)\s+){0,5}"
     )
     with_victim = rf"(?:{mod_and}{victim}{_PARENTHETICAL})"
     patterns = {

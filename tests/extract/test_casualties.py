@@ -233,3 +233,21 @@ def test_a_running_total_over_a_long_period_is_background() -> None:
         "background",
     )
     assert _one("Twelve people were killed in the past 24 hours.")["time_reference"] == "main"
+
+
+def test_a_victim_noun_modifying_the_next_one() -> None:
+    claim = _one("At least 40 government and rebel fighters have died in two days of battle.")
+    assert _key(claim) == ("killed", 40, None, "at_least")
+    assert claim["victim"] == "fighters"
+
+
+def test_a_place_or_in_total_between_victim_and_verb() -> None:
+    assert _key(_one("Some 30 villagers in the province have been killed by floods.")) == (
+        "killed", 30, 30, "about"
+    )
+    assert _key(_one("The agency said 18 people in total had died.")) == ("killed", 18, 18, "exact")
+
+
+def test_an_estimate_before_the_verb() -> None:
+    claim = _one("More than 900 are estimated to have been killed in the quake.")
+    assert _key(claim) == ("killed", 901, None, "more_than")
