@@ -148,15 +148,16 @@ def _rules() -> _Rules:
 
     q = rf"(?P<q>{quantity_source()})"
     # Words between a count and its victim noun ("49 of his country's", "70 regime and rebel"):
-    # no casualty words; "and"/"or" only where a victim noun must follow. A victim noun may
-    # modify the next one ("rebel fighters", "police officers"): the modifiers are lazy, so the
-    # first noun that a casualty word can follow is the victim.
-    not_mod = rf"(?:{_MOD_STOP}|{alternation({row['word'] for row in rows})})\b"
-    token = r"(?!\d)[\w’'()-]+\s+"
-    mod = rf"(?:(?:of\s+)?(?!{not_mod}){token}){{0,4}}?"
-    mod_and = rf"(?:(?:of\s+|and\s+|or\s+)?(?!{not_mod}){token}){{0,4}}?"
-    victim = rf"(?P<victim>{alternation(victims)})\b"
-    partitive = rf"{_PARTITIVE_AFTER}(?:{alternation(victims)})\b"
+    # neither casualty words nor victim nouns, but for a victim noun right before another
+    # ("rebel fighters", "police officers"); "and"/"or" only where a victim noun must follow.
+    victim_forms = alternation(victims)
+    not_mod = rf"(?:{_MOD_STOP}|{alternation({row['word'] for row in rows} | set(victims))})\b"
+    victim_before_victim = rf"(?:{victim_forms})\s+(?=(?:{victim_forms})\b)"
+    token = rf"(?:(?!\d)(?!{not_mod})[\w’'()-]+\s+|{victim_before_victim})"
+    mod = rf"(?:(?:of\s+)?{token}){{0,4}}?"
+    mod_and = rf"(?:(?:of\s+|and\s+|or\s+)?{token}){{0,4}}?"
+    victim = rf"(?P<victim>{victim_forms})\b"
+    partitive = rf"{_PARTITIVE_AFTER}(?:{victim_forms})\b"
     aux = (
         r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|all|allegedly|later|"
         r"subsequently|now|initially|confirmed|believed|feared|thought|said|estimated|reported|"

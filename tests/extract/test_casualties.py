@@ -251,3 +251,10 @@ def test_a_place_or_in_total_between_victim_and_verb() -> None:
 def test_an_estimate_before_the_verb() -> None:
     claim = _one("More than 900 are estimated to have been killed in the quake.")
     assert _key(claim) == ("killed", 901, None, "more_than")
+
+
+def test_a_victim_noun_before_and_is_the_victim_not_a_modifier() -> None:
+    claims = _claims("Rebels killed 17 Chilean soldiers and left three others wounded.")
+    assert sorted(_key(claim) for claim in claims) == [
+        ("killed", 17, 17, "exact"), ("wounded", 3, 3, "exact")
+    ]
