@@ -107,9 +107,23 @@ coarse_weekdays as (
     inner join single_runs using (doc_id)
 ),
 
-coarse_countries as (
-    select doc_id, period_start, period_end, unnest(countries) as country,
+-- Coarse documents of one period that name the same countries have the same rivals, so each
+-- distinct set is matched once, by a number: matching every document against every dated
+-- incident grew with the square of the corpus (3 million pairs at 100,000 bench documents).
+coarse_sets as (
+    select
+        period_start,
+        period_end,
+        countries,
+        row_number() over () as coarse_set,
     from coarse_weekdays
+    where len(countries) >= 2
+    group by period_start, period_end, countries
+),
+
+coarse_set_countries as (
+    select coarse_set, period_start, period_end, unnest(countries) as country,
+    from coarse_sets
 ),
 
 dated_incident_countries as (
@@ -119,46 +133,49 @@ dated_incident_countries as (
 ),
 
 rival_incidents as (
-    -- Dated incidents of the document's period that share at least two of its countries: the
-    -- ones incident resolution could have put it in.
+    -- Dated incidents of the set's period that share at least two of its countries: the ones
+    -- incident resolution could have put its documents in.
     select
-        coarse_countries.doc_id,
+        coarse_set_countries.coarse_set,
         dated_incident_countries.incident_key,
-    from coarse_countries
+        dated_incident_countries.incident_day,
+    from coarse_set_countries
     inner join dated_incident_countries
-        on dated_incident_countries.country = coarse_countries.country
+        on dated_incident_countries.country = coarse_set_countries.country
         and dated_incident_countries.incident_day
-        between coarse_countries.period_start and coarse_countries.period_end
-    group by coarse_countries.doc_id, dated_incident_countries.incident_key
+        between coarse_set_countries.period_start and coarse_set_countries.period_end
+    group by
+        coarse_set_countries.coarse_set,
+        dated_incident_countries.incident_key,
+        dated_incident_countries.incident_day
     having count(*) >= 2
 ),
 
-own_incidents as (
-    select members.doc_id, members.incident_key,
-    from int_incident_members as members
-    inner join coarse_weekdays using (doc_id)
+-- A rival matters only by the day it would give, so rivals of one day count once.
+rival_days as (
+    select distinct coarse_set, incident_day,
+    from rival_incidents
 ),
 
-candidate_incidents as (
-    select doc_id, incident_key from own_incidents
-    union
-    select doc_id, incident_key from rival_incidents
-),
-
-candidates as (
-    -- Every candidate incident the document's own weekdays fit, with the day it would give.
+own_candidates as (
+    -- The document's own incident, when it is dated and its day fits the document's weekdays,
+    -- with the day it gives.
     select
         coarse_weekdays.doc_id,
+        coarse_weekdays.weekdays,
+        coarse_weekdays.run_end,
+        coarse_weekdays.period_end,
+        coarse_sets.coarse_set,
         dated_incidents.incident_key,
         dated_incidents.dated_by,
         dated_incidents.incident_day + cast(
             (coarse_weekdays.run_end - isodow(dated_incidents.incident_day) + 7) % 7 as integer
         ) as published_day,
-        coarse_weekdays.period_end,
         own_lower_bounds.not_before,
-    from candidate_incidents
-    inner join coarse_weekdays using (doc_id)
+    from coarse_weekdays
+    inner join int_incident_members as members using (doc_id)
     inner join dated_incidents using (incident_key)
+    left join coarse_sets using (period_start, period_end, countries)
     left join own_lower_bounds using (doc_id)
     where dated_incidents.incident_day
         between coarse_weekdays.period_start and coarse_weekdays.period_end
@@ -166,17 +183,35 @@ candidates as (
 ),
 
 admissible as (
-    select doc_id, incident_key, dated_by, published_day,
-    from candidates
+    select doc_id, weekdays, run_end, period_end, coarse_set, incident_key, dated_by,
+        published_day, not_before,
+    from own_candidates
     where published_day <= period_end
       and (not_before is null or published_day >= not_before)
 ),
 
-unambiguous as (
-    select doc_id,
+rival_publications as (
+    -- The day each rival whose day fits the document's weekdays would give it.
+    select
+        admissible.doc_id,
+        admissible.published_day,
+        admissible.period_end,
+        admissible.not_before,
+        rival_days.incident_day + cast(
+            (admissible.run_end - isodow(rival_days.incident_day) + 7) % 7 as integer
+        ) as rival_published_day,
     from admissible
-    group by doc_id
-    having count(distinct published_day) = 1
+    inner join rival_days using (coarse_set)
+    where list_contains(admissible.weekdays, isodow(rival_days.incident_day))
+),
+
+ambiguous as (
+    -- Documents that a rival would put on another admissible day.
+    select distinct doc_id,
+    from rival_publications
+    where rival_published_day <> published_day
+      and rival_published_day <= period_end
+      and (not_before is null or rival_published_day >= not_before)
 )
 
 select
@@ -187,7 +222,4 @@ select
     admissible.incident_key as dated_by_incident_key,
     admissible.dated_by,
 from admissible
-inner join unambiguous using (doc_id)
-inner join int_incident_members as members
-    on members.doc_id = admissible.doc_id
-    and members.incident_key = admissible.incident_key
+anti join ambiguous using (doc_id)
