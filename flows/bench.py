@@ -22,9 +22,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+import psutil
 
 from extract.sentences import split_sentences
 
@@ -79,6 +82,36 @@ def peak_rss_mb() -> tuple[float, float]:
     return own, children
 
 
+class RssSampler:
+    """The main process's resident memory, sampled every `every` seconds while a block runs:
+    its peak while the batches load (until the model build starts) and over the whole block,
+    which `getrusage` cannot tell apart from the warm-up run and the runs after."""
+
+    def __init__(self, every: float = 0.5) -> None:
+        self.every = every
+        self.samples: list[tuple[float, float]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        process = psutil.Process()
+        started = time.perf_counter()
+        while not self._stop.is_set():
+            self.samples.append((time.perf_counter() - started, process.memory_info().rss / 2**20))
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def peak_mb(self, until: float | None = None) -> float:
+        return max((mb for at, mb in self.samples if until is None or at <= until), default=0.0)
+
+
 def run(count: int, workers: int, keep: bool) -> dict:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -92,11 +125,13 @@ def run(count: int, workers: int, keep: bool) -> dict:
 
         pipeline(paths=[str(ROOT / "seeds" / "articles")], warehouse=str(work / "warmup.duckdb"))
         started = time.perf_counter()
-        result = pipeline(
-            paths=[str(work / "corpus")], warehouse=str(work / "bench.duckdb"), workers=workers,
-            settle_seconds=0,
-        )
+        with RssSampler() as memory:
+            result = pipeline(
+                paths=[str(work / "corpus")], warehouse=str(work / "bench.duckdb"),
+                workers=workers, settle_seconds=0,
+            )
         wall = time.perf_counter() - started
+        build_started = wall - result["seconds"]["build"]
         own, child = peak_rss_mb()
         incremental = time_incremental_runs(work / "corpus", work / "bench.duckdb")
         documents = result["documents_seen"]
@@ -114,6 +149,8 @@ def run(count: int, workers: int, keep: bool) -> dict:
             "stage_seconds": {k: round(v, 2) for k, v in result["seconds"].items()},
             "claims": result["claims"],
             "peak_rss_mb_main": round(own, 1),
+            "peak_rss_mb_main_loading": round(memory.peak_mb(until=build_started), 1),
+            "peak_rss_mb_main_run": round(memory.peak_mb(), 1),
             "peak_rss_mb_largest_worker": round(child, 1),
             "warehouse_mb": round((work / "bench.duckdb").stat().st_size / 1e6, 1),
             **incremental,

@@ -203,3 +203,17 @@ def test_a_document_counting_by_class_adds_up_its_total(warehouse):
         "select reported_values, n_claims from source_agreement where victim_class = 'all'"
     )
     assert (values, claims) == (["30", "total 32"], 1)
+
+
+def test_a_document_counts_once_beside_its_own_total(warehouse):
+    # A quoted "dozens killed" and the total the same report adds up from its class figures.
+    a = warehouse.document("Report one: dozens killed, 12 civilians and 20 soldiers", "Outlet A")
+    warehouse.statement(a, "the ministry", "assert", content="dozens of people were killed today")
+    warehouse.casualty(a, 12, None, "vague", victim="people")
+    warehouse.casualty(a, 12, 12, victim="civilians")
+    warehouse.casualty(a, 20, 20, victim="soldiers")
+    warehouse.build()
+    [(documents, independent)] = warehouse.rows(
+        "select n_documents, n_independent from source_agreement where victim_class = 'all'"
+    )
+    assert (documents, independent) == (1, 1)

@@ -47,7 +47,7 @@ class_figures as (
             'party': claims.party,
             'speaker': claims.speaker,
             'speaker_country': claims.speaker_country,
-            'independence_key': claims.source_group,
+            'source_group': claims.source_group,
             'outlet_key': claims.outlet_key,
         }) as largest,
     from current_claims as claims
@@ -86,7 +86,7 @@ summed as (
             then any_value(largest.speaker) end as speaker,
         case when count(distinct coalesce(largest.speaker_country, '')) = 1
             then any_value(largest.speaker_country) end as speaker_country,
-        any_value(largest.independence_key) as independence_key,
+        any_value(largest.source_group) as source_group,
         any_value(largest.outlet_key) as outlet_key,
     from class_figures
     group by all
@@ -112,7 +112,7 @@ select
     speaker,
     speaker_country,
     coalesce(only_party, '(outlet) ' || outlet_key) as party,
-    independence_key,
+    source_group,
     char_start,
     evidence,
     claim_ids,

@@ -12,9 +12,8 @@
 --     (it gathers many happenings' figures of a year, not one happening's dead).
 --   bound_low/bound_high: the reported interval; "about N" allows 10% either way; vague
 --     ("dozens") and unspecified reports are soft: they confirm a fact, never contradict one.
---   independence_key: the claim's source group (same outlet or near-copy text), unless every
---     claim the group makes about the fact quotes one statement: then the quote, so outlets
---     repeating the same quoted words count once.
+--   quote_key: the statement the claim quotes, if any (int_casualty_reports turns the source
+--     group and the quote into the claim's independence key).
 --   party: whose word it is: the speaker's country, else the speaker, else the outlet itself.
 with claims as (
     select
@@ -118,11 +117,4 @@ mapped as (
     left join quoted using (claim_id)
 )
 
-select
-    *,
-    case
-        when bool_and(quote_key is not null) over (partition by fact_id, source_group)
-            then min(quote_key) over (partition by fact_id, source_group)
-        else source_group
-    end as independence_key,
-from mapped
+select * from mapped
