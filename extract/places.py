@@ -97,7 +97,8 @@ def gazetteer() -> Gazetteer:
 
 _WORD = re.compile(r"[A-Z][\w'’.-]*")
 _NEXT_WORDS = re.compile(r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){1,3}")
-_LOCATIVES = frozenset(words("locative_prepositions"))
+#: Words that put the following name on the map ("in Brussels"), shared with `extract.regions`.
+LOCATIVES = frozenset(words("locative_prepositions"))
 _SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital"})
 
 
@@ -188,13 +189,13 @@ def _country_as(iso3: str, kind: str) -> Place:
 def _located_city(text: str, start: int, city: Place, found: list[PlaceMention]) -> Place | None:
     before = text[max(0, start - 40) : start]
     words = before.lower().split()
-    if words and words[-1] in _LOCATIVES:
+    if words and words[-1] in LOCATIVES:
         return city
     if len(words) >= 2 and words[-1] == "of" and words[-2] in _SETTLEMENTS:
         words = words[:-2]  # "the cities of X"
     if words and words[-1] == "the":
         words = words[:-1]
-    if words and words[-1] in _LOCATIVES:
+    if words and words[-1] in LOCATIVES:
         return city
     previous = found[-1] if found else None
     if previous is not None and previous.place.kind == "city" and previous.end >= start - 6 and (

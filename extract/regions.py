@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 from extract import geonames
 from extract.countries import country_index
-from extract.lexicon import words
+from extract.places import LOCATIVES
 
 LEAD_CHARS = 800
 MIN_POPULATION = 50_000
@@ -119,12 +119,7 @@ def _is_capital(phrase: str) -> bool:
 
 def _after_locative(lead: str, match: re.Match[str]) -> bool:
     before = _LAST_WORD.search(lead, max(0, match.start() - 20), match.start())
-    return before is not None and before.group(1).lower() in _locatives()
-
-
-@cache
-def _locatives() -> frozenset[str]:
-    return frozenset(words("locative_prepositions"))
+    return before is not None and before.group(1).lower() in LOCATIVES
 
 
 # Leads repeat the same capitalised words and names ("The", "Syrian", a capital): each is read

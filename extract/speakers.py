@@ -249,7 +249,7 @@ def _resolve(
         if not history:
             return None
         pronoun = text[start:end].lower()
-        earlier = next((a for a in reversed(history) if _fits(pronoun, a, rules)), history[-1])
+        earlier = next((a for a in reversed(history) if _fits(pronoun, a)), history[-1])
         return earlier._replace(char_start=start, char_end=end)
     if mention.kind == "generic":
         head = text[start:end].split()[-1].lower()
@@ -279,23 +279,24 @@ def _resolve(
     return Attribution(text[start:end], country, start, end, is_person)
 
 
-def _fits(pronoun: str, speaker: Attribution, rules: _Rules) -> bool:
+def _fits(pronoun: str, speaker: Attribution) -> bool:
     """Whether `pronoun` can refer to `speaker`: "it" to anyone but a person, "he" and "she" to
     anyone but a country or an institution, "they" and "we" to anyone."""
     if pronoun == "it":
         return not speaker.is_person
     if pronoun in ("he", "she"):
-        return speaker.is_person or not _is_institution(speaker.speaker, rules)
+        return speaker.is_person or not _is_institution(speaker.speaker)
     return True
 
 
 @lru_cache(maxsize=1024)
-def _is_institution(speaker: str, rules: _Rules) -> bool:
+def _is_institution(speaker: str) -> bool:
     """A speaker that names a country, a seat of government or an institution word ("Chile",
     "the Kremlin", "Peru's defense ministry")."""
+    heads = _rules().heads
     tokens = speaker.replace("’", "'").lower().split()
     return country_of(speaker) is not None or any(
-        token.removesuffix("'s") in rules.heads for token in tokens
+        token.removesuffix("'s") in heads for token in tokens
     )
 
 
