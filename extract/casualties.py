@@ -88,6 +88,10 @@ _MOD_STOP = (
     "as|when|while|but|and|or"
 )
 _ONE = Quantity(1, 1, "exact", 1)  # "a woman was killed"
+_LIST_SEPARATOR = r"(?:\s*,\s+(?:and\s+)?|\s+and\s+)"
+#: Rules whose figure may open a list the same word governs: "killing 23 civilians and 16
+#: fighters", "lost 5 soldiers and 2 officers".
+_LISTS_AFTER = frozenset({"before", "lost"})
 
 
 class _Match(NamedTuple):
@@ -127,6 +131,7 @@ class _Rules:
     opener_bytes: re.Pattern[bytes]  # where `opener` may match, in `word_bytes`
     opens: dict[str, frozenset[str]]  # opener word -> the closed rules that may start with it
     next_word: re.Pattern[str]  # a count or victim noun right after a casualty word
+    next_listed: re.Pattern[str]  # ", and 16 fighters": the next counted victim of a list
     patterns: dict[str, re.Pattern[str]]
     rules_of_word: dict[str, tuple[str, ...]]
     outcome: dict[tuple[str, str], str]
@@ -164,8 +169,14 @@ def _rules() -> _Rules:
         r"to|either|\w+ly)\s+){0,5}"
     )
     with_victim = rf"(?:{mod_and}{victim}{_PARENTHETICAL})"
+    # "23 civilians and 16 fighters were killed", "3 soldiers, 2 police and 5 civilians": the
+    # first figures of a list that one verb closes (the last is a figure of its own).
+    listed = (
+        rf"(?:{_LIST_SEPARATOR}{quantity_source('listed')}\s+{mod_and}(?:{victim_forms})\b)"
+    )
+    with_listed = rf"(?:{mod_and}{victim}(?P<conj>{listed}{{1,3}})?{_PARENTHETICAL})"
     patterns = {
-        "after": rf"{q}\s+{with_victim}?{aux}(?P<w>{role('after')})\b",
+        "after": rf"{q}\s+{with_listed}?{aux}(?P<w>{role('after')})\b",
         "single": (
             rf"\b(?P<q>an?)\s+{mod}{victim}\s+(?:was|is|has\s+been|had\s+been|got)\s+{aux}"
             rf"(?P<w>{role('after')})\b"
@@ -215,6 +226,7 @@ def _rules() -> _Rules:
         opener_bytes=re.compile(rb" (?=\d|(?:" + alternation(opens).encode() + rb")(?!\w))"),
         opens=opens,
         next_word=re.compile(rf"\s+(?:{q}|{victim})"),
+        next_listed=re.compile(rf"{_LIST_SEPARATOR}{q}\s+(?P<mod>{mod_and}){victim}"),
         patterns={name: re.compile(src) for name, src in patterns.items()},
         rules_of_word=rules_of_word,
         outcome={(row["role"], row["word"]): row["outcome"] for row in rows},
@@ -283,6 +295,28 @@ def _matches_at(
             found = rules.patterns[rule].match(low, start, sentence.end)
             if found and (match := _read(text, found, rule, rules)) is not None:
                 yield match
+                if rule in _LISTS_AFTER and match.victim is not None:
+                    yield from _listed_after(text, low, found.end(), sentence.end, match, rules)
+
+
+def _listed_after(
+    text: str, low: str, at: int, end: int, first: _Match, rules: _Rules
+) -> Iterator[_Match]:
+    """The further counted victims of a list that opens with `first`: the same word governs
+    them all ("killing 23 civilians and 16 fighters")."""
+    while (found := rules.next_listed.match(low, at, end)) is not None:
+        quantity = parse_quantity(found["q"])
+        victim, _kind = rules.victims.get(" ".join(found["victim"].lower().split()), (None, None))
+        if quantity is None or _negated(text, found.start("q")):
+            return
+        yield first._replace(
+            start=found.start("q"),
+            end=found.end(),
+            quantity=quantity,
+            victim=victim,
+            victim_span=(found.end("q"), found.end("victim")),
+        )
+        at = found.end()
 
 
 def _openers(low: str, window: int, end: int, rules: _Rules) -> list[tuple[int, frozenset[str]]]:
@@ -316,14 +350,12 @@ def _read(text: str, found: re.Match[str], rule: str, rules: _Rules) -> _Match |
     groups = found.groupdict()
     quantity = None
     if groups.get("q") is not None:
-        if _NEGATION.search(text, max(0, found.start("q") - 16), found.start("q")):
+        if _negated(text, found.start("q")):
             return None
         quantity = _ONE if rule == "single" else parse_quantity(found["q"])
         if quantity is None:
             return None
-    elif rule == "unspecified" and _NEGATION.search(
-        text, max(0, found.start() - 16), found.start()
-    ):
+    elif rule == "unspecified" and _negated(text, found.start()):
         return None
     role = _ROLE_OF_RULE.get(rule, rule)
     word = " ".join(found["w"].lower().split())
@@ -349,6 +381,11 @@ def _read(text: str, found: re.Match[str], rule: str, rules: _Rules) -> _Match |
     # "leaving 23 civilians and 16 fighters dead": the first figure ends before the second
     end = len(text[: found.start("conj")].rstrip(" -,")) if groups.get("conj") else found.end()
     return _Match(start, end, outcome, quantity, victim, victim_span, rule)
+
+
+def _negated(text: str, at: int) -> bool:
+    """"no soldiers were killed", "not 12": a negation just before the figure at `at`."""
+    return _NEGATION.search(text, max(0, at - 16), at) is not None
 
 
 def _looks_like_year(text: str, found: re.Match[str], bare: bool) -> bool:
@@ -493,9 +530,10 @@ def _count_word(word: str) -> int | None:
 
 
 def _merged(claims: list[tuple[CasualtyClaim, int | None]]) -> list[CasualtyClaim]:
-    """One claim per figure: the same outcome and stated number at the same time (a headline
-    repeated in the body, "at least one" and "one" of the same soldiers) are one claim; the
-    reading with a side and an exact count wins."""
+    """One claim per figure: the same outcome and stated number at the same time, unless one
+    counts soldiers and the other civilians (a headline repeated in the body, "at least one"
+    and "one" of the same soldiers), are one claim; the reading with a side and an exact count
+    wins."""
     kept: list[tuple[CasualtyClaim, int | None]] = []
     for claim, stated in claims:
         twin = next((i for i, (k, s) in enumerate(kept) if _same_figure(k, s, claim, stated)), None)
@@ -513,9 +551,20 @@ def _same_figure(
         return False
     if a["side"] and b["side"] and a["side"] != b["side"]:
         return False
+    if {_victim_kind(a["victim"]), _victim_kind(b["victim"])} == {"military", "civilian"}:
+        return False  # "two soldiers and two civilians"; "others" may be either
     if a_stated is None or b_stated is None:
         return a_stated is b_stated and a["victim"] == b["victim"] and a["side"] == b["side"]
     return a_stated == b_stated
+
+
+@cache
+def _victim_kinds() -> dict[str, str]:
+    return {row["victim"]: row["kind"] for row in table("victim_nouns")}
+
+
+def _victim_kind(victim: str | None) -> str | None:
+    return _victim_kinds().get(victim) if victim else None
 
 
 _QUALIFIER_RANK = ("exact", "at_least", "about", "range", "more_than", "up_to", "vague")

@@ -3,8 +3,8 @@
 Why: "at least 49", "more than 6,500", "forty-nine", "a dozen", "dozens", "between 10 and 15"
 and "6500" (a corpus that stripped its commas) must all become comparable intervals, and a
 casualty rule must be able to embed "a count" in a larger pattern. `quantity_source()` is that
-pattern's source (its only groups are named q_between and q_second, so it can be embedded once
-per pattern); `parse_quantity` reads a matched span. The words come from
+pattern's source (its only groups are named after a prefix, so a pattern embeds it once per
+prefix); `parse_quantity` reads a matched span. The words come from
 `lexicon/number_words.csv`, `quantity_qualifiers.csv`, `vague_magnitudes.csv` and `count_units.txt`.
 
 Conventions (see the CSV headers): "more than n" is [n+1, NULL], "fewer than n" is [NULL, n-1],
@@ -150,19 +150,21 @@ def _number_source(first: bool = True) -> str:
 
 
 @cache
-def quantity_source() -> str:
+def quantity_source(prefix: str = "q") -> str:
     """Regex source for a quantity with its qualifier; a measure ("12 years") is no quantity.
-    "between n and m" and the range "n-m" share one copy of each number (the groups q_between
-    and q_second decide which separator is due): casualty rules embed this source a dozen
-    times, and compiling it is most of their start-up cost."""
+    "between n and m" and the range "n-m" share one copy of each number (the groups
+    `{prefix}_between` and `{prefix}_second` decide which separator is due; a pattern holding
+    two quantities gives each its own prefix): casualty rules embed this source a dozen times,
+    and compiling it is most of their start-up cost."""
     number, second = _number_source(), _number_source(first=False)
     units = alternation(words("count_units"))
     qualifier = alternation(_qualifiers())
     vague = alternation(_vague())
-    separator = r"(?(q_between)\s+and\s+|\s*(?:-|–|—|\bto\b|\bor\b)\s*)"
+    between, has_second = f"{prefix}_between", f"{prefix}_second"
+    separator = rf"(?({between})\s+and\s+|\s*(?:-|–|—|\bto\b|\bor\b)\s*)"
     body = (
-        rf"(?:(?P<q_between>between\s+)?{number}(?P<q_second>{separator}{second})?"
-        rf"(?(q_between)(?(q_second)|(?!)))"  # "between" needs its "and m"
+        rf"(?:(?P<{between}>between\s+)?{number}(?P<{has_second}>{separator}{second})?"
+        rf"(?({between})(?({has_second})|(?!)))"  # "between" needs its "and m"
         rf"|\b(?:{vague})\b)"
     )
     return rf"(?:\b(?:{qualifier})\s+)?{body}(?![\s-]*(?:{units})(?![\w]))"

@@ -102,10 +102,11 @@ def test_a_generic_toll_stays_apart_when_two_classes_are_named(warehouse):
     c = warehouse.document("Report three", "Outlet C", DAY)
     warehouse.casualty(a, 3, 3, victim="soldiers")
     warehouse.casualty(b, 7, 7, victim="civilians")
-    warehouse.casualty(c, 10, 10, victim="people")  # a total, not a rival figure
+    warehouse.casualty(c, 10, 10, victim="people")  # everyone's toll, not a class's
     warehouse.build()
+    # Each report's toll (3, 7 and 10) differs: everyone's toll is shown conflicting.
     assert _class_facts(warehouse) == [
-        ("all", 10, 10, 1, "single_source"),
+        ("all", 10, 3, 3, "conflicting"),
         ("civilian", 7, 7, 1, "single_source"),
         ("military", 3, 3, 1, "single_source"),
     ]
@@ -192,17 +193,40 @@ def test_a_document_counting_by_class_adds_up_its_total(warehouse):
     warehouse.casualty(a, 12, 12, victim="civilians")  # "12 civilians and 20 soldiers"
     warehouse.casualty(a, 20, 20, victim="soldiers")
     warehouse.casualty(b, 30, 30, victim="people")  # "30 killed"
-    warehouse.casualty(c, 7, 7, victim="soldiers")  # one class only: no total of its own
+    warehouse.casualty(c, 7, 7, victim="soldiers")  # one class only: its toll is 7
     warehouse.build()
     assert _class_facts(warehouse) == [
-        ("all", 32, 30, 2, "conflicting"),
+        ("all", 32, 7, 3, "conflicting"),
         ("civilian", 12, 12, 1, "single_source"),
         ("military", 20, 7, 2, "conflicting"),
     ]
     [(values, claims)] = warehouse.rows(
         "select reported_values, n_claims from source_agreement where victim_class = 'all'"
     )
-    assert (values, claims) == (["30", "total 32"], 1)
+    assert (values, claims) == (["30", "total 32", "total 7"], 1)
+
+
+def test_reports_naming_one_class_each_compare_their_tolls(warehouse):
+    # "20 fighters were killed" against "6 civilians were killed": two tolls of one incident.
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    warehouse.casualty(a, 20, 20, victim="fighters")
+    warehouse.casualty(b, 6, 6, victim="civilians")
+    warehouse.build()
+    assert _class_facts(warehouse) == [
+        ("all", 20, 6, 2, "conflicting"),
+        ("civilian", 6, 6, 1, "single_source"),
+        ("military", 20, 20, 1, "single_source"),
+    ]
+
+
+def test_reports_naming_the_same_one_class_make_no_second_fact(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    b = warehouse.document("Report two", "Outlet B", DAY)
+    warehouse.casualty(a, 20, 20, victim="fighters")
+    warehouse.casualty(b, 20, 20, victim="people")  # the same toll in other words
+    warehouse.build()
+    assert _class_facts(warehouse) == [("military", 20, 20, 2, "corroborated")]
 
 
 def test_a_document_counts_once_beside_its_own_total(warehouse):

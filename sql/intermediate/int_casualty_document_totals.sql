@@ -1,22 +1,37 @@
--- Each document's own total for the toll of everyone (victim class all) when it counts the dead
--- by class and gives no figure for everyone: the sum of its largest figure for each class it
--- names, "23 civilians and 16 fighters" being 39 dead. Only a document naming two classes or
--- more adds one up: a document naming soldiers alone says nothing of the civilians, and a total
--- of its soldiers would count as everyone's toll when it is not. So an outlet's "30 killed" and
--- another's "12 civilians and 20 soldiers" meet in one fact, and conflict. A derived total is no
--- claim of the text: it carries the claims it adds up (claim_ids) and their words.
+-- Each document's own total for the toll of everyone (victim class all) when the incident's
+-- reports count the dead by class and the document gives no figure for everyone: the sum of its
+-- largest figure for each class it names, "23 civilians and 16 fighters" being 39 dead, and
+-- "20 fighters" alone being 20. This is how casualty datasets read a report (UCDP's best
+-- estimate adds up the deaths a source gives for each side, civilians and unknown; FA-KES
+-- records civilians and non-civilians, a class not mentioned being none). So an outlet's
+-- "30 killed", another's "12 civilians and 20 soldiers" and a third's "7 soldiers" meet in one
+-- fact, and conflict: their tolls differ, and each report's classes stay visible in its
+-- evidence. Only where the incident's reports name two classes or more: where they all name
+-- one, the generic figures join that class's fact (int_casualty_fact_claims), which is then
+-- everyone's toll already. A derived total is no claim of the text: it carries the claims it
+-- adds up (claim_ids) and their words.
 with current_claims as (
     select *,
     from int_casualty_fact_claims
     where not is_background
 ),
 
-documents_counting_by_class as (
-    select incident_id, outcome, side, doc_id,
+incidents_counting_by_class as (
+    select incident_id, outcome, side,
     from current_claims
     where victim_class <> 'all' and not is_soft
     group by all
     having count(distinct victim_class) >= 2
+),
+
+documents_counting_by_class as (
+    select distinct claims.incident_id, claims.outcome, claims.side, claims.doc_id,
+    from current_claims as claims
+    semi join incidents_counting_by_class as by_class
+        on by_class.incident_id = claims.incident_id
+        and by_class.outcome = claims.outcome
+        and by_class.side is not distinct from claims.side
+    where claims.victim_class <> 'all' and not claims.is_soft
 ),
 
 documents_with_a_total as (

@@ -226,6 +226,40 @@ def test_two_groups_left_dead_are_two_figures() -> None:
     ]
 
 
+def _figures(text: str) -> list[tuple]:
+    return sorted((c["outcome"], c["count_low"], c["victim"]) for c in _claims(text))
+
+
+def test_a_list_closed_by_one_verb_is_one_figure_per_victim() -> None:
+    assert _figures("At least 23 civilians and 16 combatants were killed on Friday.") == [
+        ("killed", 16, "combatants"), ("killed", 23, "civilians")
+    ]
+    assert _figures("Three soldiers, two police officers and five civilians were wounded.") == [
+        ("wounded", 2, "police"), ("wounded", 3, "soldiers"), ("wounded", 5, "civilians")
+    ]
+
+
+def test_a_list_opened_by_one_verb_is_one_figure_per_victim() -> None:
+    assert _figures("The strike killed 23 civilians and 16 fighters, the monitor said.") == [
+        ("killed", 16, "fighters"), ("killed", 23, "civilians")
+    ]
+    assert _figures("The army lost 5 soldiers and 2 officers in the battle.") == [
+        ("killed", 2, "officers"), ("killed", 5, "soldiers")
+    ]
+
+
+def test_equal_counts_of_different_victims_are_two_figures() -> None:
+    assert _figures("Two soldiers and two civilians were killed.") == [
+        ("killed", 2, "civilians"), ("killed", 2, "soldiers")
+    ]
+
+
+def test_a_list_stops_at_a_figure_with_its_own_verb() -> None:
+    assert _figures("Shelling killed 4 soldiers and 12 civilians were wounded.") == [
+        ("killed", 4, "soldiers"), ("wounded", 12, "civilians")
+    ]
+
+
 def test_a_running_total_over_a_long_period_is_background() -> None:
     claim = _one("The monitor said more than 3000 people have been killed during the past month.")
     assert (_key(claim), claim["time_reference"]) == (
