@@ -66,7 +66,27 @@ def build_order(models: dict[str, Model]) -> list[Model]:
 
 
 def create_source_tables(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
-    conn.execute((sql_dir / "sources" / "tables.sql").read_text(encoding="utf-8"))
+    """Create the loaded tables; rebuild, rows and all, any that an older release created with a
+    primary key that `tables.sql` no longer declares (its index grows with the corpus)."""
+    ddl = (sql_dir / "sources" / "tables.sql").read_text(encoding="utf-8")
+    conn.execute(ddl)
+    with duckdb.connect() as fresh:
+        fresh.execute(ddl)
+        declared = set(fresh.execute(_PRIMARY_KEYS).fetchall())
+    stale = sorted(set(conn.execute(_PRIMARY_KEYS).fetchall()) - declared)
+    for (table,) in stale:
+        conn.execute(f"alter table {table} rename to {table}__keyed")
+    if stale:
+        conn.execute(ddl)
+    for (table,) in stale:
+        conn.execute(f"insert into {table} by name select * from {table}__keyed")
+        conn.execute(f"drop table {table}__keyed")
+
+
+_PRIMARY_KEYS = (
+    "select distinct table_name from duckdb_constraints() "
+    "where constraint_type = 'PRIMARY KEY' and schema_name = 'main'"
+)
 
 
 def build_models(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:

@@ -19,6 +19,13 @@ with claims as (
     inner join int_document_sources as sources on sources.doc_id = claims.doc_id
 ),
 
+-- The gaps and islands run over the claims' intervals alone: window operators sort every
+-- column they carry, and the evidence and context columns are most of a claim's bytes.
+intervals as (
+    select claim_id, incident_id, event_type, is_fine, occurred_start, occurred_end, doc_id,
+    from claims
+),
+
 with_reach as (
     select
         *,
@@ -27,7 +34,7 @@ with_reach as (
             order by occurred_start, claim_id
             rows between unbounded preceding and 1 preceding
         ) as reach_before,
-    from claims
+    from intervals
 ),
 
 islands as (
@@ -71,7 +78,7 @@ coarse_in_fine as (
 
 placed as (
     select
-        islands.*,
+        islands.claim_id,
         coalesce(
             coarse_in_fine.fact_start,
             min(islands.occurred_start) over (
@@ -84,8 +91,12 @@ placed as (
 )
 
 select
-    substr(md5(concat_ws('|', incident_id, 'event', event_type, fact_start)), 1, 16) as fact_id,
-    * exclude (reach_before, island, fact_start),
-    source_group as independence_key,
-    coalesce(speaker_country, speaker, '(outlet) ' || outlet_key) as party,
-from placed
+    substr(
+        md5(concat_ws('|', claims.incident_id, 'event', claims.event_type, placed.fact_start)),
+        1, 16
+    ) as fact_id,
+    claims.*,
+    claims.source_group as independence_key,
+    coalesce(claims.speaker_country, claims.speaker, '(outlet) ' || claims.outlet_key) as party,
+from claims
+inner join placed using (claim_id)
