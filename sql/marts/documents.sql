@@ -1,3 +1,4 @@
+-- materialized: view
 -- One row per ingested article. A document dated only to a month or a year may take its day
 -- from its incident (int_publication_from_incidents; published_dated_by names the witnesses).
 select
