@@ -25,11 +25,13 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import psutil
 
 from extract.sentences import split_sentences
+from flows import progress
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
@@ -85,19 +87,22 @@ def peak_rss_mb() -> tuple[float, float]:
 class RssSampler:
     """The main process's resident memory, sampled every `every` seconds while a block runs:
     its peak while the batches load (until the model build starts) and over the whole block,
-    which `getrusage` cannot tell apart from the warm-up run and the runs after."""
+    which `getrusage` cannot tell apart from the warm-up run and the runs after. Also the
+    proportional set size of the main process and its workers together (`total_mb`): the
+    machine's memory the run takes, each page shared after the fork counted once."""
 
     def __init__(self, every: float = 0.5) -> None:
         self.every = every
-        self.samples: list[tuple[float, float]] = []
+        self.samples: list[tuple[float, float]] = []  # (perf_counter, MB)
+        self.total_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         process = psutil.Process()
-        started = time.perf_counter()
         while not self._stop.is_set():
-            self.samples.append((time.perf_counter() - started, process.memory_info().rss / 2**20))
+            self.samples.append((time.perf_counter(), process.memory_info().rss / 2**20))
+            self.total_mb = max(self.total_mb, _pss_mb([process, *_workers(process)]))
             self._stop.wait(self.every)
 
     def __enter__(self) -> RssSampler:
@@ -110,6 +115,40 @@ class RssSampler:
 
     def peak_mb(self, until: float | None = None) -> float:
         return max((mb for at, mb in self.samples if until is None or at <= until), default=0.0)
+
+
+class _BuildClock(progress.Silent):
+    """When the run's model build starts (its `perf_counter`): loading ends there."""
+
+    def __init__(self) -> None:
+        self.build_started: float | None = None
+
+    def stage(self, name: str) -> None:
+        if name == "build" and self.build_started is None:
+            self.build_started = time.perf_counter()
+
+
+def _workers(process: psutil.Process) -> list[psutil.Process]:
+    """The extraction workers: forked children running the same command (not Prefect's
+    temporary server, which a deployment's own server replaces)."""
+    with suppress(psutil.Error):
+        command = process.cmdline()
+        return [child for child in process.children() if _cmdline(child) == command]
+    return []
+
+
+def _cmdline(process: psutil.Process) -> list[str]:
+    with suppress(psutil.Error):
+        return process.cmdline()
+    return []
+
+
+def _pss_mb(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for process in processes:
+        with suppress(psutil.Error):  # a worker may end between listing and reading
+            total += process.memory_full_info().pss / 2**20
+    return total
 
 
 def run(count: int, workers: int, keep: bool) -> dict:
@@ -125,13 +164,12 @@ def run(count: int, workers: int, keep: bool) -> dict:
 
         pipeline(paths=[str(ROOT / "seeds" / "articles")], warehouse=str(work / "warmup.duckdb"))
         started = time.perf_counter()
-        with RssSampler() as memory:
+        with RssSampler() as memory, progress.reporting(_BuildClock()) as clock:
             result = pipeline(
                 paths=[str(work / "corpus")], warehouse=str(work / "bench.duckdb"),
                 workers=workers, settle_seconds=0,
             )
         wall = time.perf_counter() - started
-        build_started = wall - result["seconds"]["build"]
         own, child = peak_rss_mb()
         incremental = time_incremental_runs(work / "corpus", work / "bench.duckdb")
         documents = result["documents_seen"]
@@ -149,9 +187,10 @@ def run(count: int, workers: int, keep: bool) -> dict:
             "stage_seconds": {k: round(v, 2) for k, v in result["seconds"].items()},
             "claims": result["claims"],
             "peak_rss_mb_main": round(own, 1),
-            "peak_rss_mb_main_loading": round(memory.peak_mb(until=build_started), 1),
+            "peak_rss_mb_main_loading": round(memory.peak_mb(until=clock.build_started), 1),
             "peak_rss_mb_main_run": round(memory.peak_mb(), 1),
             "peak_rss_mb_largest_worker": round(child, 1),
+            "peak_pss_mb_main_and_workers": round(memory.total_mb, 1),
             "warehouse_mb": round((work / "bench.duckdb").stat().st_size / 1e6, 1),
             **incremental,
         }

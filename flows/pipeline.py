@@ -174,16 +174,17 @@ def _build_and_publish(
                 stats.files_forgotten, removed = load.forget(conn, forget)
                 stats.documents_removed += removed
             _load_all(run, conn, pool, plan)
+            if first_build:
+                # No reader can hold an older version of this file, so the loaded rows may be
+                # written out now (within the loading share of memory), leaving the build the
+                # whole of DuckDB's memory.
+                conn.commit()
+                conn.execute("checkpoint")
+                conn.begin()
             # Loading shares the cores with the workers, so DuckDB used one thread; the model
             # build has the machine to itself, and the larger share of memory.
             conn.execute(f"set threads = {os.cpu_count() or 1}")
             conn.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
-            if first_build:
-                # No reader can hold an older version of this file, so the loaded rows may be
-                # written out now, leaving the build the whole of DuckDB's memory.
-                conn.commit()
-                conn.execute("checkpoint")
-                conn.begin()
             run.reporter.stage("build")
             with stats.timed("build"):
                 stats.data_tests, fact_changes = build_task(conn)
