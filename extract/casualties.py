@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from extract.countries import find_countries
+from extract.countries import demonym_plurals, find_countries
 from extract.lexicon import table, words
 from extract.lowercase import lowered, word_bytes
 from extract.numbers import (
@@ -146,7 +146,7 @@ def _rules() -> _Rules:
     by_role: dict[str, list[str]] = {}
     for row in rows:
         by_role.setdefault(row["role"], []).append(row["word"])
-    victims = {row["form"]: (row["victim"], row["kind"]) for row in table("victim_nouns")}
+    victims = _victim_nouns()
 
     def role(name: str) -> str:
         return alternation(by_role[name])
@@ -559,8 +559,18 @@ def _same_figure(
 
 
 @cache
+def _victim_nouns() -> dict[str, tuple[str, str]]:
+    """Victim noun form -> (normalised victim, kind): the lexicon's nouns, and the plurals of
+    demonyms ("12 Syrians were killed"), which count people of that country, of no class."""
+    nouns = {row["form"]: (row["victim"], row["kind"]) for row in table("victim_nouns")}
+    for plural in demonym_plurals():
+        nouns.setdefault(plural, ("people", "person"))
+    return nouns
+
+
+@cache
 def _victim_kinds() -> dict[str, str]:
-    return {row["victim"]: row["kind"] for row in table("victim_nouns")}
+    return {victim: kind for victim, kind in _victim_nouns().values()}
 
 
 def _victim_kind(victim: str | None) -> str | None:

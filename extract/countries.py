@@ -125,6 +125,16 @@ def country_index() -> dict[str, _Entry]:
     return {key: entry for key, (_, entry) in best.items()}
 
 
+@cache
+def demonym_plurals() -> frozenset[str]:
+    """Lower-cased plurals of demonyms ("syrians", "peruvians"): nouns naming a country's people."""
+    index = country_index()
+    return frozenset(
+        key for key, entry in index.items()
+        if entry.kind == "demonym" and key.endswith("s") and key[:-1] in index
+    )
+
+
 def find_countries(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
     """Country mentions in text[start:end], longest spelling first, left to right."""
     return [

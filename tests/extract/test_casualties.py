@@ -260,6 +260,17 @@ def test_a_list_stops_at_a_figure_with_its_own_verb() -> None:
     ]
 
 
+def test_a_demonym_plural_names_the_victims_and_their_side() -> None:
+    claim = _one("At least 12 Palestinians were killed on Monday.")
+    assert (_key(claim), claim["victim"], claim["side"]) == (
+        ("killed", 12, None, "at_least"), "people", "PSE"
+    )
+    claim = _one("Twelve Syrians died in the blast.")
+    assert (claim["count_low"], claim["side"]) == (12, "SYR")
+    claim = _one("The raid killed 3 Afghans.")
+    assert (claim["count_low"], claim["victim"], claim["side"]) == (3, "people", "AFG")
+
+
 def test_a_running_total_over_a_long_period_is_background() -> None:
     claim = _one("The monitor said more than 3000 people have been killed during the past month.")
     assert (_key(claim), claim["time_reference"]) == (
