@@ -49,11 +49,12 @@ BATCH_BYTES = 8_000_000
 #: DuckDB's share of the run's memory, the same however large the corpus: beyond it, loaded
 #: rows wait on disk for the build's checkpoint, and the models' joins and aggregations spill.
 #: Loading only appends, so it is held to the smaller share, which 15,000 bench documents fill:
-#: from there on the run's memory no longer grows with the corpus. The model build over 100,000
-#: bench documents fits in the larger one (since the incident models match country sets rather
-#: than documents). The rest of the run's memory (about 500 MB) is the interpreter with Prefect,
-#: pandas and the engine's data, and the batches in flight. Insertion order is not part of any
-#: model's meaning, and dropping it lets DuckDB stream and spill more.
+#: from there on, loading's memory no longer grows with the corpus. The model build reaches the
+#: larger share at about 100,000 bench documents and spills beyond it (the incident models
+#: match country sets rather than documents, so their joins stay small). The rest of the run's
+#: memory (about 500 MB) is the interpreter with Prefect, pandas and the engine's data, and the
+#: batches in flight. Insertion order is not part of any model's meaning, and dropping it lets
+#: DuckDB stream and spill more.
 LOAD_MEMORY_LIMIT = "192MB"
 BUILD_MEMORY_LIMIT = "384MB"
 #: Seconds to wait before each retry of a failed batch; after the last, the batch is skipped.
