@@ -139,6 +139,10 @@ class _Rules:
     own_side: re.Pattern[str]
     opens_partitive: re.Pattern[str]  # "of them women" after a count
 
+    def victim_of(self, form: str | None) -> tuple[str | None, str | None]:
+        """(normalised victim, kind) of a matched victim noun; (None, None) when there is none."""
+        return self.victims.get(" ".join((form or "").lower().split()), (None, None))
+
 
 @cache
 def _rules() -> _Rules:
@@ -226,7 +230,7 @@ def _rules() -> _Rules:
         opener_bytes=re.compile(rb" (?=\d|(?:" + alternation(opens).encode() + rb")(?!\w))"),
         opens=opens,
         next_word=re.compile(rf"\s+(?:{q}|{victim})"),
-        next_listed=re.compile(rf"{_LIST_SEPARATOR}{q}\s+(?P<mod>{mod_and}){victim}"),
+        next_listed=re.compile(rf"{_LIST_SEPARATOR}{q}\s+{mod_and}{victim}"),
         patterns={name: re.compile(src) for name, src in patterns.items()},
         rules_of_word=rules_of_word,
         outcome={(row["role"], row["word"]): row["outcome"] for row in rows},
@@ -306,7 +310,7 @@ def _listed_after(
     them all ("killing 23 civilians and 16 fighters")."""
     while (found := rules.next_listed.match(low, at, end)) is not None:
         quantity = parse_quantity(found["q"])
-        victim, _kind = rules.victims.get(" ".join(found["victim"].lower().split()), (None, None))
+        victim, _kind = rules.victim_of(found["victim"])
         if quantity is None or _negated(text, found.start("q")):
             return
         yield first._replace(
@@ -362,8 +366,7 @@ def _read(text: str, found: re.Match[str], rule: str, rules: _Rules) -> _Match |
     outcome = rules.outcome.get((role, word))
     if outcome is None:
         return None
-    victim_form = (groups.get("victim") or "").lower()
-    victim, kind = rules.victims.get(" ".join(victim_form.split()), (None, None))
+    victim, kind = rules.victim_of(groups.get("victim"))
     if quantity is not None and _looks_like_year(text, found, victim is None):
         return None  # "in 2014 killed", "20 October 2016 a child killed": a year, not a count
     if outcome == "arrested" and kind == "military":

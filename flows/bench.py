@@ -131,8 +131,8 @@ class _BuildClock(progress.Silent):
 def _workers(process: psutil.Process) -> list[psutil.Process]:
     """The extraction workers: forked children running the same command (not Prefect's
     temporary server, which a deployment's own server replaces)."""
+    command = _cmdline(process)
     with suppress(psutil.Error):
-        command = process.cmdline()
         return [child for child in process.children() if _cmdline(child) == command]
     return []
 

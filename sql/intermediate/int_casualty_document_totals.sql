@@ -24,16 +24,6 @@ incidents_counting_by_class as (
     having count(distinct victim_class) >= 2
 ),
 
-documents_counting_by_class as (
-    select distinct claims.incident_id, claims.outcome, claims.side, claims.doc_id,
-    from current_claims as claims
-    semi join incidents_counting_by_class as by_class
-        on by_class.incident_id = claims.incident_id
-        and by_class.outcome = claims.outcome
-        and by_class.side is not distinct from claims.side
-    where claims.victim_class <> 'all' and not claims.is_soft
-),
-
 documents_with_a_total as (
     select distinct incident_id, outcome, side, doc_id,
     from current_claims
@@ -66,11 +56,10 @@ class_figures as (
             'outlet_key': claims.outlet_key,
         }) as largest,
     from current_claims as claims
-    inner join documents_counting_by_class as by_class
+    semi join incidents_counting_by_class as by_class
         on by_class.incident_id = claims.incident_id
         and by_class.outcome = claims.outcome
         and by_class.side is not distinct from claims.side
-        and by_class.doc_id = claims.doc_id
     anti join documents_with_a_total as own_total
         on own_total.incident_id = claims.incident_id
         and own_total.outcome = claims.outcome
