@@ -25,6 +25,8 @@ from flows.ingest.files import discover
 from flows.validate import validate_records
 
 CLAIM_TABLES = ("casualty_claims", "event_claims", "statements", "time_expressions")
+#: Tables with a row per input file: a file's rows are its own even where its text repeats.
+FILE_TABLES = ("document_sources", "rejected", "source_files")
 #: Steps a piece times, in order; their seconds are summed over the pieces (per-core time).
 PREPARE_STEPS = ("ingest", "extract", "validate")
 #: A batch smaller than this is prepared in this process: a worker's start (imports, reference
@@ -96,18 +98,16 @@ def prepare_files(
     pool: Executor | None,
     max_bytes: int,
     run_id: str,
-    file_states: Sequence[dict[str, Any]] = (),
     parts: int = 2,
 ) -> PreparedBatch:
     """Read, extract and validate `files` in `parts` pieces over the pool (in this process when
-    there is none). `file_states` are the `source_files` rows of the files read whole."""
+    there is none)."""
     pieces = list(chunks(files, max(1, -(-len(files) // parts))))
     if pool is None or len(pieces) < 2 or sum(map(_size, files)) < POOL_MIN_BYTES:
         results: Iterable[PreparedBatch] = [prepare_piece(p, max_bytes, run_id) for p in pieces]
     else:
         results = pool.map(prepare_piece, pieces, [max_bytes] * len(pieces), [run_id] * len(pieces))
-    states = validate_records("source_files", file_states, run_id=run_id)
-    return merge_pieces(list(results), states.frame, states.quarantine)
+    return merge_pieces(list(results))
 
 
 def prepare_piece(files: Sequence[Path], max_bytes: int, run_id: str) -> PreparedBatch:
@@ -186,6 +186,7 @@ def validate_batch(
     for table, records in (
         ("document_sources", sources),
         ("rejected", ingested.rejected + extracted.rejected),
+        ("source_files", ingested.files),
     ):
         result = validate_records(table, records, run_id=run_id)
         frames[table] = result.frame
@@ -195,19 +196,17 @@ def validate_batch(
     return PreparedBatch(tables, quarantine)
 
 
-def merge_pieces(
-    pieces: Sequence[PreparedBatch], file_states: Any, quarantine: list[dict[str, Any]]
-) -> PreparedBatch:
+def merge_pieces(pieces: Sequence[PreparedBatch]) -> PreparedBatch:
     """One batch from its pieces. A text that two pieces both carry is kept from the first
-    (the rows are the same); every file's `document_sources` and rejections are kept."""
-    merged = PreparedBatch(tables={}, quarantine=list(quarantine))
+    (the rows are the same); every file's `document_sources`, rejections and state are kept."""
+    merged = PreparedBatch(tables={})
     parts: dict[str, list[pa.Table]] = {}
     seen: set[str] = set()
     for piece in pieces:
         doc_ids = set(piece.tables["documents"]["doc_id"].to_pylist())
         repeated = seen & doc_ids
         for name, table in piece.tables.items():
-            keeps_repeats = name in ("document_sources", "rejected")
+            keeps_repeats = name in FILE_TABLES
             if repeated and not keeps_repeats:
                 table = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(list(repeated)))))
             parts.setdefault(name, []).append(table)
@@ -220,5 +219,4 @@ def merge_pieces(
         name: pa.concat_tables(tables, promote_options="permissive")
         for name, tables in parts.items()
     }
-    merged.tables["source_files"] = pa.Table.from_pandas(file_states, preserve_index=False)
     return merged

@@ -3,51 +3,25 @@
 An unchanged inbox should cost a directory walk and a `stat` per file, not a read: a file whose
 size and modification time match its `source_files` row is skipped unread. A file whose stat
 differs is hashed, and only a different hash makes it changed (a `touch` or a copy that keeps
-the bytes is not a change). A scraper may still be writing a file: one modified within the last
-`settle_seconds` is watched until it has been quiet that long, and one still changing when the
-wait runs out is left for the next run rather than read half-written. A read that fails for a
-reason that may pass (a lock, a permission being set) is retried with backoff; if it still
-fails, ingest rejects the file with the reason and the file stays unrecorded, so the next run
-tries again and its earlier documents are kept meanwhile.
+the bytes is not a change). A new file is not hashed here: ingest hashes the bytes it reads,
+and records the file's state from them. A scraper may still be writing a file: one modified
+within the last `settle_seconds` is watched until it has been quiet that long, and one still
+changing when the wait runs out is left for the next run rather than read half-written. A read
+that fails for a reason that may pass (a lock, a permission being set) is retried with backoff;
+if it still fails, ingest rejects the file with the reason and the file stays unrecorded, so
+the next run tries again and its earlier documents are kept meanwhile.
 """
 
 from __future__ import annotations
 
-import errno
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
 
-from flows.ingest.files import discover, shown_path
-
-#: Seconds to wait before each retry of a read that failed for a reason that may pass.
-READ_RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0)
-_TRANSIENT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EAGAIN, errno.EBUSY, errno.ETXTBSY}
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class FileState:
-    """What a file looked like when read: the `source_files` row without the run id."""
-
-    source_file: str
-    file_size: int
-    mtime_us: int
-    file_sha256: str
-
-    def row(self, run_id: str) -> dict:
-        return {
-            "source_file": self.source_file,
-            "file_size": self.file_size,
-            "file_mtime": _EPOCH + timedelta(microseconds=self.mtime_us),
-            "file_sha256": self.file_sha256,
-            "run_id": run_id,
-        }
+from flows.ingest.files import FileState, discover, file_sha256, shown_path
 
 
 @dataclass
@@ -55,7 +29,6 @@ class Plan:
     """The files a run reads, and what it learned about the others."""
 
     read: list[Path] = field(default_factory=list)  # new, changed, or unusable paths, in order
-    states: dict[str, FileState] = field(default_factory=dict)  # to record once loaded
     new: int = 0
     changed: int = 0
     unchanged: int = 0
@@ -65,11 +38,6 @@ class Plan:
     @property
     def is_empty(self) -> bool:
         return not self.read and not self.touched
-
-    def rows(self, files: Iterable[Path], run_id: str) -> list[dict]:
-        """The `source_files` rows to record for those of `files` that were read whole."""
-        names = (shown_path(str(path)) for path in files)
-        return [self.states[name].row(run_id) for name in names if name in self.states]
 
 
 @dataclass(frozen=True)
@@ -120,21 +88,19 @@ def plan_files(
 
 
 def _classify(plan: Plan, seen: _Seen, previous: FileState | None, sleep) -> None:
-    source_file = shown_path(str(seen.path))
-    digest = _sha256(seen.path, sleep)
+    """A new file is read; a known one whose stat changed is read only if its bytes did."""
+    if previous is None:
+        plan.read.append(seen.path)
+        plan.new += 1
+        return
+    digest = file_sha256(seen.path, sleep)
     if digest is None:
         plan.read.append(seen.path)  # ingest says why; nothing recorded, so the next run retries
-        return
-    state = FileState(source_file, seen.size, seen.mtime_us, digest)
-    if previous is not None and previous.file_sha256 == digest:
+    elif digest == previous.file_sha256:
         plan.unchanged += 1
-        plan.touched.append(state)
-        return
-    plan.read.append(seen.path)
-    plan.states[source_file] = state
-    if previous is None:
-        plan.new += 1
+        plan.touched.append(FileState(previous.source_file, seen.size, seen.mtime_us, digest))
     else:
+        plan.read.append(seen.path)
         plan.changed += 1
 
 
@@ -171,19 +137,3 @@ def _settle(
     order = {seen.path: index for index, seen in enumerate(files)}
     settled.sort(key=lambda seen: order[seen.path])
     return settled, [shown_path(str(seen.path)) for seen in young]
-
-
-def _sha256(path: Path, sleep) -> str | None:
-    """The file's content hash, retrying reads that fail for a reason that may pass."""
-    for delay in (*READ_RETRY_DELAYS, None):
-        try:
-            digest = hashlib.sha256()
-            with path.open("rb") as handle:
-                while chunk := handle.read(1 << 20):
-                    digest.update(chunk)
-            return digest.hexdigest()
-        except OSError as error:
-            if delay is None or error.errno not in _TRANSIENT_ERRNOS:
-                return None
-            sleep(delay)
-    return None

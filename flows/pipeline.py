@@ -43,9 +43,9 @@ from flows.summary import RunStats, headline, summary_markdown
 from flows.validate import validate_records
 
 DEFAULT_WAREHOUSE = Path("warehouse/corroborate.duckdb")
-DEFAULT_BATCH_FILES = 1000
+DEFAULT_BATCH_FILES = 2000
 DEFAULT_MAX_BYTES = 20_000_000
-BATCH_BYTES = 8_000_000
+BATCH_BYTES = 16_000_000
 #: DuckDB's share of the run's memory, the same however large the corpus: beyond it, loaded
 #: rows wait on disk for the build's checkpoint, and the models' joins and aggregations spill.
 #: Loading only appends, so it is held to the smaller share, which 15,000 bench documents fill:
@@ -70,12 +70,10 @@ def plan_task(paths: Sequence[str], published: Path, settle_seconds: float) -> i
 
 @task(name="prepare", **_TASK_OPTIONS)
 def prepare_task(
-    files: Sequence[Path], pool: Executor | None, states: list[dict], max_bytes: int, run_id: str
+    files: Sequence[Path], pool: Executor | None, max_bytes: int, run_id: str
 ) -> batches.PreparedBatch:
     """Read, extract and validate one batch of files on the worker pool."""
-    return batches.prepare_files(
-        files, pool=pool, max_bytes=max_bytes, run_id=run_id, file_states=states
-    )
+    return batches.prepare_files(files, pool=pool, max_bytes=max_bytes, run_id=run_id)
 
 
 @task(name="load", **_TASK_OPTIONS)
@@ -213,16 +211,15 @@ def _load_all(
     with _freed_per_batch() as free_loaded_batches:
         for index, batch in enumerate(queue):
             upcoming = queue[index + 1] if index + 1 < len(queue) else None
-            attempt = ahead or _prepare(run, workers, batch, plan)
+            attempt = ahead or _prepare(run, workers, batch)
             free_loaded_batches()
-            ahead = _load_with_retries(run, conn, workers, plan, batch, attempt, upcoming)
+            ahead = _load_with_retries(run, conn, workers, batch, attempt, upcoming)
 
 
 def _load_with_retries(
     run: _Run,
     conn: duckdb.DuckDBPyConnection,
     workers: _Workers,
-    plan: inbox.Plan,
     batch: list[Path],
     attempt: PrefectFuture,
     upcoming: list[Path] | None,
@@ -232,7 +229,7 @@ def _load_with_retries(
     ahead: PrefectFuture | None = None
     for delay in (*BATCH_RETRY_DELAYS, None):
         if upcoming is not None and ahead is None:
-            ahead = _prepare(run, workers, upcoming, plan)
+            ahead = _prepare(run, workers, upcoming)
         try:
             _load_prepared(run, conn, attempt.result(), batch)
             break
@@ -257,7 +254,7 @@ def _load_with_retries(
                 type(error).__name__, error, delay,
             )
             time.sleep(delay)
-            attempt = _prepare(run, workers, batch, plan)
+            attempt = _prepare(run, workers, batch)
     return ahead
 
 
@@ -278,12 +275,9 @@ def _freed_per_batch() -> Iterator[Callable[[], int]]:
         gc.unfreeze()
 
 
-def _prepare(run: _Run, workers: _Workers, batch: list[Path], plan: inbox.Plan) -> PrefectFuture:
+def _prepare(run: _Run, workers: _Workers, batch: list[Path]) -> PrefectFuture:
     """Start preparing `batch` in the background; the result is collected when it is loaded."""
-    states = plan.rows(batch, run.stats.run_id)
-    return prepare_task.submit(
-        quote(batch), workers.get(), quote(states), run.max_bytes, run.stats.run_id
-    )
+    return prepare_task.submit(quote(batch), workers.get(), run.max_bytes, run.stats.run_id)
 
 
 def _load_prepared(

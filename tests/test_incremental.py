@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 from pathlib import Path
 
@@ -19,6 +20,10 @@ def state_of(path: Path, sha256: str = "0" * 64) -> FileState:
     return FileState(str(path), info.st_size, info.st_mtime_ns // 1000, sha256)
 
 
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def age(path: Path, seconds: float = 60) -> None:
     then = path.stat().st_mtime - seconds
     os.utime(path, (then, then))
@@ -28,11 +33,8 @@ def test_plan_reads_new_and_changed_files_and_skips_unchanged_ones_unread(tmp_pa
     for name in ("same.txt", "changed.txt", "touched.txt", "new.txt"):
         (tmp_path / name).write_text(f"{name} text", encoding="utf-8")
         age(tmp_path / name)
-    known = {str(tmp_path / "same.txt"): state_of(tmp_path / "same.txt")}
-    first = plan_files([tmp_path], {})
-    digest = {Path(name).name: s.file_sha256 for name, s in first.states.items()}
-    known[str(tmp_path / "changed.txt")] = state_of(tmp_path / "changed.txt", digest["changed.txt"])
-    known[str(tmp_path / "touched.txt")] = state_of(tmp_path / "touched.txt", digest["touched.txt"])
+    known = {str(tmp_path / name): state_of(tmp_path / name, sha256_of(tmp_path / name))
+             for name in ("same.txt", "changed.txt", "touched.txt")}
     (tmp_path / "changed.txt").write_text("corrected text", encoding="utf-8")
     age(tmp_path / "changed.txt", 30)
     os.utime(tmp_path / "touched.txt", (1, 1))  # new mtime, same bytes
@@ -63,10 +65,12 @@ def test_a_file_still_being_written_is_waited_for_then_left_for_the_next_run(tmp
     assert quiet.read == [growing] and quiet.new == 1
 
 
-def test_a_locked_file_is_retried_with_backoff(tmp_path, monkeypatch):
+def test_a_locked_file_whose_stat_changed_is_hashed_with_backoff(tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     locked.write_text("Floods killed 12 people.", encoding="utf-8")
     age(locked)
+    known = {str(locked): state_of(locked, sha256_of(locked))}
+    os.utime(locked, (1, 1))  # touched: the bytes must be hashed to know it is unchanged
     real_open, failures, waits = Path.open, [2], []
 
     def flaky_open(self, *args, **kwargs):
@@ -76,9 +80,21 @@ def test_a_locked_file_is_retried_with_backoff(tmp_path, monkeypatch):
         return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", flaky_open)
-    plan = plan_files([tmp_path], {}, sleep=waits.append)
-    assert plan.read == [locked] and str(locked) in plan.states
+    plan = plan_files([tmp_path], known, sleep=waits.append)
+    assert plan.read == [] and [s.mtime_us for s in plan.touched] == [1_000_000]
     assert waits == [0.2, 0.5]
+
+
+def test_a_new_file_is_planned_unread(tmp_path, monkeypatch):
+    (tmp_path / "new.txt").write_text("Floods killed 12 people.", encoding="utf-8")
+    age(tmp_path / "new.txt")
+
+    def no_reads(self, *args, **kwargs):
+        raise AssertionError(f"the plan read {self}")
+
+    monkeypatch.setattr(Path, "open", no_reads)
+    plan = plan_files([tmp_path], {})
+    assert plan.read == [tmp_path / "new.txt"] and plan.new == 1
 
 
 def run(paths, warehouse: Path, **options) -> dict:

@@ -2,7 +2,9 @@
 
 Every input ends as a document source or a rejection; nothing raises for bad input. A document
 is one distinct cleaned text (its id is a hash of that text), so the same article arriving in
-several files, or twice in one, is one document with several source rows.
+several files, or twice in one, is one document with several source rows. Each file read (or
+refused for what it is) also leaves its state, the `source_files` row by which the next run
+knows it unchanged: taken from the bytes actually read, so it cannot describe a later version.
 """
 
 from __future__ import annotations
@@ -14,7 +16,16 @@ from pathlib import Path
 
 from flows.ingest.cleaning import clean_text
 from flows.ingest.decoding import decode
-from flows.ingest.files import Found, RawFile, discover, format_of, read_file, shown_path
+from flows.ingest.files import (
+    FileState,
+    Found,
+    RawFile,
+    discover,
+    format_of,
+    read_file,
+    refused_file_state,
+    shown_path,
+)
 from flows.ingest.metadata import headline
 from flows.ingest.readers import ReadResult, Record, read_records
 from flows.ingest.rejections import Reason, Unusable, rejection_row
@@ -29,6 +40,7 @@ class IngestBatch:
     documents: list[dict] = field(default_factory=list)  # one per distinct cleaned text
     sources: list[dict] = field(default_factory=list)  # one per (file, record) with a document
     rejected: list[dict] = field(default_factory=list)  # one per unusable input or record
+    files: list[dict] = field(default_factory=list)  # `source_files` rows of the files read
 
 
 def ingest_paths(
@@ -42,6 +54,9 @@ def ingest_paths(
     for found in discover(paths):
         source_file = shown_path(found.path)
         loaded = _load(found, max_bytes)
+        state = loaded.raw.state if isinstance(loaded, _Loaded) else _refused_state(found, loaded)
+        if state is not None:
+            batch.files.append(state.row(run_id))
         if isinstance(loaded, Unusable):
             batch.rejected.append(rejection_row(source_file, loaded, run_id))
             continue
@@ -66,15 +81,25 @@ class _Loaded:
 
 
 def _load(found: Found, max_bytes: int) -> _Loaded | Unusable:
-    """The file and its records, or the one problem that stopped the whole file."""
+    """The file and its records, or the one problem that stopped the whole file. A file whose
+    bytes were read but are not a text (binary, undecodable) is loaded with that problem as
+    its only result, so that its state is kept."""
     if found.problem is not None:
         return found.problem
     try:
         format_name = format_of(found.path)
         raw = read_file(found.path, max_bytes)
-        return _Loaded(raw, format_name, read_records(format_name, decode(raw.data), raw.path))
     except Unusable as problem:
         return problem
+    try:
+        results = read_records(format_name, decode(raw.data), raw.path)
+    except Unusable as problem:
+        results = [problem]
+    return _Loaded(raw, format_name, results)
+
+
+def _refused_state(found: Found, problem: Unusable) -> FileState | None:
+    return None if found.problem is not None else refused_file_state(found.path, problem)
 
 
 def _add_document(

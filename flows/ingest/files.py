@@ -7,13 +7,16 @@ explicitly is always taken, and everything that cannot be read becomes an `Unusa
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from flows.ingest.rejections import Reason, Unusable
 
@@ -38,13 +41,56 @@ class Found:
     problem: Unusable | None = None
 
 
+#: Seconds to wait before each retry of a read that failed for a reason that may pass.
+READ_RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0)
+_TRANSIENT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EAGAIN, errno.EBUSY, errno.ETXTBSY}
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+T = TypeVar("T")
+#: Files refused for what they are, not for failing to read: recorded like files read, so an
+#: unchanged one is not read (and rejected) again by every run.
+_REFUSED_AS_THEY_ARE = frozenset({Reason.UNKNOWN_EXTENSION, Reason.TOO_LARGE, Reason.EMPTY_FILE})
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a file looked like when read: its `source_files` row without the run id. The next
+    run compares a file's stat with it, and reads the file again only if it changed."""
+
+    source_file: str
+    file_size: int
+    mtime_us: int
+    file_sha256: str
+
+    def row(self, run_id: str) -> dict:
+        return {
+            "source_file": self.source_file,
+            "file_size": self.file_size,
+            "file_mtime": mtime_of(self.mtime_us),
+            "file_sha256": self.file_sha256,
+            "run_id": run_id,
+        }
+
+
 @dataclass(frozen=True)
 class RawFile:
     path: str
     data: bytes
     sha256: str
     size: int
-    mtime: datetime
+    mtime_us: int
+
+    @property
+    def mtime(self) -> datetime:
+        return mtime_of(self.mtime_us)
+
+    @property
+    def state(self) -> FileState:
+        return FileState(shown_path(self.path), self.size, self.mtime_us, self.sha256)
+
+
+def mtime_of(mtime_us: int) -> datetime:
+    """A modification time in microseconds since the epoch (what `stat` gives), as UTC."""
+    return _EPOCH + timedelta(microseconds=mtime_us)
 
 
 def discover(paths: Iterable[Path | str]) -> Iterator[Found]:
@@ -100,6 +146,14 @@ def format_of(path: str) -> str:
 def read_file(path: str, max_bytes: int) -> RawFile:
     """The file's bytes, refusing before reading anything that is too large or not a file."""
     try:
+        return _with_retries(lambda: _read_once(path, max_bytes))
+    except OSError as error:
+        detail = f"The file could not be read: {error.strerror or error}."
+        raise Unusable(Reason.UNREADABLE, detail) from None
+
+
+def _read_once(path: str, max_bytes: int) -> RawFile:
+    try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             raise Unusable(Reason.UNREADABLE, "The path is not a regular file.")
@@ -113,9 +167,6 @@ def read_file(path: str, max_bytes: int) -> RawFile:
     except FileNotFoundError:
         detail = "The file vanished before it could be read, or is a broken link."
         raise Unusable(Reason.NOT_FOUND, detail) from None
-    except OSError as error:
-        detail = f"The file could not be read: {error.strerror or error}."
-        raise Unusable(Reason.UNREADABLE, detail) from None
     if len(data) > max_bytes:
         raise Unusable(Reason.TOO_LARGE, f"The file grew past the limit of {max_bytes:,} bytes.")
     if not data:
@@ -125,5 +176,51 @@ def read_file(path: str, max_bytes: int) -> RawFile:
         data=data,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
-        mtime=datetime.fromtimestamp(info.st_mtime, UTC),
+        mtime_us=info.st_mtime_ns // 1000,
     )
+
+
+def refused_file_state(path: str, problem: Unusable) -> FileState | None:
+    """The state to record for a file refused unread (or read empty) for what it is, so the
+    next run skips it while it is unchanged; None for a file that could not be read, which the
+    next run tries again."""
+    if problem.reason not in _REFUSED_AS_THEY_ARE:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    digest = file_sha256(Path(path))
+    if digest is None:
+        return None
+    return FileState(shown_path(path), info.st_size, info.st_mtime_ns // 1000, digest)
+
+
+def file_sha256(path: Path, sleep: Callable[[float], None] | None = None) -> str | None:
+    """The file's content hash, read in chunks (it may be larger than a run reads); None if it
+    cannot be read."""
+    try:
+        return _with_retries(lambda: _hash_once(path), sleep)
+    except OSError:
+        return None
+
+
+def _hash_once(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _with_retries(action: Callable[[], T], sleep: Callable[[float], None] | None = None) -> T:
+    """`action()`, retried with backoff while it fails for a reason that may pass (a lock, a
+    permission being set); the last failure is raised."""
+    for delay in READ_RETRY_DELAYS:
+        try:
+            return action()
+        except OSError as error:
+            if error.errno not in _TRANSIENT_ERRNOS:
+                raise
+            (sleep or time.sleep)(delay)
+    return action()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from flows.ingest import IngestBatch, doc_id_of, ingest_paths
+from flows.ingest import files as ingest_files
 from tests.ingest.samples import ARTICLE
 
 SOURCE_KEYS = {
@@ -49,8 +51,51 @@ def test_rows_have_the_contract_keys(write) -> None:
     assert source["source_file"] == document["source_file"] == str(path)
     assert source["file_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     assert source["file_size"] == path.stat().st_size
-    assert source["file_mtime"] == datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    assert source["file_mtime"] == mtime_of(path)
     assert (source["record_index"], source["format"]) == (0, "txt")
+
+
+def mtime_of(path: Path) -> datetime:
+    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=path.stat().st_mtime_ns // 1000)
+
+
+def test_each_file_read_or_refused_for_what_it_is_leaves_its_state(write, tmp_path) -> None:
+    """The next run skips a file by its state; a file that could not be read has none, so the
+    next run tries it again."""
+    good = write("story.txt", ARTICLE)
+    binary = write("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    empty = write("empty.txt", b"")
+    unknown = write("report.pdf", b"%PDF-1.7")
+    batch = ingest_paths([good, binary, empty, unknown, tmp_path / "missing.txt"], run_id="r")
+
+    states = {Path(row["source_file"]).name: row for row in batch.files}
+    assert sorted(states) == ["empty.txt", "photo.txt", "report.pdf", "story.txt"]
+    for path in (good, binary, empty, unknown):
+        assert states[path.name] == {
+            "source_file": str(path),
+            "file_size": path.stat().st_size,
+            "file_mtime": mtime_of(path),
+            "file_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "run_id": "r",
+        }
+    assert len(batch.rejected) == 4 and len(batch.documents) == 1
+
+
+def test_a_locked_file_is_read_after_a_backoff(write, monkeypatch) -> None:
+    locked = write("locked.txt", ARTICLE)
+    failures, waits = [2], []
+
+    def flaky_open(path, *args, **kwargs):
+        if path == str(locked) and failures[0]:
+            failures[0] -= 1
+            raise PermissionError(errno.EACCES, "locked")
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(ingest_files, "open", flaky_open, raising=False)
+    monkeypatch.setattr(ingest_files.time, "sleep", waits.append)
+    batch = ingest_paths([locked])
+    assert len(batch.documents) == 1 and len(batch.files) == 1 and not batch.rejected
+    assert waits == [0.2, 0.5]
 
 
 def test_same_article_in_two_files_is_one_document_with_two_sources(write) -> None:
