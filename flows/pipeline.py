@@ -95,7 +95,24 @@ def load_task(
 @task(name="build", **_TASK_OPTIONS)
 def build_task(conn: duckdb.DuckDBPyConnection) -> tuple[int, list[dict]]:
     """Rebuild every model, document it, and run the SQL data tests (raises on failure).
-    Returns the number of data tests and the facts whose status changed."""
+    Returns the number of data tests and the facts whose status changed.
+
+    A model that runs out of DuckDB's memory (its operators that cannot spill, on two threads)
+    is not the end of the run: the loaded batches are committed, so the build goes back to
+    them and runs again on one thread, which needs about half the working memory."""
+    try:
+        return _build(conn)
+    except models.ModelBuildError as error:
+        if not isinstance(error.__cause__, duckdb.OutOfMemoryException):
+            raise
+        get_run_logger().warning("%s; building again on one thread", error.args[0].splitlines()[0])
+        conn.rollback()
+        conn.begin()
+        conn.execute("set threads = 1")
+        return _build(conn)
+
+
+def _build(conn: duckdb.DuckDBPyConnection) -> tuple[int, list[dict]]:
     changes.remember_facts(conn)
     models.build_models(conn)
     models.apply_comments(conn)

@@ -134,3 +134,30 @@ def test_a_year_dated_article_takes_its_day_from_the_incident_only_with_dated_co
         ).fetchall()}
     assert (at.date().isoformat(), precision, basis) == ("2022-09-13", "day", "inferred")
     assert len(witnesses) >= 2 and "004_3737467c3f90d56b.txt" not in witnesses
+
+
+def test_a_build_out_of_memory_is_built_again_on_one_thread(
+    prefect_server, seed_dir, tmp_path, monkeypatch
+):
+    from flows import models
+
+    real_build, threads = models.build_models, []
+
+    def build_that_runs_out_once(conn, *args):
+        threads.append(conn.execute("select current_setting('threads')").fetchone()[0])
+        if len(threads) == 1:
+            conn.execute("create table half_built as select 1 as x")  # rolled back after
+            try:
+                raise duckdb.OutOfMemoryException("could not allocate block of size 256.0 KiB")
+            except duckdb.OutOfMemoryException as error:
+                raise models.ModelBuildError(f"model statements (marts): {error}") from error
+        return real_build(conn, *args)
+
+    monkeypatch.setattr(models, "build_models", build_that_runs_out_once)
+    result = run_pipeline([seed_dir], tmp_path / "w.duckdb")
+
+    assert result["published"] and threads[1] == 1 and threads[0] >= threads[1]
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as conn:
+        assert conn.execute("select count(*) from documents").fetchone()[0] == 5
+        tables = {name for (name,) in conn.execute("select table_name from duckdb_tables()").fetchall()}
+        assert "half_built" not in tables and "source_agreement" in tables
