@@ -56,7 +56,8 @@ def test_rows_have_the_contract_keys(write) -> None:
 
 
 def mtime_of(path: Path) -> datetime:
-    return datetime(1970, 1, 1, tzinfo=UTC) + timedelta(microseconds=path.stat().st_mtime_ns // 1000)
+    epoch = datetime(1970, 1, 1, tzinfo=UTC)
+    return epoch + timedelta(microseconds=path.stat().st_mtime_ns // 1000)
 
 
 def test_each_file_read_or_refused_for_what_it_is_leaves_its_state(write, tmp_path) -> None:
