@@ -144,7 +144,7 @@ def test_a_build_out_of_memory_is_built_again_on_one_thread(
     real_build, threads = models.build_models, []
 
     def build_that_runs_out_once(conn, *args):
-        threads.append(conn.execute("select current_setting('threads')").fetchone()[0])
+        threads.append(conn.execute("select current_setting('threads')").fetchall()[0][0])
         if len(threads) == 1:
             conn.execute("create table half_built as select 1 as x")  # rolled back after
             try:
@@ -158,6 +158,6 @@ def test_a_build_out_of_memory_is_built_again_on_one_thread(
 
     assert result["published"] and threads[1] == 1 and threads[0] >= threads[1]
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as conn:
-        assert conn.execute("select count(*) from documents").fetchone()[0] == 5
-        tables = {row[0] for row in conn.sql("select table_name from duckdb_tables()").fetchall()}
+        assert conn.execute("select count(*) from documents").fetchall()[0][0] == 5
+        tables = {row[0] for row in conn.execute("select table_name from duckdb_tables()").fetchall()}
         assert "half_built" not in tables and "source_agreement" in tables
