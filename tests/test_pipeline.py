@@ -159,5 +159,6 @@ def test_a_build_out_of_memory_is_built_again_on_one_thread(
     assert result["published"] and threads[1] == 1 and threads[0] >= threads[1]
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as conn:
         assert conn.execute("select count(*) from documents").fetchall()[0][0] == 5
-        tables = {row[0] for row in conn.execute("select table_name from duckdb_tables()").fetchall()}
+        names = conn.execute("select table_name from duckdb_tables()").fetchall()
+        tables = {name for (name,) in names}
         assert "half_built" not in tables and "source_agreement" in tables
