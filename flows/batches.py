@@ -8,6 +8,7 @@ Arrow, and the main process is left free to load the previous batch meanwhile.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor
@@ -21,7 +22,6 @@ import pyarrow.compute as pc
 from extract.document import extract_document
 from extract.records import Publication
 from flows.ingest import IngestBatch, ingest_paths
-from flows.ingest.files import discover
 from flows.validate import validate_records
 
 CLAIM_TABLES = ("casualty_claims", "event_claims", "statements", "time_expressions")
@@ -58,21 +58,15 @@ class PreparedBatch:
         return self.tables[table].num_rows
 
 
-def discover_files(paths: Iterable[Path | str]) -> list[Path]:
-    """Every input file under `paths`, once each, in a stable order. A path that cannot be used
-    (missing, unlistable) is kept, so that ingest rejects it with a reason."""
-    return [Path(found.path) for found in discover(paths)]
-
-
 def chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
-def file_batches(files: Sequence[Path], *, max_files: int, max_bytes: int) -> Iterator[list[Path]]:
+def file_batches(files: Sequence[str], *, max_files: int, max_bytes: int) -> Iterator[list[str]]:
     """Consecutive groups of at most `max_files` files and about `max_bytes` bytes, so memory
     stays flat however large the corpus; a single larger file forms a batch of its own."""
-    batch: list[Path] = []
+    batch: list[str] = []
     size = 0
     for path in files:
         length = _size(path)
@@ -85,15 +79,15 @@ def file_batches(files: Sequence[Path], *, max_files: int, max_bytes: int) -> It
         yield batch
 
 
-def _size(path: Path) -> int:
+def _size(path: str | Path) -> int:
     try:
-        return path.stat().st_size
+        return os.stat(path).st_size
     except OSError:
         return 0  # ingest reports the problem
 
 
 def prepare_files(
-    files: Sequence[Path],
+    files: Sequence[str | Path],
     *,
     pool: Executor | None,
     max_bytes: int,
@@ -110,7 +104,7 @@ def prepare_files(
     return merge_pieces(list(results))
 
 
-def prepare_piece(files: Sequence[Path], max_bytes: int, run_id: str) -> PreparedBatch:
+def prepare_piece(files: Sequence[str | Path], max_bytes: int, run_id: str) -> PreparedBatch:
     """One piece of a batch, start to finish, where it runs (positional, for `Executor.map`)."""
     started = time.perf_counter()
     ingested = ingest_paths(files, max_bytes=max_bytes, run_id=run_id)

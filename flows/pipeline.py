@@ -70,7 +70,7 @@ def plan_task(paths: Sequence[str], published: Path, settle_seconds: float) -> i
 
 @task(name="prepare", **_TASK_OPTIONS)
 def prepare_task(
-    files: Sequence[Path], pool: Executor | None, max_bytes: int, run_id: str
+    files: Sequence[str], pool: Executor | None, max_bytes: int, run_id: str
 ) -> batches.PreparedBatch:
     """Read, extract and validate one batch of files on the worker pool."""
     return batches.prepare_files(files, pool=pool, max_bytes=max_bytes, run_id=run_id)
@@ -80,14 +80,14 @@ def prepare_task(
 def load_task(
     conn: duckdb.DuckDBPyConnection,
     prepared: batches.PreparedBatch,
-    files: Sequence[Path],
+    files: Sequence[str],
     run_id: str,
 ) -> int:
     return load.load_batch(
         conn,
         prepared.tables,
         prepared.quarantine,
-        input_files=[shown_path(str(path)) for path in files],
+        input_files=[shown_path(path) for path in files],
         run_id=run_id,
     )
 
@@ -237,9 +237,9 @@ def _load_with_retries(
     run: _Run,
     conn: duckdb.DuckDBPyConnection,
     workers: _Workers,
-    batch: list[Path],
+    batch: list[str],
     attempt: PrefectFuture,
-    upcoming: list[Path] | None,
+    upcoming: list[str] | None,
 ) -> PrefectFuture | None:
     """Load `batch` once `attempt` has prepared it, preparing `upcoming` meanwhile; a failed
     batch is retried, then skipped. Returns the preparation of `upcoming`, if under way."""
@@ -292,13 +292,13 @@ def _freed_per_batch() -> Iterator[Callable[[], int]]:
         gc.unfreeze()
 
 
-def _prepare(run: _Run, workers: _Workers, batch: list[Path]) -> PrefectFuture:
+def _prepare(run: _Run, workers: _Workers, batch: list[str]) -> PrefectFuture:
     """Start preparing `batch` in the background; the result is collected when it is loaded."""
     return prepare_task.submit(quote(batch), workers.get(), run.max_bytes, run.stats.run_id)
 
 
 def _load_prepared(
-    run: _Run, conn: duckdb.DuckDBPyConnection, prepared: batches.PreparedBatch, batch: list[Path]
+    run: _Run, conn: duckdb.DuckDBPyConnection, prepared: batches.PreparedBatch, batch: list[str]
 ) -> None:
     stats = run.stats
     run.reporter.stage("load")

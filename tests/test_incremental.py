@@ -41,7 +41,7 @@ def test_plan_reads_new_and_changed_files_and_skips_unchanged_ones_unread(tmp_pa
 
     plan = plan_files([tmp_path], known)
 
-    assert sorted(path.name for path in plan.read) == ["changed.txt", "new.txt"]
+    assert sorted(Path(path).name for path in plan.read) == ["changed.txt", "new.txt"]
     assert (plan.new, plan.changed, plan.unchanged) == (1, 1, 2)
     assert [Path(s.source_file).name for s in plan.touched] == ["touched.txt"]
 
@@ -62,7 +62,7 @@ def test_a_file_still_being_written_is_waited_for_then_left_for_the_next_run(tmp
     assert plan.read == [] and plan.deferred == [str(growing)]
 
     quiet = plan_files([tmp_path], {}, settle_seconds=1.0, clock=lambda: clock[0] + 2)
-    assert quiet.read == [growing] and quiet.new == 1
+    assert quiet.read == [str(growing)] and quiet.new == 1
 
 
 def test_a_locked_file_whose_stat_changed_is_hashed_with_backoff(tmp_path, monkeypatch):
@@ -94,7 +94,7 @@ def test_a_new_file_is_planned_unread(tmp_path, monkeypatch):
 
     monkeypatch.setattr(Path, "open", no_reads)
     plan = plan_files([tmp_path], {})
-    assert plan.read == [tmp_path / "new.txt"] and plan.new == 1
+    assert plan.read == [str(tmp_path / "new.txt")] and plan.new == 1
 
 
 def run(paths, warehouse: Path, **options) -> dict:
