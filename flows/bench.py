@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import re
@@ -25,6 +26,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 from pathlib import Path
 
@@ -77,23 +79,23 @@ def write_corpus(folder: Path, count: int) -> int:
     return total
 
 
-def peak_rss_mb() -> tuple[float, float]:
-    """Peak resident memory of this process and of its largest child, in MB."""
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, children
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process over its lifetime, in MB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class RssSampler:
     """The main process's resident memory, sampled every `every` seconds while a block runs:
     its peak while the batches load (until the model build starts) and over the whole block,
     which `getrusage` cannot tell apart from the warm-up run and the runs after. Also the
-    proportional set size of the main process and its workers together (`total_mb`): the
-    machine's memory the run takes, each page shared after the fork counted once."""
+    largest worker's peak (`worker_mb`), and the proportional set size of the main process and
+    its workers together (`total_mb`): the machine's memory the run takes, each page shared
+    after the fork counted once."""
 
     def __init__(self, every: float = 0.5) -> None:
         self.every = every
         self.samples: list[tuple[float, float]] = []  # (perf_counter, MB)
+        self.worker_mb = 0.0
         self.total_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -102,7 +104,9 @@ class RssSampler:
         process = psutil.Process()
         while not self._stop.is_set():
             self.samples.append((time.perf_counter(), process.memory_info().rss / 2**20))
-            self.total_mb = max(self.total_mb, _pss_mb([process, *_workers(process)]))
+            workers = _workers(process)
+            self.worker_mb = max(self.worker_mb, *map(_rss_mb, workers), 0.0)
+            self.total_mb = max(self.total_mb, _pss_mb([process, *workers]))
             self._stop.wait(self.every)
 
     def __enter__(self) -> RssSampler:
@@ -143,6 +147,12 @@ def _cmdline(process: psutil.Process) -> list[str]:
     return []
 
 
+def _rss_mb(process: psutil.Process) -> float:
+    with suppress(psutil.Error):  # a worker may end between listing and reading
+        return process.memory_info().rss / 2**20
+    return 0.0
+
+
 def _pss_mb(processes: list[psutil.Process]) -> float:
     total = 0.0
     for process in processes:
@@ -159,7 +169,9 @@ def run(count: int, workers: int, keep: bool) -> dict:
     work = Path(tempfile.mkdtemp(prefix="corroborate-bench-"))
     try:
         started = time.perf_counter()
-        corpus_bytes = write_corpus(work / "corpus", count)
+        # In a process of its own, so that the sentences it holds are not counted as the run's.
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as writer:
+            corpus_bytes = writer.submit(write_corpus, work / "corpus", count).result()
         generate_seconds = time.perf_counter() - started
 
         pipeline(paths=[str(ROOT / "seeds" / "articles")], warehouse=str(work / "warmup.duckdb"))
@@ -170,7 +182,7 @@ def run(count: int, workers: int, keep: bool) -> dict:
                 workers=workers, settle_seconds=0,
             )
         wall = time.perf_counter() - started
-        own, child = peak_rss_mb()
+        own = peak_rss_mb()
         incremental = time_incremental_runs(work / "corpus", work / "bench.duckdb")
         documents = result["documents_seen"]
         return {
@@ -189,7 +201,7 @@ def run(count: int, workers: int, keep: bool) -> dict:
             "peak_rss_mb_main": round(own, 1),
             "peak_rss_mb_main_loading": round(memory.peak_mb(until=clock.build_started), 1),
             "peak_rss_mb_main_run": round(memory.peak_mb(), 1),
-            "peak_rss_mb_largest_worker": round(child, 1),
+            "peak_rss_mb_largest_worker": round(memory.worker_mb, 1),
             "peak_pss_mb_main_and_workers": round(memory.total_mb, 1),
             "warehouse_mb": round((work / "bench.duckdb").stat().st_size / 1e6, 1),
             **incremental,
