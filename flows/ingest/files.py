@@ -2,7 +2,10 @@
 
 Folders are walked recursively in sorted order so a run is reproducible; hidden entries and
 editor/office leftovers (names starting with "." or "~") are skipped there. A path given
-explicitly is always taken, and everything that cannot be read becomes an `Unusable`.
+explicitly is always taken, and everything that cannot be read becomes an `Unusable`. A read
+that fails for a reason that may pass is retried with backoff. Each file read leaves its
+`FileState` (size, modification time and hash of the bytes read), by which the next run knows
+it unchanged.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from flows.ingest.rejections import Reason, Unusable
+
+T = TypeVar("T")
 
 FORMATS = {
     ".txt": "txt",
@@ -45,7 +50,6 @@ class Found:
 READ_RETRY_DELAYS = (0.2, 0.5, 1.0, 2.0)
 _TRANSIENT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EAGAIN, errno.EBUSY, errno.ETXTBSY}
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-T = TypeVar("T")
 #: Files refused for what they are, not for failing to read: recorded like files read, so an
 #: unchanged one is not read (and rejected) again by every run.
 _REFUSED_AS_THEY_ARE = frozenset({Reason.UNKNOWN_EXTENSION, Reason.TOO_LARGE, Reason.EMPTY_FILE})
