@@ -106,6 +106,10 @@ def test_bad_inputs_land_in_rejected_and_the_good_ones_still_load(
     jsonl_reasons = sorted(r for key, r in reasons.items() if "feed.jsonl" in key)
     assert jsonl_reasons == ["malformed_json", "missing_text"]
 
+    # Every file that was read, or refused for what it is, was recorded: none is read again.
+    again = run_pipeline([inbox], warehouse)
+    assert (again["published"], again["files_unchanged"], again["files_new"]) == (False, 6, 0)
+
 
 def test_a_year_dated_article_takes_its_day_from_the_incident_only_with_dated_company(
     prefect_server, seed_dir, tmp_path
