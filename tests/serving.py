@@ -4,6 +4,7 @@ temporary server cannot schedule), and find every process it started."""
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -32,8 +33,15 @@ def start_serve(
             [sys.executable, "-m", "flows.cli", "serve", "--inbox", str(inbox),
              "--warehouse", str(warehouse), "--port", str(port), *options],
             cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=_hear_interrupts,
         )
     return process, log
+
+
+def _hear_interrupts() -> None:
+    """Undo an inherited "ignore SIGINT", which the tests stop `serve` with: a shell gives it to
+    every command it starts in the background (`make test &`), and a child keeps it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def descendants(pid: int) -> set[psutil.Process]:
