@@ -105,8 +105,9 @@ class RssSampler:
         while not self._stop.is_set():
             self.samples.append((time.perf_counter(), process.memory_info().rss / 2**20))
             workers = _workers(process)
-            self.worker_mb = max(self.worker_mb, *map(_rss_mb, workers), 0.0)
-            self.total_mb = max(self.total_mb, _pss_mb([process, *workers]))
+            self.worker_mb = max([self.worker_mb, *(_memory_mb(w, "rss") for w in workers)])
+            total = sum(_memory_mb(p, "pss") for p in [process, *workers])
+            self.total_mb = max(self.total_mb, total)
             self._stop.wait(self.every)
 
     def __enter__(self) -> RssSampler:
@@ -147,18 +148,12 @@ def _cmdline(process: psutil.Process) -> list[str]:
     return []
 
 
-def _rss_mb(process: psutil.Process) -> float:
-    with suppress(psutil.Error):  # a worker may end between listing and reading
-        return process.memory_info().rss / 2**20
+def _memory_mb(process: psutil.Process, kind: str) -> float:
+    """A process's `rss` or `pss` in MB; 0 for a worker that ended between listing and reading."""
+    with suppress(psutil.Error):
+        info = process.memory_full_info() if kind == "pss" else process.memory_info()
+        return getattr(info, kind) / 2**20
     return 0.0
-
-
-def _pss_mb(processes: list[psutil.Process]) -> float:
-    total = 0.0
-    for process in processes:
-        with suppress(psutil.Error):  # a worker may end between listing and reading
-            total += process.memory_full_info().pss / 2**20
-    return total
 
 
 def run(count: int, workers: int, keep: bool) -> dict:

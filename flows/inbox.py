@@ -138,4 +138,4 @@ def _settle(
         waiting = [fresh for seen in young if (fresh := _stat(seen.path)) is not None]
     order = {seen.path: index for index, seen in enumerate(files)}
     settled.sort(key=lambda seen: order[seen.path])
-    return settled, [shown_path(str(seen.path)) for seen in young]
+    return settled, [shown_path(seen.path) for seen in young]

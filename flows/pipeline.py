@@ -54,10 +54,9 @@ BATCH_BYTES = 16_000_000
 #: 384 MB, the build's peak rose by 140 MB from 20,000 to 100,000 documents. 256 MB costs the
 #: build 0.3 s at 20,000 documents and 4 s at 100,000 (30 s instead of 26), and saves 125 MB
 #: at both (the incident models match country sets rather than documents, so their joins stay
-#: small). The rest of the
-#: run's memory (about 450 MB) is the interpreter with Prefect, pandas and the engine's data,
-#: and the batches in flight. Insertion order is not part of any model's meaning, and dropping
-#: it lets DuckDB stream and spill more.
+#: small). The rest of the run's memory (about 450 MB) is the interpreter with Prefect, pandas
+#: and the engine's data, and the batches in flight. Insertion order is not part of any model's
+#: meaning, and dropping it lets DuckDB stream and spill more.
 LOAD_MEMORY_LIMIT = "192MB"
 BUILD_MEMORY_LIMIT = "256MB"
 #: Seconds to wait before each retry of a failed batch; after the last, the batch is skipped.

@@ -17,7 +17,6 @@ from pathlib import Path
 from flows.ingest.cleaning import clean_text
 from flows.ingest.decoding import decode
 from flows.ingest.files import (
-    FileState,
     Found,
     RawFile,
     discover,
@@ -54,7 +53,10 @@ def ingest_paths(
     for found in discover(paths):
         source_file = shown_path(found.path)
         loaded = _load(found, max_bytes)
-        state = loaded.raw.state if isinstance(loaded, _Loaded) else _refused_state(found, loaded)
+        state = (
+            loaded.raw.state if isinstance(loaded, _Loaded)
+            else refused_file_state(found.path, loaded)
+        )
         if state is not None:
             batch.files.append(state.row(run_id))
         if isinstance(loaded, Unusable):
@@ -96,10 +98,6 @@ def _load(found: Found, max_bytes: int) -> _Loaded | Unusable:
     except Unusable as problem:
         results = [problem]
     return _Loaded(raw, format_name, results)
-
-
-def _refused_state(found: Found, problem: Unusable) -> FileState | None:
-    return None if found.problem is not None else refused_file_state(found.path, problem)
 
 
 def _add_document(
