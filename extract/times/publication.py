@@ -7,16 +7,18 @@ document with no evidence stays `unknown`:
 
 1. "N year(s) ago in <Month>" plus an explicit "<Month> <Year>" elsewhere: the DCT is that
    month N years later (month precision).
-2. A weekday with a month and day but no year ("Tuesday, September 13th") fixes the year among
-   those after every explicit year the text mentions (day precision).
-3. Month-days without a year and weekdays mentioned apart: the year in which a month-day falls
-   on the weekday the document's chain of weekdays ends on ("Monday night ... on Tuesday") is
-   the DCT's; with no such year, the earliest admissible year (year precision).
-4. Otherwise the latest explicit date, at its own precision.
+2. A weekday with a month and day but no year ("Tuesday, September 13th") names the day, when
+   exactly one admissible year puts that month-day on that weekday (day precision).
+3. Month-days without a year and weekdays mentioned apart: the admissible year in which a
+   month-day falls on the weekday the document's chain of weekdays ends on ("Monday night ...
+   on Tuesday") is the DCT's, when exactly one year does (day precision).
+Otherwise the DCT is unknown. The latest date a text mentions is not its DCT: it is as often
+a coming event ("the 2014 show") or a product ("his 2013 Toyota") as the present.
 
-"Admissible" follows news style (AP): a writer gives the year only for dates outside the
-current year, so explicit years lie before the DCT's year; and a text that says "last year"
-does not also write that year as a number.
+"Admissible" years are the latest year the text writes and the few after it: a writer gives
+the year for dates outside the current year (AP), but web pages also print their own year. A year
+the text does not confirm (a weekday fitting a month-day) is never guessed: a wrong DCT is
+worse than none. A text that says "last year" does not also write that year as a number.
 """
 
 from __future__ import annotations
@@ -30,13 +32,15 @@ from datetime import UTC, date, datetime
 from extract.records import Precision, Publication
 from extract.sentences import Sentence
 from extract.times import normalise as nm
+from extract.times.datelines import document_date
 from extract.times.patterns import Candidate, lowered, month_words, scan
 
-_HEAD_CHARS = 600
-_YEARS_AHEAD = 12
 _FUTURE = re.compile(r"\b(?:will|shall|by|until|plans?|planned|expected|target)\b")
 _AGO_IN_MONTH = re.compile(r"(\w+)\s+years?\s+ago\s+in\s+(\w+)", re.I)
 _NO_DCT = nm.Reference(None, None, None)
+# How many years past the latest year it writes a text may have been written in. A weekday on
+# a month-day recurs after 5, 6 or 11 years, so within this window the fit is mostly unique.
+_YEARS_AFTER_LATEST = 5
 
 
 def infer_publication(
@@ -45,45 +49,23 @@ def infer_publication(
     """The document's creation time; `metadata` when the caller has it, returned as is."""
     if metadata is not None:
         return metadata
-    candidates = list(scan(text))
-    dateline = _dateline(text, candidates)
-    if dateline is not None:
-        return _publication(dateline, "day", "text")
-    evidence = _collect(text, candidates)
-    for rule in (_ago_in_month, _weekday_with_date, _weekdays_and_month_days, _latest_explicit):
+    stated = document_date(text)
+    if stated is not None:
+        return _publication(stated[0], stated[1], "text")
+    evidence = _collect(text, list(scan(text)))
+    for rule in (_ago_in_month, _weekday_with_date, _weekdays_and_month_days):
         found = rule(evidence)
         if found is not None:
             return _publication(found[0], found[1], "inferred")
     return {"published_at": None, "published_precision": None, "published_basis": "unknown"}
 
 
-def _publication(day: date, precision: Precision, basis: str) -> Publication:
+def _publication(day: date, precision: str, basis: str) -> Publication:
     return {
         "published_at": datetime(day.year, day.month, day.day, tzinfo=UTC),
-        "published_precision": precision,
+        "published_precision": precision,  # type: ignore[typeddict-item]
         "published_basis": basis,  # type: ignore[typeddict-item]
     }
-
-
-def _dateline(text: str, candidates: Sequence[Candidate]) -> date | None:
-    """A full date near the top on a line of its own or opening a dateline ("X, Sept. 13 —")."""
-    for candidate in candidates:
-        if candidate.start > _HEAD_CHARS:
-            break
-        if candidate.family not in ("date", "iso"):
-            continue
-        period = nm.read_calendar(text[candidate.start : candidate.end], _NO_DCT, False).period
-        if period is None or period.precision != "day":
-            continue
-        line_start = text.rfind("\n", 0, candidate.start) + 1
-        line_end = text.find("\n", candidate.end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        after = text[candidate.end : candidate.end + 6]
-        if len(line.strip()) <= len(text[candidate.start : candidate.end]) + 30 or re.match(
-            r"\s*(?:\(|—|–|--|-\s)", after
-        ):
-            return period.start.date()
-    return None
 
 
 @dataclass
@@ -97,15 +79,15 @@ class _Evidence:
 
     explicit_years: frozenset[int] = frozenset()  # set by `_collect` once all are read
 
-    def admissible(self, year: int) -> bool:
-        if self.explicit_years and year <= max(self.explicit_years):
-            return False
-        return not (self.says_last_year and year - 1 in self.explicit_years)
-
-    def first_year(self) -> int | None:
+    def admissible_years(self) -> tuple[int, ...]:
+        """The latest written year and the few after it, less one the text calls "last year"."""
         if not self.explicit_years:
-            return None
-        return max(self.explicit_years) + 1
+            return ()
+        latest = max(self.explicit_years)
+        return tuple(
+            year for year in range(latest, latest + _YEARS_AFTER_LATEST + 1)
+            if not (self.says_last_year and year - 1 in self.explicit_years)
+        )
 
 
 def _collect(text: str, candidates: Sequence[Candidate]) -> _Evidence:
@@ -157,44 +139,30 @@ def _ago_in_month(evidence: _Evidence) -> Found:
 
 
 def _weekday_with_date(evidence: _Evidence) -> Found:
-    first = evidence.first_year()
-    if first is None or not evidence.weekday_dates:
-        return None
-    days = []
+    days = set()
     for weekday, month, day in evidence.weekday_dates:
-        year = next((y for y in range(first, first + 3 * _YEARS_AHEAD) if evidence.admissible(y)
-                     and _valid(y, month, day) and date(y, month, day).isoweekday() == weekday),
-                    None)
-        if year is not None:
-            days.append(date(year, month, day))
+        fitting = [year for year in evidence.admissible_years() if _on_weekday(year, month, day,
+                                                                              weekday)]
+        if len(fitting) == 1:
+            days.add(date(fitting[0], month, day))
     return (max(days), "day") if days else None
 
 
 def _weekdays_and_month_days(evidence: _Evidence) -> Found:
-    first = evidence.first_year()
-    if first is None or not (evidence.month_days or evidence.weekdays):
-        return None
     last_weekday = _chain_end(evidence.weekdays)
-    best: tuple[int, int, date | None] | None = None
-    for year in range(first, first + _YEARS_AHEAD):
-        if not evidence.admissible(year):
-            continue
-        score, matched = -(year - first), None
-        for month, day in evidence.month_days:
-            if not _valid(year, month, day):
-                continue
-            weekday = date(year, month, day).isoweekday()
-            if weekday == last_weekday:
-                score, matched = score + 3, max(matched or date(year, month, day),
-                                                date(year, month, day))
-            elif weekday in evidence.weekdays:
-                score += 1
-        if best is None or score > best[0]:
-            best = (score, year, matched)
-    if best is None:
+    if last_weekday is None:
         return None
-    _, year, matched = best
-    return (matched, "day") if matched else (date(year, 1, 1), "year")
+    matches = {
+        year: max(date(year, month, day) for month, day in evidence.month_days
+                  if _on_weekday(year, month, day, last_weekday))
+        for year in evidence.admissible_years()
+        if any(_on_weekday(year, month, day, last_weekday) for month, day in evidence.month_days)
+    }
+    return (next(iter(matches.values())), "day") if len(matches) == 1 else None
+
+
+def _on_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    return _valid(year, month, day) and date(year, month, day).isoweekday() == weekday
 
 
 def _chain_end(weekdays: list[int]) -> int | None:
@@ -204,14 +172,6 @@ def _chain_end(weekdays: list[int]) -> int | None:
     counts = Counter(weekdays)
     ends = [w for w in counts if (w % 7) + 1 not in counts] or list(counts)
     return max(ends, key=lambda w: (counts[w], -weekdays.index(w)))
-
-
-def _latest_explicit(evidence: _Evidence) -> Found:
-    if not evidence.explicit:
-        return None
-    latest = max(evidence.explicit, key=lambda period: (period.end, -len(period.value)))
-    precision: Precision = latest.precision if latest.precision in ("day", "month") else "year"
-    return latest.start.date(), precision
 
 
 def _valid(year: int, month: int, day: int) -> bool:

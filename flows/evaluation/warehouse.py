@@ -12,6 +12,7 @@ from typing import Any
 
 import duckdb
 
+from flows.evaluation import labels
 from flows.evaluation.agreement import (
     AgreementReport,
     format_agreement,
@@ -33,6 +34,8 @@ def _rows(conn: duckdb.DuckDBPyConnection, query: str) -> list[dict[str, Any]]:
 def evaluate_warehouse(gold_path: Path, warehouse: Path) -> str:
     """A readable report of every gold section present in `gold_path`."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    if labels.is_label_gold(gold):
+        return _evaluate_labels(gold, gold_path, warehouse)
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         # One row per source: an article that arrived twice (two records, one text) is one
         # document, and the gold may name it by either record.
@@ -63,3 +66,17 @@ def evaluate_warehouse(gold_path: Path, warehouse: Path) -> str:
         )
         sections.append("== incidents and agreement ==\n" + format_agreement(agreement))
     return "\n\n".join(sections)
+
+
+def _evaluate_labels(gold: dict[str, str], gold_path: Path, warehouse: Path) -> str:
+    """A label per document: publication days when every label is a day, else event labels."""
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        rows = conn.execute(
+            "select source_id, incident_id, published_at, published_precision from documents"
+        ).fetchall()
+    header = f"gold: {gold_path}  warehouse: {warehouse}  documents: {len(rows)}"
+    if labels.is_day_gold(gold):
+        published = {source_id: (at, precision) for source_id, _, at, precision in rows}
+        return header + "\n" + labels.format_days(labels.score_days(gold, published))
+    incident_of = {source_id: incident_id for source_id, incident_id, _, _ in rows}
+    return header + "\n" + labels.format_groups(labels.score_groups(gold, incident_of))

@@ -2,7 +2,8 @@
 
 JSON records, front matter and HTML pages name these fields differently (`outlet` or `source`,
 `published` or `date` or `publishedAt`), so field names are compared after lower-casing and
-dropping `_`, `-` and spaces, and each field has a short list of accepted names.
+dropping `_`, `-` and spaces, and each field has a short list of accepted names. A record
+without a publication date whose URL holds one (`/2013/05/02/`) takes that.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from extract.times.datelines import url_date
 from flows.ingest.dates import parse_published
 
 _ID_FIELDS = ("id",)
@@ -48,10 +50,14 @@ def normalise_keys(fields: Mapping[str, Any]) -> dict[str, Any]:
 def metadata_of(fields: Mapping[str, Any]) -> Metadata:
     """Metadata from a record whose keys went through `normalise_keys`."""
     published_at, precision = parse_published(_first(fields, _PUBLISHED_FIELDS))
+    url = _text_value(_first(fields, _URL_FIELDS))
+    if published_at is None and url is not None and (dated := url_date(url)) is not None:
+        published_at = datetime(dated[0].year, dated[0].month, dated[0].day, tzinfo=UTC)
+        precision = dated[1]
     return Metadata(
         title=_text_value(_first(fields, _TITLE_FIELDS)),
         outlet=_outlet_value(_first(fields, _OUTLET_FIELDS)),
-        url=_text_value(_first(fields, _URL_FIELDS)),
+        url=url,
         published_at=published_at,
         published_precision=precision,
     )

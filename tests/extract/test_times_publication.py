@@ -48,10 +48,41 @@ def test_years_ago_in_month_with_an_explicit_month_elsewhere() -> None:
         "2021-11", "month")
 
 
-def test_latest_explicit_date_when_nothing_else() -> None:
-    found = infer("A treaty signed in May 2015 replaced one from 2009.")
-    assert (found["published_basis"], found["published_precision"]) == ("inferred", "month")
-    assert found["published_at"].date().isoformat() == "2015-05-01"
+def test_the_latest_date_mentioned_is_not_the_dct() -> None:
+    # A date the text reports may be past or coming; it does not say when the text was written.
+    for text in ("A treaty signed in May 2015 replaced one from 2009.",
+                 "She will host the 2014 show. The comedian announced it on Friday.",
+                 "He was struck by a 2013 Toyota on Friday night."):
+        assert infer(text)["published_basis"] == "unknown", text
+
+
+def test_a_weekday_that_fits_no_year_near_the_latest_is_not_guessed() -> None:
+    # 13 September is a Monday in 2010 and 2021, in no year from 2011 to 2016.
+    found = infer("Fighting erupted on Monday, September 13th, the worst since 2011.")
+    assert found["published_basis"] == "unknown"
+
+
+def test_datelines_as_sites_print_them() -> None:
+    cases = {
+        "Prisoner captured\n\n7:15 a.m. Dec. 7, 2009\n\nA convicted man": "2009-12-07",
+        "Star dies\n\n06 / 06 / 13 07:05 PM ET EDT\n\nThe actress died": "2013-06-06",
+        "Host named\n\nPosted: 08 / 02 / 2013 11:10 am EDT\n\nThe comedian": "2013-08-02",
+        "Vote\n\n2013 - 09 - 26\n\nFor the first time": "2013-09-26",
+        "Crash kills woman | Updated on September 14, 2013 11: 41am\n\nA driver": "2013-09-14",
+        "Wounded\n\nLast updated on 4 May 2012, at 10:00\n\nTwo men": "2012-05-04",
+        "CITY, Sept. 13, 2022 (Agency) — Shelling began overnight.": "2022-09-13",
+        "Quake\n\n30/11/2009\n\nA strong quake hit": "2009-11-30",
+    }
+    for text, day in cases.items():
+        found = infer(text)
+        assert (found["published_basis"], found["published_precision"]) == ("text", "day"), text
+        assert found["published_at"].date().isoformat() == day, text
+
+
+def test_a_date_in_a_sentence_is_no_dateline() -> None:
+    for text in ("He was born on May 3, 1970 in a small town.",
+                 "Title\n\nThe ship sank on May 3, 1970, with all hands."):
+        assert infer(text)["published_basis"] == "unknown", text
 
 
 def test_undated_document_stays_unknown_and_unanchored() -> None:
