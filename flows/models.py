@@ -24,6 +24,7 @@ SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
 LAYERS = ("staging", "intermediate", "marts")
 _MATERIALIZED = re.compile(r"\A--\s*materialized:\s*(view|table)\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+_COMMON_TABLE = re.compile(r"\b([a-z_][a-z0-9_]*)\s+as\s*\(", re.IGNORECASE)
 
 
 class ModelBuildError(RuntimeError):
@@ -59,10 +60,15 @@ def discover_models(sql_dir: Path = SQL_DIR) -> dict[str, Model]:
 def build_order(models: dict[str, Model]) -> list[Model]:
     """Models sorted so that each comes after every model it selects from."""
     graph = {
-        name: {ref for ref in _REFERENCE.findall(model.sql) if ref in models and ref != name}
+        name: {ref for ref in _references(model.sql) if ref in models and ref != name}
         for name, model in models.items()
     }
     return [models[name] for name in TopologicalSorter(graph).static_order()]
+
+
+def _references(sql: str) -> set[str]:
+    """The names a model selects from; a CTE that shadows a model's name is its own."""
+    return set(_REFERENCE.findall(sql)) - set(_COMMON_TABLE.findall(sql))
 
 
 def create_source_tables(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:

@@ -40,3 +40,12 @@ def test_a_duplicate_key_fails_the_build_loudly():
     with pytest.raises(models.DataTestFailure, match="source_keys_are_unique"):
         warehouse.build()
     warehouse.conn.close()
+
+
+def test_a_cte_named_like_a_model_is_no_dependency():
+    from flows.models import Model, build_order
+
+    reader = Model("reader", "marts", "with documents as (select 1 as x) select * from documents")
+    documents = Model("documents", "marts", "select * from reader")
+    assert [model.name for model in build_order({"reader": reader, "documents": documents})] == [
+        "reader", "documents"]

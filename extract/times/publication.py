@@ -5,20 +5,21 @@ only as right as its DCT, and a wrong DCT silently moves every event. So a missi
 reconstructed from the text's own evidence, with the precision that evidence supports, and a
 document with no evidence stays `unknown`:
 
+0. A date the document states as its own (`datelines`): the URL it opens with, a dateline
+   line ("Published: August 2, 2013", "7:15 a.m. Dec. 7, 2009"), day precision.
 1. "N year(s) ago in <Month>" plus an explicit "<Month> <Year>" elsewhere: the DCT is that
    month N years later (month precision).
-2. A weekday with a month and day but no year ("Tuesday, September 13th") names the day, when
-   exactly one admissible year puts that month-day on that weekday (day precision).
-3. Month-days without a year and weekdays mentioned apart: the admissible year in which a
-   month-day falls on the weekday the document's chain of weekdays ends on ("Monday night ...
-   on Tuesday") is the DCT's, when exactly one year does (day precision).
-Otherwise the DCT is unknown. The latest date a text mentions is not its DCT: it is as often
-a coming event ("the 2014 show") or a product ("his 2013 Toyota") as the present.
+2. A weekday with a month and day but no year ("Tuesday, September 13th") fixes the year among
+   those after every explicit year the text mentions (day precision).
+3. Month-days without a year and weekdays mentioned apart: the year in which a month-day falls
+   on the weekday the document's chain of weekdays ends on ("Monday night ... on Tuesday") is
+   the DCT's; with no such year, the earliest admissible year (year precision).
+Otherwise the DCT is unknown: the latest date a text mentions is as often a coming event ("the
+2014 show") or a thing ("a 2012 report") as the present.
 
-"Admissible" years are the latest year the text writes and the few after it: a writer gives
-the year for dates outside the current year (AP), but web pages also print their own year. A year
-the text does not confirm (a weekday fitting a month-day) is never guessed: a wrong DCT is
-worse than none. A text that says "last year" does not also write that year as a number.
+"Admissible" follows news style (AP): a writer gives the year only for dates outside the
+current year, so explicit years lie before the DCT's year; and a text that says "last year"
+does not also write that year as a number.
 """
 
 from __future__ import annotations
@@ -35,12 +36,10 @@ from extract.times import normalise as nm
 from extract.times.datelines import document_date
 from extract.times.patterns import Candidate, lowered, month_words, scan
 
+_YEARS_AHEAD = 12
 _FUTURE = re.compile(r"\b(?:will|shall|by|until|plans?|planned|expected|target)\b")
 _AGO_IN_MONTH = re.compile(r"(\w+)\s+years?\s+ago\s+in\s+(\w+)", re.I)
 _NO_DCT = nm.Reference(None, None, None)
-# How many years past the latest year it writes a text may have been written in. A weekday on
-# a month-day recurs after 5, 6 or 11 years, so within this window the fit is mostly unique.
-_YEARS_AFTER_LATEST = 5
 
 
 def infer_publication(
@@ -79,15 +78,15 @@ class _Evidence:
 
     explicit_years: frozenset[int] = frozenset()  # set by `_collect` once all are read
 
-    def admissible_years(self) -> tuple[int, ...]:
-        """The latest written year and the few after it, less one the text calls "last year"."""
+    def admissible(self, year: int) -> bool:
+        if self.explicit_years and year <= max(self.explicit_years):
+            return False
+        return not (self.says_last_year and year - 1 in self.explicit_years)
+
+    def first_year(self) -> int | None:
         if not self.explicit_years:
-            return ()
-        latest = max(self.explicit_years)
-        return tuple(
-            year for year in range(latest, latest + _YEARS_AFTER_LATEST + 1)
-            if not (self.says_last_year and year - 1 in self.explicit_years)
-        )
+            return None
+        return max(self.explicit_years) + 1
 
 
 def _collect(text: str, candidates: Sequence[Candidate]) -> _Evidence:
@@ -139,30 +138,44 @@ def _ago_in_month(evidence: _Evidence) -> Found:
 
 
 def _weekday_with_date(evidence: _Evidence) -> Found:
-    days = set()
+    first = evidence.first_year()
+    if first is None or not evidence.weekday_dates:
+        return None
+    days = []
     for weekday, month, day in evidence.weekday_dates:
-        fitting = [year for year in evidence.admissible_years() if _on_weekday(year, month, day,
-                                                                              weekday)]
-        if len(fitting) == 1:
-            days.add(date(fitting[0], month, day))
+        year = next((y for y in range(first, first + 3 * _YEARS_AHEAD) if evidence.admissible(y)
+                     and _valid(y, month, day) and date(y, month, day).isoweekday() == weekday),
+                    None)
+        if year is not None:
+            days.append(date(year, month, day))
     return (max(days), "day") if days else None
 
 
 def _weekdays_and_month_days(evidence: _Evidence) -> Found:
-    last_weekday = _chain_end(evidence.weekdays)
-    if last_weekday is None:
+    first = evidence.first_year()
+    if first is None or not (evidence.month_days or evidence.weekdays):
         return None
-    matches = {
-        year: max(date(year, month, day) for month, day in evidence.month_days
-                  if _on_weekday(year, month, day, last_weekday))
-        for year in evidence.admissible_years()
-        if any(_on_weekday(year, month, day, last_weekday) for month, day in evidence.month_days)
-    }
-    return (next(iter(matches.values())), "day") if len(matches) == 1 else None
-
-
-def _on_weekday(year: int, month: int, day: int, weekday: int) -> bool:
-    return _valid(year, month, day) and date(year, month, day).isoweekday() == weekday
+    last_weekday = _chain_end(evidence.weekdays)
+    best: tuple[int, int, date | None] | None = None
+    for year in range(first, first + _YEARS_AHEAD):
+        if not evidence.admissible(year):
+            continue
+        score, matched = -(year - first), None
+        for month, day in evidence.month_days:
+            if not _valid(year, month, day):
+                continue
+            weekday = date(year, month, day).isoweekday()
+            if weekday == last_weekday:
+                score, matched = score + 3, max(matched or date(year, month, day),
+                                                date(year, month, day))
+            elif weekday in evidence.weekdays:
+                score += 1
+        if best is None or score > best[0]:
+            best = (score, year, matched)
+    if best is None:
+        return None
+    _, year, matched = best
+    return (matched, "day") if matched else (date(year, 1, 1), "year")
 
 
 def _chain_end(weekdays: list[int]) -> int | None:
