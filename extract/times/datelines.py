@@ -8,7 +8,9 @@ the article reports, and says nothing certain about when it was written.
 
 A line is a dateline when, once its full date, clock times, zones and the words of
 `lexicon/dateline_cues.txt` are taken away, at most `_MAX_OTHER_WORDS` words are left, or when
-a cue ("Updated on") comes right before the date, or a dash or parenthesis right after it.
+a cue ("Updated on") comes right before the date, or a dash or parenthesis right after it, or
+a line with no full stop ends "on <date>" or "on <date>, <clock time>" (a headline and its
+timestamp run together).
 Numeric dates are read month first (11/30/09), as the sites that print them mostly do, unless
 the first number cannot be a month (30/11/09).
 
@@ -31,6 +33,11 @@ _HEAD_LINES = 8
 _MAX_OTHER_WORDS = 2
 _WORD = re.compile(r"[a-z]+")
 _AFTER = re.compile(r"\s*(?:\(|—|–|--|-\s)")
+# What may close a headline after "on <date>": nothing (no full stop), or a clock time and zone
+# (", 5: 03p", " 11:41 am ET").
+_CLOCK_TO_END = re.compile(
+    r"[\s,|]*(?:\d{1,2}\s*:\s*\d\d\s*(?:[ap]\.?m?\.?)?\s*(?:[a-z]{2,4})?)?\s*$"
+)
 
 
 @cache
@@ -146,6 +153,7 @@ def _line_day(line: str, text_after: str) -> date | None:
             len(others) <= _MAX_OTHER_WORDS
             or _cued(before)
             or _AFTER.match(line[match.end():] or text_after)
+            or (before[-1:] == ["on"] and _CLOCK_TO_END.match(line[match.end():]))
         ):
             return day
     return None
