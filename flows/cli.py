@@ -11,8 +11,10 @@ import argparse
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_WAREHOUSE = Path("warehouse/corroborate.duckdb")
@@ -154,10 +156,16 @@ def _parser() -> argparse.ArgumentParser:
     sql = commands.add_parser(
         "sql",
         help="run a SQL query on the published warehouse and print the result",
-        description="Run a query read-only against the published warehouse.",
+        description="Run a query read-only against the published warehouse. Statements that "
+        "write, export, attach, install, load or change settings are refused, and files "
+        "outside the warehouse are out of reach unless --allow-files.",
     )
     sql.add_argument("query", help='e.g. "select * from source_agreement"')
     sql.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+    sql.add_argument(
+        "--allow-files", action="store_true",
+        help="let the query read files and URLs outside the warehouse (it never writes)",
+    )
     _warehouse_option(sql)
     sql.set_defaults(handler=_sql)
 
@@ -281,13 +289,26 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _sql(args: argparse.Namespace) -> int:
-    with _reader(args.warehouse) as conn:
+    with _sql_session(args) as conn:
         relation = conn.sql(args.query)
         if relation is None:
             print("ok")
         else:
             relation.show(max_width=200, max_rows=args.max_rows)
     return 0
+
+
+@contextmanager
+def _sql_session(args: argparse.Namespace) -> Iterator[Any]:
+    """A reader that refuses every write, load, attach and setting (`flows.reader`)."""
+    from flows.reader import RefusedQuery, sql_session
+
+    _require_warehouse(args.warehouse)
+    try:
+        with sql_session(args.warehouse, args.query, allow_files=args.allow_files) as conn:
+            yield conn
+    except RefusedQuery as error:
+        raise UsageError(str(error)) from None
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -330,11 +351,15 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _require_warehouse(warehouse: Path) -> None:
+    if not warehouse.exists():
+        raise UsageError(f"no warehouse at {warehouse}; run `corroborate run` first")
+
+
 def _reader(warehouse: Path):
     import duckdb
 
-    if not warehouse.exists():
-        raise UsageError(f"no warehouse at {warehouse}; run `corroborate run` first")
+    _require_warehouse(warehouse)
     return duckdb.connect(str(warehouse), read_only=True)
 
 
