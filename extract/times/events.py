@@ -134,7 +134,7 @@ def find_events(
         span_end = max(local_end, trigger.end) if trigger else local_end
         char_start, char_end = sentence.start + span_start, sentence.start + span_end
         place = _place(places, sentence.start + (trigger.start if trigger else local_start))
-        background = period_start is not None and end_utc.date() < period_start - _BACKGROUND_GAP
+        background = period_start is not None and period_start - end_utc.date() > _BACKGROUND_GAP
         claim: EventClaim = {
             "doc_id": doc_id,
             "char_start": char_start,
