@@ -8,7 +8,7 @@ BENCH_DOCS ?= 20000
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: run test bench lint eval clean
+.PHONY: run test bench bench-adversarial lint eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m flows.bench --docs $(BENCH_DOCS)
+
+bench-adversarial: $(STAMP)
+	$(BIN)/python -m flows.adversarial
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
