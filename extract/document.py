@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from extract.budget import Budget
 from extract.casualties import find_casualties
 from extract.records import EventClaim, Extraction, Publication
 from extract.regions import lead_regions
@@ -24,28 +25,37 @@ from extract.times import find_events, infer_publication, tag_time_expressions
 
 
 def extract_document(
-    doc_id: str, text: str, metadata: Publication | None = None
+    doc_id: str, text: str, metadata: Publication | None = None, *,
+    budget_seconds: float | None = None,
 ) -> tuple[dict[str, Any], Extraction]:
-    """The document's own facts and everything the engine finds in `text`.
+    """The document's own facts and everything the engine finds in `text`; raises
+    `ExtractionTimeout` once past `budget_seconds` (checked between stages).
 
     The first item holds the publication keys (`published_at`, `published_precision`,
     `published_basis`), `lead_regions` (ISO3/admin1 regions of the cities the lead names) and
     `minhash` (the near-duplicate signature, `extract.similarity`)."""
+    budget = Budget(budget_seconds)
     sentences = split_sentences(text)
     attributions = attribute_sentences(text, sentences)
+    budget.check("speakers")
     publication = infer_publication(text, sentences, metadata)
     published = publication["published_at"]
     expressions = tag_time_expressions(doc_id, text, sentences, publication)
+    budget.check("times")
     events = find_events(doc_id, text, sentences, expressions, publication)
     _attach_speakers(events, sentences, attributions)
+    budget.check("events")
+    casualties = find_casualties(
+        doc_id, text, sentences, attributions, published.year if published else None
+    )
+    budget.check("casualties")
     extraction = Extraction(
-        casualty_claims=find_casualties(
-            doc_id, text, sentences, attributions, published.year if published else None
-        ),
+        casualty_claims=casualties,
         event_claims=events,
         statements=find_statements(doc_id, text, sentences, attributions),
         time_expressions=expressions,
     )
+    budget.check("statements")
     facts = {**publication, "lead_regions": lead_regions(text), "minhash": minhash(text)}
     return facts, extraction
 

@@ -108,6 +108,10 @@ def _parser() -> argparse.ArgumentParser:
         "--max-bytes", type=int, default=20_000_000, help="reject files larger than this"
     )
     run.add_argument("--workers", type=int, default=2, help="extraction processes (default 2)")
+    run.add_argument(
+        "--time-budget", type=float, default=5.0, metavar="SECONDS",
+        help="reject a document whose extraction takes longer, as extraction_timeout (default 5)",
+    )
     _wait_option(run)
     _settle_option(run)
     run.add_argument("--show-marts", action="store_true", help="print both marts afterwards")
@@ -226,6 +230,7 @@ def _run(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         workers=args.workers,
         settle_seconds=args.settle,
+        budget_seconds=args.time_budget,
     )
     if args.show_marts:
         with _reader(args.warehouse) as conn:

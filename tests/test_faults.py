@@ -100,14 +100,14 @@ def test_a_failing_batch_is_retried_then_skipped_and_the_next_run_reads_it(
                       settle_seconds=0, batch_files=60)
     real_extract, calls = batches.extract_documents, {"flaky": 0}
 
-    def faulty_extract(documents, run_id):
+    def faulty_extract(documents, run_id, *options):
         names = {Path(d["source_file"]).name for d in documents}
         if "article-000000.txt" in names:
             raise OSError("disk on fire")  # fails every time
         if "article-000100.txt" in names and not calls["flaky"]:
             calls["flaky"] += 1
             raise MemoryError("transient")  # fails once
-        return real_extract(documents, run_id)
+        return real_extract(documents, run_id, *options)
 
     monkeypatch.setattr(pipeline, "BATCH_RETRY_DELAYS", (0.0,))
     monkeypatch.setattr(batches, "extract_documents", faulty_extract)
