@@ -8,7 +8,7 @@ BENCH_DOCS ?= 20000
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: run test bench bench-adversarial lint eval clean
+.PHONY: run test bench bench-adversarial chaos lint eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ bench: $(STAMP)
 
 bench-adversarial: $(STAMP)
 	$(BIN)/python -m flows.adversarial
+
+chaos: $(STAMP)
+	$(BIN)/python -m tests.chaos --kills 20
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

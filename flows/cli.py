@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -265,12 +265,22 @@ def _pipeline(args: argparse.Namespace, **parameters) -> dict:
     from flows.summary import RunStats, summary_markdown
 
     reporter = progress.Bar() if sys.stderr.isatty() else progress.Silent()
-    with progress.reporting(reporter):
+    with progress.reporting(reporter), _helpers_end_with_this_process():
         result = pipeline(
             warehouse=str(args.warehouse), lock_wait_seconds=args.wait, **parameters
         )
     print(summary_markdown(RunStats(**result), args.warehouse))
     return result
+
+
+def _helpers_end_with_this_process() -> AbstractContextManager[None]:
+    """Prefect's temporary server, when the run starts one, dies with the run (`flows.lifeline`);
+    a server at PREFECT_API_URL is the user's own."""
+    if os.environ.get("PREFECT_API_URL"):
+        return nullcontext()
+    from flows.lifeline import temporary_server_ends_with_us
+
+    return temporary_server_ends_with_us()
 
 
 def _serve(args: argparse.Namespace) -> int:

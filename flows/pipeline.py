@@ -37,7 +37,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
-from flows import batches, changes, inbox, load, models, progress, publish
+from flows import batches, changes, inbox, lifeline, load, models, progress, publish
 from flows.ingest.files import shown_path
 from flows.summary import RunStats, headline, summary_markdown
 from flows.validate import validate_records
@@ -383,7 +383,8 @@ class _Workers:
             return None
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=self._count, initializer=_leave_stopping_to_the_main_process
+                max_workers=self._count, initializer=_leave_stopping_to_the_main_process,
+                initargs=(os.getpid(),),
             )
         return self._pool
 
@@ -399,13 +400,16 @@ class _Workers:
         self.restart()
 
 
-def _leave_stopping_to_the_main_process() -> None:
+def _leave_stopping_to_the_main_process(parent: int) -> None:
     """Ctrl-C reaches the whole process group: a worker ignores it and the main process winds
     the run down. SIGTERM ends a worker at once; the handler Prefect installs in the main
     process, which a forked worker inherits, would instead raise inside the worker and could
-    leave it blocked writing a result nobody reads."""
+    leave it blocked writing a result nobody reads. A worker holds no run lock, and ends when
+    the main process `parent` dies (`flows.lifeline`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    publish.drop_inherited_locks()
+    lifeline.end_with_parent(parent)
 
 
 def _known_files(published: Path) -> dict[str, inbox.FileState]:
