@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from extract.budget import ExtractionTimeout
-from extract.document import extract_document
+from extract.document import extract_document, warm_up
 from extract.records import Publication
 from flows.ingest import IngestBatch, ingest_paths
 from flows.validate import validate_records
@@ -134,6 +134,8 @@ def extract_documents(
     """The engine over a list of documents. A document the engine fails on, or that takes over
     `budget_seconds`, is rejected, with the reason, and the others go on."""
     batch = ExtractedBatch()
+    if budget_seconds is not None and documents:
+        warm_up()
     for document in documents:
         try:
             publication, extraction = extract_document(
