@@ -508,7 +508,8 @@ def _era(text: str, low: str, sentence: Sentence, published_year: int | None) ->
     if ago is None:
         return _Era(tuple(earlier), None, False)
     years = _count_word(ago.group(1)) if ago.group(1) else 1
-    return _Era(tuple(earlier), published_year - years if published_year and years else None, True)
+    meant = published_year - years if published_year and years else None
+    return _Era(tuple(earlier), meant if meant is not None and meant >= 1 else None, True)
 
 
 def _time_reference(

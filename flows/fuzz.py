@@ -2,9 +2,9 @@
 
 Generated inputs go through `extract_document` (no Prefect, no warehouse), each checked for
 what must never happen: a crash (reported with the place in the engine that raised), a value
-that is not real (a TimeML value off the calendar, a count that is not a whole number), a span
-whose text is not its evidence, and a document over its time budget (which the pipeline rejects
-as `extraction_timeout`). Counts beyond int64 are exact integers, which the `casualty_claims`
+that is not real (a TimeML value off the calendar, a count that is not a whole number, a year
+outside 1 to 9999), a span whose text is not its evidence, and a document over its time budget
+(which the pipeline rejects as `extraction_timeout`). Counts beyond int64 are exact integers, which the `casualty_claims`
 model quarantines; they are counted apart. The slowest inputs are listed.
 
 Input `i` is a function of the seed and `i` alone, so any failure is reproduced with
@@ -195,6 +195,10 @@ def _check(report: Report, index: int, text: str, extraction) -> None:
     for expression in extraction.time_expressions:
         if not is_calendar_value(expression["value"]):
             report.invalid.append((index, f"time value {expression['value']}"))
+    for claim in (*extraction.casualty_claims, *extraction.event_claims):
+        year = claim["reference_year"]
+        if year is not None and not 1 <= year <= 9999:
+            report.invalid.append((index, f"reference year {year}"))
     for claim in extraction.casualty_claims:
         for count in (claim["count_low"], claim["count_high"]):
             if count is not None and (not isinstance(count, int) or count < 0):
