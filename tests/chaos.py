@@ -151,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=int(time.time()))
     args = parser.parse_args(argv)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # Each run starts Prefect's temporary server, which takes longer than Prefect's default
+    # wait on a busy machine: a run that cannot start is not what this checks.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     with tempfile.TemporaryDirectory(prefix="corroborate-chaos-") as folder:
         workdir = Path(folder)
         os.environ.setdefault("PREFECT_HOME", str(workdir / "prefect-home"))
