@@ -32,7 +32,7 @@ RUN_COLUMNS = ("run_id", "first_run_id")
 
 def cli(corpus: Path, warehouse: Path) -> list[str]:
     return [sys.executable, "-m", "flows.cli", "run", str(corpus), "--warehouse", str(warehouse),
-            "--batch-files", "60", "--settle", "0"]
+            "--batch-files", "300", "--settle", "0"]
 
 
 def run(corpus: Path, warehouse: Path) -> subprocess.CompletedProcess:
