@@ -4,8 +4,9 @@ Generated inputs go through `extract_document` (no Prefect, no warehouse), each 
 what must never happen: a crash (reported with the place in the engine that raised), a value
 that is not real (a TimeML value off the calendar, a count that is not a whole number, a year
 outside 1 to 9999), a span whose text is not its evidence, and a document over its time budget
-(which the pipeline rejects as `extraction_timeout`). Counts beyond int64 are exact integers, which the `casualty_claims`
-model quarantines; they are counted apart. The slowest inputs are listed.
+(which the pipeline rejects as `extraction_timeout`). Counts beyond int64 are exact integers,
+which the `casualty_claims` model quarantines; they are counted apart. The slowest inputs are
+listed.
 
 Input `i` is a function of the seed and `i` alone, so any failure is reproduced with
 `python -m flows.fuzz --show I`. Shapes: random unicode; sentences of the demo articles
