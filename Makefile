@@ -8,7 +8,7 @@ BENCH_DOCS ?= 20000
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: run test bench lint eval clean
+.PHONY: run test bench bench-adversarial chaos fuzz lint eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,15 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m flows.bench --docs $(BENCH_DOCS)
+
+bench-adversarial: $(STAMP)
+	$(BIN)/python -m flows.adversarial
+
+chaos: $(STAMP)
+	$(BIN)/python -m tests.chaos --kills 20
+
+fuzz: $(STAMP)
+	$(BIN)/python -m flows.fuzz --inputs 100000 --workers 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

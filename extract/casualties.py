@@ -407,11 +407,16 @@ def _months() -> frozenset[str]:
 def _non_overlapping(matches: Iterable[_Match]) -> list[_Match]:
     """Where rules overlap on one figure, keep the counted reading, then the longer span."""
     ordered = sorted(matches, key=lambda m: (m.quantity is None, -(m.end - m.start), m.start))
-    kept: list[_Match] = []
+    kept: list[_Match] = []  # disjoint, by start: a new match meets at most its two neighbours
+    starts: list[int] = []
     for match in ordered:
-        if all(match.end <= k.start or match.start >= k.end for k in kept):
-            kept.append(match)
-    return sorted(kept, key=lambda m: m.start)
+        at = bisect_right(starts, match.start)
+        if (at == 0 or kept[at - 1].end <= match.start) and (
+            at == len(kept) or match.end <= kept[at].start
+        ):
+            kept.insert(at, match)
+            starts.insert(at, match.start)
+    return kept
 
 
 def _claim(
@@ -503,7 +508,8 @@ def _era(text: str, low: str, sentence: Sentence, published_year: int | None) ->
     if ago is None:
         return _Era(tuple(earlier), None, False)
     years = _count_word(ago.group(1)) if ago.group(1) else 1
-    return _Era(tuple(earlier), published_year - years if published_year and years else None, True)
+    meant = published_year - years if published_year and years else None
+    return _Era(tuple(earlier), meant if meant is not None and meant >= 1 else None, True)
 
 
 def _time_reference(

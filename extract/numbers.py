@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -206,7 +207,7 @@ def number_value(text: str) -> int:
             _word_values()[tokens[-1]][0] if len(tokens) > 1 and not tokens[-1][:1].isdigit() else 1
         )
         digits = "".join(t for t in tokens if t[:1].isdigit()).replace(",", "")
-        return round(float(digits) * scale)
+        return round(Decimal(digits) * scale)  # exact: a float turns 10**20 - 1 into 10**20
     values = _word_values()
     total = current = 0
     for token in tokens:

@@ -19,7 +19,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from extract.document import extract_document
+from extract.budget import ExtractionTimeout
+from extract.document import extract_document, warm_up
 from extract.records import Publication
 from flows.ingest import IngestBatch, ingest_paths
 from flows.validate import validate_records
@@ -93,23 +94,30 @@ def prepare_files(
     max_bytes: int,
     run_id: str,
     parts: int = 2,
+    budget_seconds: float | None = None,
 ) -> PreparedBatch:
     """Read, extract and validate `files` in `parts` pieces over the pool (in this process when
-    there is none)."""
+    there is none); a document whose extraction takes over `budget_seconds` is rejected."""
     pieces = list(chunks(files, max(1, -(-len(files) // parts))))
     if pool is None or len(pieces) < 2 or sum(map(_size, files)) < POOL_MIN_BYTES:
-        results: Iterable[PreparedBatch] = [prepare_piece(p, max_bytes, run_id) for p in pieces]
+        results: Iterable[PreparedBatch] = [
+            prepare_piece(p, max_bytes, run_id, budget_seconds) for p in pieces
+        ]
     else:
-        results = pool.map(prepare_piece, pieces, [max_bytes] * len(pieces), [run_id] * len(pieces))
+        count = len(pieces)
+        results = pool.map(prepare_piece, pieces, [max_bytes] * count, [run_id] * count,
+                           [budget_seconds] * count)
     return merge_pieces(list(results))
 
 
-def prepare_piece(files: Sequence[str | Path], max_bytes: int, run_id: str) -> PreparedBatch:
+def prepare_piece(
+    files: Sequence[str | Path], max_bytes: int, run_id: str, budget_seconds: float | None = None
+) -> PreparedBatch:
     """One piece of a batch, start to finish, where it runs (positional, for `Executor.map`)."""
     started = time.perf_counter()
     ingested = ingest_paths(files, max_bytes=max_bytes, run_id=run_id)
     ingested_at = time.perf_counter()
-    extracted = extract_documents(ingested.documents, run_id)
+    extracted = extract_documents(ingested.documents, run_id, budget_seconds)
     extracted_at = time.perf_counter()
     prepared = validate_batch(ingested, extracted, run_id=run_id)
     prepared.seconds = {
@@ -120,22 +128,28 @@ def prepare_piece(files: Sequence[str | Path], max_bytes: int, run_id: str) -> P
     return prepared
 
 
-def extract_documents(documents: Sequence[dict[str, Any]], run_id: str) -> ExtractedBatch:
-    """The engine over a list of documents. A document the engine fails on is rejected, with
-    the error, and the others go on."""
+def extract_documents(
+    documents: Sequence[dict[str, Any]], run_id: str, budget_seconds: float | None = None
+) -> ExtractedBatch:
+    """The engine over a list of documents. A document the engine fails on, or that takes over
+    `budget_seconds`, is rejected, with the reason, and the others go on."""
     batch = ExtractedBatch()
+    if budget_seconds is not None and documents:
+        warm_up()
     for document in documents:
         try:
             publication, extraction = extract_document(
-                document["doc_id"], document["text"], _metadata_publication(document)
+                document["doc_id"], document["text"], _metadata_publication(document),
+                budget_seconds=budget_seconds,
             )
         except Exception as error:
+            timeout = isinstance(error, ExtractionTimeout)
             batch.rejected.append(
                 {
                     "source_file": document["source_file"],
                     "source_id": document["source_id"],
                     "stage": "extract",
-                    "reason": "extraction_error",
+                    "reason": "extraction_timeout" if timeout else "extraction_error",
                     "detail": f"{type(error).__name__}: {error}",
                     "run_id": run_id,
                 }

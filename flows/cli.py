@@ -11,8 +11,10 @@ import argparse
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_WAREHOUSE = Path("warehouse/corroborate.duckdb")
@@ -106,6 +108,10 @@ def _parser() -> argparse.ArgumentParser:
         "--max-bytes", type=int, default=20_000_000, help="reject files larger than this"
     )
     run.add_argument("--workers", type=int, default=2, help="extraction processes (default 2)")
+    run.add_argument(
+        "--time-budget", type=float, default=5.0, metavar="SECONDS",
+        help="reject a document whose extraction takes longer, as extraction_timeout (default 5)",
+    )
     _wait_option(run)
     _settle_option(run)
     run.add_argument("--show-marts", action="store_true", help="print both marts afterwards")
@@ -154,10 +160,16 @@ def _parser() -> argparse.ArgumentParser:
     sql = commands.add_parser(
         "sql",
         help="run a SQL query on the published warehouse and print the result",
-        description="Run a query read-only against the published warehouse.",
+        description="Run a query read-only against the published warehouse. Statements that "
+        "write, export, attach, install, load or change settings are refused, and files "
+        "outside the warehouse are out of reach unless --allow-files.",
     )
     sql.add_argument("query", help='e.g. "select * from source_agreement"')
     sql.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+    sql.add_argument(
+        "--allow-files", action="store_true",
+        help="let the query read files and URLs outside the warehouse (it never writes)",
+    )
     _warehouse_option(sql)
     sql.set_defaults(handler=_sql)
 
@@ -218,6 +230,7 @@ def _run(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         workers=args.workers,
         settle_seconds=args.settle,
+        budget_seconds=args.time_budget,
     )
     if args.show_marts:
         with _reader(args.warehouse) as conn:
@@ -252,12 +265,22 @@ def _pipeline(args: argparse.Namespace, **parameters) -> dict:
     from flows.summary import RunStats, summary_markdown
 
     reporter = progress.Bar() if sys.stderr.isatty() else progress.Silent()
-    with progress.reporting(reporter):
+    with progress.reporting(reporter), _helpers_end_with_this_process():
         result = pipeline(
             warehouse=str(args.warehouse), lock_wait_seconds=args.wait, **parameters
         )
     print(summary_markdown(RunStats(**result), args.warehouse))
     return result
+
+
+def _helpers_end_with_this_process() -> AbstractContextManager[None]:
+    """Prefect's temporary server, when the run starts one, dies with the run (`flows.lifeline`);
+    a server at PREFECT_API_URL is the user's own."""
+    if os.environ.get("PREFECT_API_URL"):
+        return nullcontext()
+    from flows.lifeline import temporary_server_ends_with_us
+
+    return temporary_server_ends_with_us()
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -281,13 +304,26 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _sql(args: argparse.Namespace) -> int:
-    with _reader(args.warehouse) as conn:
+    with _sql_session(args) as conn:
         relation = conn.sql(args.query)
         if relation is None:
             print("ok")
         else:
             relation.show(max_width=200, max_rows=args.max_rows)
     return 0
+
+
+@contextmanager
+def _sql_session(args: argparse.Namespace) -> Iterator[Any]:
+    """A reader that refuses every write, load, attach and setting (`flows.reader`)."""
+    from flows.reader import RefusedQuery, sql_session
+
+    _require_warehouse(args.warehouse)
+    try:
+        with sql_session(args.warehouse, args.query, allow_files=args.allow_files) as conn:
+            yield conn
+    except RefusedQuery as error:
+        raise UsageError(str(error)) from None
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -330,11 +366,15 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _require_warehouse(warehouse: Path) -> None:
+    if not warehouse.exists():
+        raise UsageError(f"no warehouse at {warehouse}; run `corroborate run` first")
+
+
 def _reader(warehouse: Path):
     import duckdb
 
-    if not warehouse.exists():
-        raise UsageError(f"no warehouse at {warehouse}; run `corroborate run` first")
+    _require_warehouse(warehouse)
     return duckdb.connect(str(warehouse), read_only=True)
 
 

@@ -76,6 +76,9 @@ def plan_files(
             plan.read.append(found.path)
             continue
         seen = _stat(found.path)
+        if seen is None and os.path.islink(found.path):
+            plan.read.append(found.path)  # a broken link: ingest rejects it as not_found
+            continue
         if seen is None:
             continue  # vanished since the walk: a deleted file keeps its documents
         previous = known.get(shown_path(found.path))

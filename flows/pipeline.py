@@ -37,7 +37,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
-from flows import batches, changes, inbox, load, models, progress, publish
+from flows import batches, changes, inbox, lifeline, load, models, progress, publish
 from flows.ingest.files import shown_path
 from flows.summary import RunStats, headline, summary_markdown
 from flows.validate import validate_records
@@ -59,6 +59,9 @@ BATCH_BYTES = 16_000_000
 #: meaning, and dropping it lets DuckDB stream and spill more.
 LOAD_MEMORY_LIMIT = "192MB"
 BUILD_MEMORY_LIMIT = "256MB"
+#: A document's extraction budget: the engine takes milliseconds per article (about a second
+#: for a megabyte of text), so a document still extracting after this long is rejected.
+DEFAULT_BUDGET_SECONDS = 5.0
 #: Seconds to wait before each retry of a failed batch; after the last, the batch is skipped.
 BATCH_RETRY_DELAYS = (2.0, 10.0)
 
@@ -72,10 +75,12 @@ def plan_task(paths: Sequence[str], published: Path, settle_seconds: float) -> i
 
 @task(name="prepare", **_TASK_OPTIONS)
 def prepare_task(
-    files: Sequence[str], pool: Executor | None, max_bytes: int, run_id: str
+    files: Sequence[str], pool: Executor | None, max_bytes: int, run_id: str,
+    budget_seconds: float | None,
 ) -> batches.PreparedBatch:
     """Read, extract and validate one batch of files on the worker pool."""
-    return batches.prepare_files(files, pool=pool, max_bytes=max_bytes, run_id=run_id)
+    return batches.prepare_files(files, pool=pool, max_bytes=max_bytes, run_id=run_id,
+                                 budget_seconds=budget_seconds)
 
 
 @task(name="load", **_TASK_OPTIONS)
@@ -136,10 +141,12 @@ def pipeline(
     lock_wait_seconds: float = 0.0,
     settle_seconds: float = 1.0,
     forget: list[str] | None = None,
+    budget_seconds: float | None = DEFAULT_BUDGET_SECONDS,
 ) -> dict[str, Any]:
     """Read the new and changed files under `paths` (files or folders) into `warehouse`,
     forget the files under `forget`, rebuild the marts and publish. With nothing to do, the
-    published warehouse is left untouched."""
+    published warehouse is left untouched. A document whose extraction takes longer than
+    `budget_seconds` is rejected as `extraction_timeout`."""
     published = Path(warehouse)
     inputs = [*paths, *(f"forget:{target}" for target in forget or [])]
     stats = RunStats(run_id=_new_run_id(), started_at=datetime.now(UTC), inputs=inputs)
@@ -149,6 +156,7 @@ def pipeline(
         reporter=progress.current(),
         batch_files=batch_files,
         max_bytes=max_bytes,
+        budget_seconds=budget_seconds,
     )
     with publish.exclusive_run(published, wait_seconds=lock_wait_seconds):
         for stale in publish.remove_stale_builds(published):
@@ -178,6 +186,7 @@ class _Run:
     reporter: progress.Reporter
     batch_files: int
     max_bytes: int
+    budget_seconds: float | None
 
 
 def _build_and_publish(
@@ -296,7 +305,9 @@ def _freed_per_batch() -> Iterator[Callable[[], int]]:
 
 def _prepare(run: _Run, workers: _Workers, batch: list[str]) -> PrefectFuture:
     """Start preparing `batch` in the background; the result is collected when it is loaded."""
-    return prepare_task.submit(quote(batch), workers.get(), run.max_bytes, run.stats.run_id)
+    return prepare_task.submit(
+        quote(batch), workers.get(), run.max_bytes, run.stats.run_id, run.budget_seconds
+    )
 
 
 def _load_prepared(
@@ -372,7 +383,8 @@ class _Workers:
             return None
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
-                max_workers=self._count, initializer=_leave_stopping_to_the_main_process
+                max_workers=self._count, initializer=_leave_stopping_to_the_main_process,
+                initargs=(os.getpid(),),
             )
         return self._pool
 
@@ -388,13 +400,16 @@ class _Workers:
         self.restart()
 
 
-def _leave_stopping_to_the_main_process() -> None:
+def _leave_stopping_to_the_main_process(parent: int) -> None:
     """Ctrl-C reaches the whole process group: a worker ignores it and the main process winds
     the run down. SIGTERM ends a worker at once; the handler Prefect installs in the main
     process, which a forked worker inherits, would instead raise inside the worker and could
-    leave it blocked writing a result nobody reads."""
+    leave it blocked writing a result nobody reads. A worker holds no run lock, and ends when
+    the main process `parent` dies (`flows.lifeline`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    publish.drop_inherited_locks()
+    lifeline.end_with_parent(parent)
 
 
 def _known_files(published: Path) -> dict[str, inbox.FileState]:

@@ -31,10 +31,12 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 
 class WarehouseBusy(RuntimeError):
@@ -49,26 +51,114 @@ def build_path(published: Path, run_id: str) -> Path:
     return published.with_name(f".{published.name}.build-{run_id}")
 
 
+#: Descriptors of the run locks this process holds; a forked worker drops its copies.
+_HELD_LOCKS: set[int] = set()
+
+
 @contextmanager
 def exclusive_run(published: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
-    """Hold the run lock; wait up to `wait_seconds` for a running run, then refuse."""
+    """Hold the run lock; wait up to `wait_seconds` for a running run, then refuse. A lock
+    whose recorded holder is dead (held on by processes it left) is recovered, with a warning."""
     published.parent.mkdir(parents=True, exist_ok=True)
-    with lock_path(published).open("a+") as handle:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise WarehouseBusy(
-                        f"another run is building {published}; try again when it finishes"
-                    ) from None
-                time.sleep(0.2)
+    path = lock_path(published)
+    deadline = time.monotonic() + wait_seconds
+    while (handle := _try_lock(path)) is None:
+        if _recover_if_orphaned(path):
+            continue
+        if time.monotonic() >= deadline:
+            raise WarehouseBusy(f"another run is building {published}; try again when it finishes")
+        time.sleep(0.2)
+    _HELD_LOCKS.add(handle.fileno())
+    try:
+        yield
+    finally:
+        _HELD_LOCKS.discard(handle.fileno())
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def _try_lock(path: Path) -> IO[str] | None:
+    """The lock file, locked and holding this process's id; None while another holds it. A lock
+    taken on a file that a recovery has since replaced does not count."""
+    with _turn(path):
+        handle = path.open("a+")
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.fstat(handle.fileno()).st_ino != os.stat(path).st_ino:
+                raise BlockingIOError
+        except (BlockingIOError, FileNotFoundError):
+            handle.close()
+            return None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        return handle
+
+
+def _recover_if_orphaned(path: Path) -> bool:
+    """Replace a lock whose recorded holder is dead (held on by a process that inherited it,
+    such as a worker of a killed run) with a fresh file; True when replaced. Taking the lock
+    and recovering it take turns, so the holder recorded is always the one holding it."""
+    with _turn(path):
+        holder = _holder(path)
+        if holder is None or _alive(holder) or _free(path):
+            return False
+        fresh = path.with_name(f"{path.name}.{os.getpid()}")
+        fresh.write_text("")
+        os.replace(fresh, path)
+    print(f"corroborate: warning: recovered the run lock of a run that died (pid {holder}); "
+          "processes it left may still be running", file=sys.stderr)
+    return True
+
+
+@contextmanager
+def _turn(path: Path) -> Iterator[None]:
+    """A short lock around taking or recovering the run lock (never held while a run builds)."""
+    with path.with_name(path.name + ".turn").open("a") as turn:
+        fcntl.flock(turn, fcntl.LOCK_EX)
+        yield
+
+
+def _free(path: Path) -> bool:
+    with path.open("a") as probe:
+        try:
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(probe, fcntl.LOCK_UN)
+        return True
+
+
+def _holder(path: Path) -> int | None:
+    try:
+        text = path.read_text().strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def drop_inherited_locks() -> None:
+    """In a forked worker: let go of the run lock's descriptors inherited from the main process
+    (an flock is held while any process has the file open), so that only the main process
+    holds the lock and a worker that outlives it keeps no run out. The descriptor is pointed at
+    /dev/null rather than closed, so the inherited file object's own close stays harmless."""
+    if not _HELD_LOCKS:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    for descriptor in _HELD_LOCKS:
+        os.dup2(null, descriptor)
+    os.close(null)
 
 
 def check_not_busy(published: Path, *, wait_seconds: float = 0.0) -> None:

@@ -104,7 +104,10 @@ def _split_on_failures(
 
 
 def _describe(failure: Any) -> str:
-    column = failure.column if isinstance(failure.column, str) else "row"
+    """"column: check", or "row: check" for a check over the whole row (which pandera
+    reports once per column)."""
+    whole_row = failure.schema_context == "DataFrameSchema"
+    column = failure.column if isinstance(failure.column, str) and not whole_row else "row"
     return f"{column}: {failure.check}"
 
 

@@ -7,7 +7,13 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.base import ReferencedClaimModel
-from schemas.checks import OUTCOMES, QUALIFIERS, is_iso3_or_null, ordered_or_open
+from schemas.checks import (
+    OUTCOMES,
+    PLAUSIBLE_COUNTS,
+    QUALIFIERS,
+    is_iso3_or_null,
+    ordered_or_open,
+)
 
 
 class CasualtyClaims(ReferencedClaimModel):
@@ -27,6 +33,13 @@ class CasualtyClaims(ReferencedClaimModel):
     @pa.dataframe_check(error="count_low must not exceed count_high")
     def counts_are_ordered(cls, frame: pd.DataFrame) -> pd.Series:
         return ordered_or_open(frame["count_low"], frame["count_high"])
+
+    @pa.dataframe_check(error="a count beyond any plausible figure for its outcome")
+    def counts_are_plausible(cls, frame: pd.DataFrame) -> pd.Series:
+        ceiling = frame["outcome"].map(PLAUSIBLE_COUNTS)
+        plausible = [(column.isna() | (column <= ceiling)).fillna(False)
+                     for column in (frame["count_low"], frame["count_high"])]
+        return (plausible[0] & plausible[1]).astype(bool)
 
     @pa.dataframe_check(error="an unspecified figure has no counts; any other has one")
     def counts_match_qualifier(cls, frame: pd.DataFrame) -> pd.Series:

@@ -17,6 +17,13 @@ QUALIFIERS = (
     "exact", "at_least", "more_than", "about", "up_to", "range", "vague", "unspecified",
 )
 PRECISIONS = ("minute", "hour", "part_of_day", "day", "month", "year", "decade")
+#: The largest figure a report can plausibly give for each outcome, far above any ever
+#: recorded (the Second World War: about 85 million dead; the world's displaced in 2024: about
+#: 120 million). A larger count is a misreading, and goes to quarantine.
+PLAUSIBLE_COUNTS = {
+    "killed": 10**8, "wounded": 10**8, "captured": 10**8, "missing": 10**8,
+    "arrested": 10**8, "displaced": 10**9,
+}
 STANCES = ("assert", "accuse", "deny")
 TIME_REFERENCES = ("main", "background")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")

@@ -6,6 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from extract.times.values import is_calendar_value
 from schemas.base import SpanModel, UtcTimestamp
 from schemas.checks import PRECISIONS, TIMEX_TYPES, ordered_or_open
 
@@ -19,6 +20,10 @@ class TimeExpressions(SpanModel):
     start_utc: Series[UtcTimestamp] = pa.Field(nullable=True)
     end_utc: Series[UtcTimestamp] = pa.Field(nullable=True)
     precision: Series[str] = pa.Field(nullable=True, isin=PRECISIONS)
+
+    @pa.check("value", error="value must name a real calendar year, month, week, day or time")
+    def value_is_on_the_calendar(cls, values: pd.Series) -> pd.Series:
+        return values.map(is_calendar_value).astype(bool)
 
     @pa.dataframe_check(error="text must equal evidence")
     def text_is_evidence(cls, frame: pd.DataFrame) -> pd.Series:

@@ -3,24 +3,16 @@ completes the work; a batch that fails is retried, then skipped without losing t
 
 from __future__ import annotations
 
-import hashlib
-import os
-import random
-import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from flows.bench import write_corpus
+from tests import chaos
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
 COUNTED = (
     "documents", "document_sources", "rejected", "quarantine", "casualty_claims",
     "event_claims", "statements", "time_expressions", "incidents", "source_agreement",
@@ -33,15 +25,6 @@ def counts(warehouse: Path) -> dict[str, int]:
         return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in COUNTED}
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "flows.cli", "run", *args, "--batch-files", "60",
-            "--settle", "0"]
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("faults") / "corpus"
@@ -51,43 +34,18 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
-def test_a_run_killed_at_random_points_changes_nothing_and_the_next_run_completes(
+def test_a_killed_main_process_never_blocks_the_next_run_nor_changes_its_result(
     prefect_server, seed_dir, corpus, tmp_path
 ):
-    from flows.pipeline import pipeline
-
-    def resume(warehouse: Path) -> None:
-        pipeline(paths=[str(corpus)], warehouse=str(warehouse), settle_seconds=0, batch_files=60)
-
-    start = tmp_path / "start.duckdb"
-    pipeline(paths=[str(seed_dir)], warehouse=str(start), settle_seconds=0)
-    reference = tmp_path / "reference.duckdb"
-    shutil.copyfile(start, reference)
-    began = time.monotonic()
-    done = subprocess.run(cli(str(corpus), "--warehouse", str(reference)), cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    """Three of `make chaos`'s kills: `kill -9` of the main process alone, at random points
+    (load, build, publish), then at once another run, which must succeed and give the same
+    warehouse as an uninterrupted run; none of the killed run's processes may outlive it."""
+    start = tmp_path / "start" / "w.duckdb"
+    start.parent.mkdir()
+    done = chaos.run(seed_dir, start)
     assert done.returncode == 0, done.stderr
-    duration, expected = time.monotonic() - began, counts(reference)
-
-    for seed in (1, 2, 3):
-        warehouse = tmp_path / f"w{seed}" / "w.duckdb"
-        warehouse.parent.mkdir()
-        shutil.copyfile(start, warehouse)
-        before = digest(warehouse)
-        victim = subprocess.Popen(
-            cli(str(corpus), "--warehouse", str(warehouse)), cwd=ROOT,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        )
-        time.sleep(random.Random(seed).uniform(0.5, duration))
-        os.killpg(victim.pid, signal.SIGKILL)
-        victim.wait()
-
-        # Either untouched, or (killed after the rename) the whole run: never anything between.
-        if digest(warehouse) != before:
-            assert counts(warehouse) == expected
-        resume(warehouse)
-        assert counts(warehouse) == expected, f"seed {seed}"
-        assert [p.name for p in warehouse.parent.iterdir() if "build" in p.name] == []
+    lines = list(chaos.chaos(corpus, start, tmp_path, kills=3, seed=14))
+    assert len(lines) == 3
 
 
 def test_a_failing_batch_is_retried_then_skipped_and_the_next_run_reads_it(
@@ -100,14 +58,14 @@ def test_a_failing_batch_is_retried_then_skipped_and_the_next_run_reads_it(
                       settle_seconds=0, batch_files=60)
     real_extract, calls = batches.extract_documents, {"flaky": 0}
 
-    def faulty_extract(documents, run_id):
+    def faulty_extract(documents, run_id, *options):
         names = {Path(d["source_file"]).name for d in documents}
         if "article-000000.txt" in names:
             raise OSError("disk on fire")  # fails every time
         if "article-000100.txt" in names and not calls["flaky"]:
             calls["flaky"] += 1
             raise MemoryError("transient")  # fails once
-        return real_extract(documents, run_id)
+        return real_extract(documents, run_id, *options)
 
     monkeypatch.setattr(pipeline, "BATCH_RETRY_DELAYS", (0.0,))
     monkeypatch.setattr(batches, "extract_documents", faulty_extract)

@@ -149,3 +149,18 @@ def test_a_corrected_file_replaces_its_claims_a_deleted_one_stays_until_forgotte
         (str(inbox / "a.txt"), "a.txt")
     ]
     assert rows(warehouse, "select count(*) from source_files") == [(1,)]
+
+
+def test_a_broken_link_is_planned_and_ingest_rejects_it_as_not_found(tmp_path):
+    from flows.ingest import Reason, ingest_paths
+
+    (tmp_path / "good.txt").write_text("Floods killed 12 people on Monday.", encoding="utf-8")
+    age(tmp_path / "good.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "gone.txt")
+
+    plan = plan_files([tmp_path], {})
+
+    assert sorted(Path(path).name for path in plan.read) == ["broken.txt", "good.txt"]
+    batch = ingest_paths(plan.read, max_bytes=10_000, run_id="r")
+    assert [(Path(r["source_file"]).name, r["reason"]) for r in batch.rejected] == [
+        ("broken.txt", Reason.NOT_FOUND)]

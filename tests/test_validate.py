@@ -81,3 +81,34 @@ def test_a_batch_missing_a_column_is_quarantined_whole_with_its_reason():
     assert result.frame.empty
     assert len(result.quarantine) == 2
     assert all("missing columns: qualifier" in r["failed_checks"] for r in result.quarantine)
+
+
+def test_counts_beyond_int64_or_any_plausible_toll_are_quarantined_and_the_rest_kept():
+    rows = [
+        casualty(),
+        casualty(claim_id="a" * 20, count_low=10**20 - 1, count_high=10**20 - 1),
+        casualty(claim_id="b" * 20, count_low=2**63 - 1, count_high=None, qualifier="at_least"),
+    ]
+    result = validate(rows)
+    assert result.frame["count_low"].tolist() == [12]
+    assert str(result.frame["count_low"].dtype) == "Int64"
+    beyond, implausible = (row["failed_checks"] for row in result.quarantine)
+    assert "count_low: coerce_dtype('Int64')" in beyond
+    assert implausible == "row: a count beyond any plausible figure for its outcome"
+
+
+def test_a_timeml_value_off_the_calendar_is_quarantined():
+    text = "Shelling on February 28, 2022 and on March 1, 2022."
+    doc_id = hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    def expression(value: str, phrase: str) -> dict:
+        start = text.index(phrase)
+        return {"doc_id": doc_id, "char_start": start, "char_end": start + len(phrase),
+                "evidence": phrase, "text": phrase, "type": "DATE", "value": value,
+                "start_utc": None, "end_utc": None, "precision": None}
+
+    rows = [expression("2022-02-28", "February 28, 2022"),
+            expression("2022-02-30", "March 1, 2022")]
+    result = validate_records("time_expressions", rows, document_texts={doc_id: text})
+    assert result.frame["value"].tolist() == ["2022-02-28"]
+    assert "real calendar" in result.quarantine[0]["failed_checks"]

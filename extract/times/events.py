@@ -10,6 +10,7 @@ time to the attacks. Types and triggers live in `lexicon/event_types.csv` (CAMEO
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import timedelta
 from functools import cache, lru_cache
@@ -81,20 +82,52 @@ def _stems(word: str) -> list[str]:
     return [word[:cut] for cut in range(len(word) - 1, 2, -1)]
 
 
-def _nearest(triggers: list[_Trigger], sentence: str, start: int, end: int) -> _Trigger | None:
+class _Clauses(NamedTuple):
+    """A sentence's triggers and clause breaks with their offsets, found once per sentence:
+    counting the breaks between a time and each trigger with a search of its own made a long
+    sentence cubic."""
+
+    triggers: list[_Trigger]
+    trigger_starts: list[int]
+    trigger_ends: list[int]
+    break_starts: list[int]
+    break_ends: list[int]
+
+    @classmethod
+    def of(cls, lower: str, sentence: Sentence) -> _Clauses:
+        triggers = _find_triggers(lower, sentence)
+        breaks = [(match.start(), match.end()) for match in _CLAUSE_BREAK.finditer(sentence.text)]
+        return cls(triggers, [t.start for t in triggers], [t.end for t in triggers],
+                   [start for start, _ in breaks], [end for _, end in breaks])
+
+    def breaks_between(self, start: int, end: int) -> int:
+        return max(0, bisect_right(self.break_ends, end) - bisect_left(self.break_starts, start))
+
+
+def _nearest(clauses: _Clauses, start: int, end: int) -> _Trigger | None:
     """The trigger with the least distance to [start, end), clause breaks and penalty added;
-    triggers inside the time expression itself do not count."""
+    triggers inside the time expression itself do not count. A cost is at least the distance,
+    so the search walks outwards from the time and stops once the distance passes the best."""
+    triggers = clauses.triggers
 
     def cost(trigger: _Trigger) -> int:
-        if trigger.end <= start:
-            gap_start, gap_end = trigger.end, start
-        else:
-            gap_start, gap_end = end, trigger.start
-        breaks = len(_CLAUSE_BREAK.findall(sentence, gap_start, gap_end))
+        gap_start, gap_end = (trigger.end, start) if trigger.end <= start else (end, trigger.start)
+        breaks = clauses.breaks_between(gap_start, gap_end)
         return gap_end - gap_start + _CLAUSE_COST * breaks + trigger.penalty
 
-    outside = [t for t in triggers if t.end <= start or t.start >= end]
-    return min(outside, key=cost, default=None)
+    before = bisect_right(clauses.trigger_ends, start)
+    after = bisect_left(clauses.trigger_starts, end)
+    best: tuple[int, int] | None = None
+    for indices, distance in (
+        (range(before - 1, -1, -1), lambda t: start - t.end),
+        (range(after, len(triggers)), lambda t: t.start - end),
+    ):
+        for index in indices:
+            if best is not None and distance(triggers[index]) > best[0]:
+                break
+            candidate = (cost(triggers[index]), index)
+            best = candidate if best is None else min(best, candidate)
+    return triggers[best[1]] if best is not None else None
 
 
 def find_events(
@@ -109,7 +142,7 @@ def find_events(
     reference = reference_of(publication)
     period_start = reference.first
     claims: list[EventClaim] = []
-    cached: dict[int, tuple[list[_Trigger], Sequence[PlaceMention]]] = {}
+    cached: dict[int, tuple[_Clauses, Sequence[PlaceMention]]] = {}
     for expression in expressions:
         start_utc, end_utc = expression["start_utc"], expression["end_utc"]
         if (start_utc is None or end_utc is None or expression["precision"] is None
@@ -120,13 +153,13 @@ def find_events(
         sentence = sentences[index] if sentences else Sentence(0, len(text), text)
         if index not in cached:
             cached[index] = (
-                _find_triggers(lowered(text), sentence),
+                _Clauses.of(lowered(text), sentence),
                 find_places(text, sentence.start, sentence.end),
             )
-        triggers, places = cached[index]
+        clauses, places = cached[index]
         local_start = expression["char_start"] - sentence.start
         local_end = expression["char_end"] - sentence.start
-        trigger = _nearest(triggers, sentence.text, local_start, local_end)
+        trigger = _nearest(clauses, local_start, local_end)
         if trigger is None and len(sentence.text) - (local_end - local_start) < 12:
             continue  # a date line, not a happening
         event_type = trigger.event_type if trigger else "other"
@@ -134,7 +167,7 @@ def find_events(
         span_end = max(local_end, trigger.end) if trigger else local_end
         char_start, char_end = sentence.start + span_start, sentence.start + span_end
         place = _place(places, sentence.start + (trigger.start if trigger else local_start))
-        background = period_start is not None and end_utc.date() < period_start - _BACKGROUND_GAP
+        background = period_start is not None and period_start - end_utc.date() > _BACKGROUND_GAP
         claim: EventClaim = {
             "doc_id": doc_id,
             "char_start": char_start,

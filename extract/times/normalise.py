@@ -34,7 +34,7 @@ from extract.times.patterns import clock_pattern, clock_structure, month_words, 
 _RANK: dict[str, int] = {
     "minute": 0, "hour": 1, "part_of_day": 2, "day": 3, "month": 4, "year": 5, "decade": 6,
 }
-_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:st|nd|rd|th|s)?|[a-z]+(?:'s)?")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:st|nd|rd|th|s)?|[a-z]+(?:'s)?")
 _ONE_MICROSECOND = timedelta(microseconds=1)
 
 
@@ -640,7 +640,7 @@ def _amount_and_unit(words: list[str]) -> tuple[str | None, str | None]:
         if word in ("a", "an") and counted:
             continue  # "a 44-day war": the article is not the amount
         if word[0].isdigit():
-            total = (total or 0) + float(word.rstrip("stndrh"))
+            total = (total or 0) + float(word.rstrip("stndrh").replace(",", ""))
         elif word == "half" and index > 0 and words[index - 1] == "a" and total is not None:
             total += 0.5
         elif word in amounts:

@@ -104,7 +104,8 @@ def _amount() -> str:
     vague = [r["word"] for r in table("time_vague_amounts")]
     word = alternation(numbers)
     return (
-        rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{word}(?:[\s-]+{word})?(?:\s+and\s+a\s+half)?"
+        rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?(?:\s+1/2)?"
+        rf"|{word}(?:[\s-]+{word})?(?:\s+and\s+a\s+half)?"
         rf"|{alternation(vague)}|{alternation(articles)})"
     )
 

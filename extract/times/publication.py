@@ -25,6 +25,7 @@ does not also write that year as a number.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -91,6 +92,7 @@ class _Evidence:
 
 def _collect(text: str, candidates: Sequence[Candidate]) -> _Evidence:
     evidence = _Evidence()
+    future: _FutureWords | None = None
     for candidate in candidates:
         phrase = text[candidate.start : candidate.end]
         if candidate.family in ("relunit", "ago"):
@@ -106,7 +108,9 @@ def _collect(text: str, candidates: Sequence[Candidate]) -> _Evidence:
             parts = nm.split_clock(phrase)
             phrase = parts.date_text if parts else ""
         features = nm.features(phrase)
-        if features.year is not None and not _in_future_sentence(text, candidate.start):
+        if features.year is not None:
+            future = future or _FutureWords(text)
+        if features.year is not None and not future.before(candidate.start):
             period = nm.read_calendar(phrase, _NO_DCT, False).period
             if period is not None:
                 evidence.explicit.append(period)
@@ -121,9 +125,23 @@ def _collect(text: str, candidates: Sequence[Candidate]) -> _Evidence:
     return evidence
 
 
-def _in_future_sentence(text: str, position: int) -> bool:
-    start = max(text.rfind(".", 0, position), text.rfind("\n", 0, position)) + 1
-    return bool(_FUTURE.search(lowered(text), start, position))
+class _FutureWords:
+    """Where sentences (by "." or a line break) begin and where future words ("will", "plans")
+    are, found once per text: searching back from each date was quadratic in a long text
+    without periods ("2022 " repeated)."""
+
+    def __init__(self, text: str) -> None:
+        self.boundaries = [m.start() for m in re.finditer(r"[.\n]", text)]
+        found = [(m.start(), m.end()) for m in _FUTURE.finditer(lowered(text))]
+        self.starts = [start for start, _ in found]
+        self.ends = [end for _, end in found]
+
+    def before(self, position: int) -> bool:
+        """Whether a future word stands between the sentence's start and `position`."""
+        last = bisect_left(self.boundaries, position) - 1
+        start = self.boundaries[last] + 1 if last >= 0 else 0
+        first = bisect_left(self.starts, start)
+        return first < len(self.starts) and self.ends[first] <= position
 
 
 Found = tuple[date, Precision] | None

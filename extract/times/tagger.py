@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from calendar import monthrange
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
 
 from extract.places import PlaceMention, find_places
 from extract.records import Publication, TimeExpression
 from extract.sentences import Sentence
 from extract.times import normalise as nm
 from extract.times.patterns import Candidate, lowered, scan
+from extract.times.values import is_calendar_value
 from extract.times.zones import UTC_ZONE, Zone, named_zone, to_utc, zone_of_places
 
 # What puts a sentence in the future tense, read on the lower-cased text. Most sentences hold
@@ -34,6 +36,7 @@ _FUTURE = re.compile(
 )
 _FUTURE_WORDS = (*dict.fromkeys(phrase.split()[0] for phrase in _FUTURE_PHRASES), "'ll")
 _DAY_FAMILIES = frozenset({"date", "weekday", "relday", "iso"})
+_T = TypeVar("_T")
 
 
 def reference_of(publication: Publication) -> nm.Reference:
@@ -130,16 +133,31 @@ def tag_time_expressions(
             clocks.append(len(readings))
             readings.append((candidate, nm.Reading("TIME", "")))
             continue
-        reading = _read(candidate, text, document)
+        reading = _unless_unreadable(_read, candidate, text, document)
+        if reading is None:
+            continue
         if candidate.family == "quarter" and reading.period is not None:
             quarter = reading
         elif quarter is not None and _year_before(candidate, text, reading):
             reading = nm.year_before(quarter)
         readings.append((candidate, reading))
-    records = [_record(doc_id, text, c, r, document) for c, r in readings]
+    records = [_unless_unreadable(_record, doc_id, text, c, r, document) for c, r in readings]
     for index in clocks:
-        records[index] = _clock_record(doc_id, text, readings[index][0], readings, document)
-    return [record for record in records if record is not None]
+        records[index] = _unless_unreadable(
+            _clock_record, doc_id, text, readings[index][0], readings, document
+        )
+    return [record for record in records
+            if record is not None and is_calendar_value(record["value"])]
+
+
+def _unless_unreadable(read: Callable[..., _T], *args: Any) -> _T | None:
+    """One expression's reading, or None when it names no representable time ("3000 years
+    ago" against a DCT in 2022, "123456789 days ago", "next year" in 9999): the expression is
+    dropped, never the document."""
+    try:
+        return read(*args)
+    except (ValueError, OverflowError):
+        return None
 
 
 _YEAR_BEFORE = re.compile(r"(?:a|one|the)?\s*year[\s-]+(?:ago|earlier)", re.IGNORECASE)

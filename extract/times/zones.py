@@ -39,9 +39,17 @@ def iana(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def fixed(sign: str, hours: int, minutes: int = 0) -> timezone:
+#: The widest offsets in the zone database: UTC-12 (Baker Island), UTC+14 (the Line Islands).
+_WIDEST_WEST, _WIDEST_EAST = timedelta(hours=12), timedelta(hours=14)
+
+
+def fixed(sign: str, hours: int, minutes: int = 0) -> timezone | None:
+    """The fixed offset "GMT +4" states; None beyond any zone's ("GMT+24")."""
     delta = timedelta(hours=hours, minutes=minutes)
-    return timezone(-delta if sign in "-−–" else delta)
+    west = sign in "-−–"
+    if delta > (_WIDEST_WEST if west else _WIDEST_EAST):
+        return None
+    return timezone(-delta if west else delta)
 
 
 def named_zone(text: str) -> Zone | None:
@@ -56,14 +64,16 @@ def named_zone(text: str) -> Zone | None:
     offset = _OFFSET.fullmatch(lowered)
     if offset:
         sign, hours, minutes = offset.groups()
-        return Zone(fixed(sign, int(hours), int(minutes or 0)), phrase)
+        tz = fixed(sign, int(hours), int(minutes or 0))
+        return Zone(tz, phrase) if tz is not None else None
     known = zone_table().get(lowered) or zone_table().get(_strip_time(lowered))
     if known is not None:
         if known["iana"]:
             return Zone(iana(known["iana"]), known["iana"])
         sign, rest = known["utc_offset"][0], known["utc_offset"][1:]
         hours, minutes = rest.split(":")
-        return Zone(fixed(sign, int(hours), int(minutes)), known["name"])
+        tz = fixed(sign, int(hours), int(minutes))
+        return Zone(tz, known["name"]) if tz is not None else None
     place = _PLACE_TIME.fullmatch(phrase)
     if place:
         zone = gazetteer().zone_of_name(place.group(1))
