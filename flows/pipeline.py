@@ -19,7 +19,6 @@ import gc
 import os
 import signal
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
@@ -37,14 +36,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
-from flows import batches, changes, inbox, load, models, progress, publish
+from flows import batches, changes, defaults, inbox, load, models, progress, publish
 from flows.ingest.files import shown_path
-from flows.summary import RunStats, headline, summary_markdown
+from flows.summary import RunStats, headline, new_run_id, summary_markdown
 from flows.validate import validate_records
 
-DEFAULT_WAREHOUSE = Path("warehouse/corroborate.duckdb")
-DEFAULT_BATCH_FILES = 2000
-DEFAULT_MAX_BYTES = 20_000_000
 BATCH_BYTES = 16_000_000
 #: DuckDB's share of the run's memory, the same however large the corpus: beyond it, loaded
 #: rows wait on disk for the build's checkpoint, and the models' joins and aggregations spill.
@@ -67,7 +63,7 @@ _TASK_OPTIONS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": Fal
 
 @task(name="plan", **_TASK_OPTIONS)
 def plan_task(paths: Sequence[str], published: Path, settle_seconds: float) -> inbox.Plan:
-    return inbox.plan_files(paths, _known_files(published), settle_seconds=settle_seconds)
+    return inbox.plan_files(paths, inbox.recorded_files(published), settle_seconds=settle_seconds)
 
 
 @task(name="prepare", **_TASK_OPTIONS)
@@ -129,12 +125,12 @@ def publish_task(build: Path, published: Path) -> None:
 @flow(name="pipeline", log_prints=False)
 def pipeline(
     paths: list[str],
-    warehouse: str = str(DEFAULT_WAREHOUSE),
-    batch_files: int = DEFAULT_BATCH_FILES,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    workers: int = 2,
+    warehouse: str = str(defaults.WAREHOUSE),
+    batch_files: int = defaults.BATCH_FILES,
+    max_bytes: int = defaults.MAX_BYTES,
+    workers: int = defaults.WORKERS,
     lock_wait_seconds: float = 0.0,
-    settle_seconds: float = 1.0,
+    settle_seconds: float = defaults.SETTLE_SECONDS,
     forget: list[str] | None = None,
 ) -> dict[str, Any]:
     """Read the new and changed files under `paths` (files or folders) into `warehouse`,
@@ -142,7 +138,7 @@ def pipeline(
     published warehouse is left untouched."""
     published = Path(warehouse)
     inputs = [*paths, *(f"forget:{target}" for target in forget or [])]
-    stats = RunStats(run_id=_new_run_id(), started_at=datetime.now(UTC), inputs=inputs)
+    stats = RunStats(run_id=new_run_id(), started_at=datetime.now(UTC), inputs=inputs)
     run = _Run(
         stats=stats,
         logger=get_run_logger(),
@@ -395,19 +391,3 @@ def _leave_stopping_to_the_main_process() -> None:
     leave it blocked writing a result nobody reads."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _known_files(published: Path) -> dict[str, inbox.FileState]:
-    """What the published warehouse remembers of each file (nothing for a new warehouse). The
-    caller holds the run lock, so the file cannot be replaced while it is read."""
-    if not published.exists():
-        return {}
-    with duckdb.connect(str(published), read_only=True) as conn:
-        has_state = conn.execute(
-            "select count(*) from information_schema.tables where table_name = 'source_files'"
-        ).fetchall()[0][0]
-        return inbox.known_files(conn) if has_state else {}
-
-
-def _new_run_id() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import IO
 
 DEPLOYMENT = "inbox"
-DEFAULT_PORT = 4200
 SERVER_START_SECONDS = 120
 #: How long a scheduled run waits for a run that holds the warehouse (say, a manual one).
 LOCK_WAIT_SECONDS = 600
