@@ -19,6 +19,7 @@ class TableDoc:
     name: str
     description: str
     columns: dict[str, str]
+    layer: str  # the folder of the yml: marts or sources
 
 
 @cache
@@ -30,7 +31,8 @@ def documented_tables() -> dict[str, TableDoc]:
             columns = {name: " ".join(str(text).split())
                        for name, text in (table.get("columns") or {}).items()}
             tables[table["name"]] = TableDoc(
-                table["name"], " ".join(str(table.get("description", "")).split()), columns
+                table["name"], " ".join(str(table.get("description", "")).split()), columns,
+                path.parent.name,
             )
     return tables
 
@@ -38,3 +40,8 @@ def documented_tables() -> dict[str, TableDoc]:
 def public_tables() -> tuple[str, ...]:
     """The tables and views analysts read."""
     return tuple(name for name in documented_tables() if not name.startswith(_INTERNAL_PREFIX))
+
+
+def mart_tables() -> tuple[str, ...]:
+    """The marts: the claim tables, incidents, agreement, timeline and the views over them."""
+    return tuple(name for name, table in documented_tables().items() if table.layer == "marts")
