@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from flows import catalog, defaults, output
+from flows import catalog, defaults, desk, output
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_WAREHOUSE = defaults.WAREHOUSE
@@ -171,30 +171,7 @@ def _parser() -> argparse.ArgumentParser:
     _warehouse_option(sql)
     sql.set_defaults(handler=_sql)
 
-    export = commands.add_parser(
-        "export",
-        help="write the marts and claim tables as Parquet or CSV files",
-        description="Write tables of the published warehouse to a folder: Parquet (types "
-        "kept; tables with an incident_id hive-partitioned by incident month) or CSV (one file "
-        "per table). Without TABLE, every mart: the documents, claim tables, incidents, "
-        "source_agreement, timeline, contradictions and accounts.",
-    )
-    export.add_argument("tables", nargs="*", metavar="TABLE", help="public tables to export")
-    export.add_argument("--format", choices=("parquet", "csv"), default="parquet",
-                        help="parquet (default) or csv")
-    export.add_argument("--out", type=Path, default=Path("export"),
-                        help="the folder to write (default export/)")
-    _warehouse_option(export)
-    export.set_defaults(handler=_export)
-
-    docs = commands.add_parser(
-        "docs",
-        help="list the public tables, or one table's documented columns",
-        description="Print the documentation of the public tables (from the yml beside the SQL "
-        "models): every table with its description, or, given a table, each of its columns.",
-    )
-    docs.add_argument("table", nargs="?", help="a public table, e.g. source_agreement")
-    docs.set_defaults(handler=_docs)
+    desk.add_commands(commands, _warehouse_option)
 
     status = commands.add_parser(
         "status",
@@ -339,46 +316,6 @@ def _sql(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
-    from flows import export
-
-    with _reader(args.warehouse) as conn:
-        present = _present_tables(conn)
-        tables = args.tables or [name for name in export.default_tables() if name in present]
-        unknown = [name for name in tables
-                   if name not in catalog.public_tables() or name not in present]
-        if unknown:
-            raise UsageError(f"no public table {', '.join(unknown)} in {args.warehouse}")
-        for done in export.export(conn, args.out, tables, args.format):
-            shape = "by incident_month" if done.partitioned else "one file"
-            print(f"{done.table}: {done.rows} rows -> {done.path} ({shape})")
-    return 0
-
-
-def _present_tables(conn) -> set[str]:
-    return {row[0] for row in conn.execute(
-        "select table_name from duckdb_tables() union all select view_name from duckdb_views()"
-    ).fetchall()}
-
-
-def _docs(args: argparse.Namespace) -> int:
-    tables = catalog.documented_tables()
-    public = catalog.public_tables()
-    if args.table is None:
-        width = max(len(name) for name in public)
-        for name in public:
-            print(f"{name:<{width}}  {tables[name].description.split('. ')[0]}")
-        return 0
-    if args.table not in public:
-        raise UsageError(f"no public table {args.table!r}; one of: {', '.join(public)}")
-    table = tables[args.table]
-    print(f"{table.name}: {table.description}\n")
-    width = max((len(column) for column in table.columns), default=0)
-    for column, description in table.columns.items():
-        print(f"  {column:<{width}}  {description}")
-    return 0
-
-
 def _status(args: argparse.Namespace) -> int:
     with _reader(args.warehouse) as conn:
         print(f"warehouse: {args.warehouse}")
@@ -387,7 +324,7 @@ def _status(args: argparse.Namespace) -> int:
             "rejected, quarantined, casualty_claims, event_claims from runs "
             "order by started_at desc limit 5"
         ).show(max_width=200)
-        present = _present_tables(conn)
+        present = desk.present_tables(conn)
         counts = " union all ".join(
             f"select '{table}' as table_name, count(*) as rows from {table}"
             for table in catalog.public_tables() if table in present

@@ -122,6 +122,13 @@ def publish_task(build: Path, published: Path) -> None:
     publish.publish(build, published)
 
 
+@task(name="report", **_TASK_OPTIONS)
+def report_task(published: Path, changed: bool) -> Path | None:
+    from flows.report import refresh
+
+    return refresh(published, changed)
+
+
 @flow(name="pipeline", log_prints=False)
 def pipeline(
     paths: list[str],
@@ -132,10 +139,12 @@ def pipeline(
     lock_wait_seconds: float = 0.0,
     settle_seconds: float = defaults.SETTLE_SECONDS,
     forget: list[str] | None = None,
+    report: bool = False,
 ) -> dict[str, Any]:
     """Read the new and changed files under `paths` (files or folders) into `warehouse`,
     forget the files under `forget`, rebuild the marts and publish. With nothing to do, the
-    published warehouse is left untouched."""
+    published warehouse is left untouched. With `report` (scheduled runs), the HTML report
+    beside the warehouse is written last, when the warehouse changed or it is missing."""
     published = Path(warehouse)
     inputs = [*paths, *(f"forget:{target}" for target in forget or [])]
     stats = RunStats(run_id=new_run_id(), started_at=datetime.now(UTC), inputs=inputs)
@@ -158,10 +167,15 @@ def pipeline(
             _build_and_publish(run, published, plan, forget or [], workers)
     # One line in the log; the whole summary is the run's artifact (and the CLI prints it).
     run.logger.info("%s", headline(stats, published))
-    create_markdown_artifact(
-        summary_markdown(stats, published), key="run-summary",
-        description="Corroborate run summary",
-    )
+    summary = summary_markdown(stats, published)
+    try:  # the warehouse is published by now: a report that fails does not fail the run
+        index = report_task(published, stats.published) if report else None
+    except Exception as error:
+        run.logger.error("the report was not written: %s: %s", type(error).__name__, error)
+        index = None
+    if index is not None:
+        summary += f"\n\nReport: [{index}]({index.as_uri()})"
+    create_markdown_artifact(summary, key="run-summary", description="Corroborate run summary")
     return stats.as_dict()
 
 

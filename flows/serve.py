@@ -104,6 +104,7 @@ def serve(
                     "warehouse": str(warehouse),
                     "lock_wait_seconds": LOCK_WAIT_SECONDS,
                     "settle_seconds": settle_seconds,
+                    "report": True,
                 },
                 pause_on_shutdown=False,
                 limit=1,

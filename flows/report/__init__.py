@@ -1,0 +1,133 @@
+"""`corroborate report`: a static HTML site of the published warehouse, to look at.
+
+An index of incidents, and per incident its timeline as an SVG chart in UTC, the agreement of
+its facts by independent source, its contradictions with each side's words, and the evidence
+sentences of every fact, linked to their documents. It works offline from `file://` and loads
+nothing: one self-contained file per page, no script, styles inline under a
+Content-Security-Policy that allows only them (by hash). Every string from an article or its
+metadata is escaped by the templates (Jinja2's autoescape), and a document's `url` is a link
+only when it is http(s).
+
+The site is written to a fresh folder beside the target and swapped in by two renames, so a
+reader never sees half a report, and pages of incidents that no longer exist do not linger.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from flows import defaults
+from flows.report import pages, queries
+
+
+@dataclass(frozen=True)
+class Written:
+    index: Path
+    incidents: int
+    pages: int
+    largest_page_bytes: int
+    seconds: float
+
+
+def write_report(warehouse: Path, out: Path, incident: str | None = None) -> Written:
+    """Write the report of the published `warehouse` (or of one incident) into `out`."""
+    started = time.perf_counter()
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        data = queries.load(conn, incident)
+    if incident is not None and not data.incidents:
+        raise LookupError(f"no incident {incident} in {warehouse}")
+    site = _Site(warehouse)
+    build = out.with_name(f".{out.name}.build-{os.getpid()}")
+    shutil.rmtree(build, ignore_errors=True)
+    build.mkdir(parents=True)
+    try:
+        written = site.write_all(build, data)
+        _swap_in(build, out)
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+    return Written(out / "index.html", len(data.incidents), len(written), max(written),
+                   time.perf_counter() - started)
+
+
+def refresh(published: Path, changed: bool) -> Path | None:
+    """The report beside `published` (a scheduled run's last step): written again when the
+    warehouse `changed` or when it is missing; None when there is no warehouse yet."""
+    out = defaults.report_dir(published)
+    if not published.exists():
+        return None
+    if changed or not (out / "index.html").exists():
+        return write_report(published, out).index
+    return out / "index.html"
+
+
+class _Site:
+    """The templates, with what every page shares."""
+
+    def __init__(self, warehouse: Path) -> None:
+        self.env = Environment(
+            loader=PackageLoader("flows.report", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["utc"] = _utc
+        css = self.env.loader.get_source(self.env, "style.css")[0]
+        digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
+        self.shared = {
+            "css": Markup(css),  # the project's own stylesheet, not article text
+            "csp": "default-src 'none'; style-src 'sha256-" + digest + "'; img-src 'none'; "
+                   "script-src 'none'; base-uri 'none'; form-action 'none'",
+            "warehouse": warehouse.name,
+            "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "incident_file": pages.incident_file,
+        }
+
+    def write_all(self, folder: Path, data: queries.ReportData) -> list[int]:
+        """Every page; returns their sizes in bytes."""
+        sizes = []
+        index = self.env.get_template("index.html.j2")
+        numbered = list(pages.index_pages(data.incidents))
+        files = [pages.index_file(number) for number, _ in numbered]
+        for number, incidents in numbered:
+            sizes.append(self._write(folder / files[number - 1], index, {
+                "incidents": incidents, "pages": files, "number": number,
+                "total": len(data.incidents),
+            }))
+        template = self.env.get_template("incident.html.j2")
+        for page in pages.incident_pages(data):
+            context = {**page.__dict__, "documents_by_id": {d["doc_id"]: d for d in page.documents}}
+            sizes.append(self._write(folder / page.pages[page.number - 1], template, context))
+        return sizes
+
+    def _write(self, path: Path, template: Any, context: dict[str, Any]) -> int:
+        html = template.render(**self.shared, **context)
+        path.write_text(html, encoding="utf-8")
+        return len(html.encode("utf-8"))
+
+
+def _utc(moment: datetime | None) -> str:
+    if moment is None:
+        return "unknown"
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def _swap_in(build: Path, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        os.replace(out, old)
+    os.replace(build, out)
+    shutil.rmtree(old, ignore_errors=True)
