@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flows.report.chart import Chart, timeline_chart
-from flows.report.queries import ReportData
+from flows.report.queries import CONTEXT_CHARS, ReportData
 
 FACTS_PER_PAGE = 100
 TIMELINE_PER_PAGE = 100
@@ -181,17 +181,22 @@ def _with_value(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _sentence_start(text: str | None) -> str:
-    """The part of `text` (what precedes a claim) in the claim's own sentence."""
+    """The part of `text` (what precedes a claim) in the claim's own sentence; "…" marks a
+    sentence longer than the words read (a shorter read began at the document's start)."""
     text = text or ""
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
-    return text[ends[-1]:].lstrip() if ends else ("…" + text.lstrip() if text else "")
+    if ends:
+        return text[ends[-1]:].lstrip()
+    return text.lstrip() if len(text) < CONTEXT_CHARS else "…" + text.lstrip()
 
 
 def _sentence_end(text: str | None) -> str:
     """The part of `text` (what follows a claim) up to the end of the claim's sentence."""
     text = text or ""
     match = _SENTENCE_END.search(text)
-    return text[:match.end()].rstrip() if match else (text.rstrip() + "…" if text else "")
+    if match:
+        return text[:match.end()].rstrip()
+    return text.rstrip() if len(text) < CONTEXT_CHARS else text.rstrip() + "…"
 
 
 def claim_value(row: dict[str, Any]) -> str:
