@@ -158,3 +158,15 @@ def _big_incident(facts: int, events: int) -> ReportData:
                   "title": f"Title {doc_id}", "outlet": f"Outlet {doc_id}", "url": None,
                   "published_at": start, "published_precision": "day"} for doc_id in doc_ids]
     return ReportData([incident], fact_rows, timeline, [], evidence, documents)
+
+
+def test_the_runs_summary_artifact_links_the_report(hostile_warehouse):  # noqa: F811
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    link = (defaults.report_dir(hostile_warehouse) / "index.html").as_uri()
+    with get_client(sync_client=True) as client:
+        summaries = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["run-summary"]))
+        )
+    assert any(link in (artifact.data or "") for artifact in summaries)
