@@ -84,7 +84,7 @@ def report_command(args: argparse.Namespace) -> int:
     out = args.out or defaults.report_dir(args.warehouse)
     try:
         written = write_report(args.warehouse, out, incident=args.incident)
-    except LookupError as error:
+    except (LookupError, FileExistsError) as error:
         raise UsageError(str(error.args[0])) from None
     print(f"report: {written.index} ({written.incidents} incidents, {written.pages} pages, "
           f"in {written.seconds:.1f} s); open it in a browser")

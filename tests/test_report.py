@@ -170,3 +170,15 @@ def test_the_runs_summary_artifact_links_the_report(hostile_warehouse):  # noqa:
             artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["run-summary"]))
         )
     assert any(link in (artifact.data or "") for artifact in summaries)
+
+
+def test_a_folder_that_is_not_a_report_is_never_replaced(capsys, hostile_warehouse, tmp_path):  # noqa: F811
+    keep = tmp_path / "notes.txt"
+    keep.write_text("mine")
+    assert main(["report", "--warehouse", str(hostile_warehouse), "--out", str(tmp_path)]) == 1
+    assert "not a report" in capsys.readouterr().err
+    assert keep.read_text() == "mine"
+    report = tmp_path / "site"
+    for _ in range(2):  # a report replaces the report it wrote before
+        assert main(["report", "--warehouse", str(hostile_warehouse), "--out", str(report)]) == 0
+    assert (report / "index.html").is_file()

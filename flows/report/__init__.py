@@ -44,6 +44,7 @@ class Written:
 def write_report(warehouse: Path, out: Path, incident: str | None = None) -> Written:
     """Write the report of the published `warehouse` (or of one incident) into `out`."""
     started = time.perf_counter()
+    _refuse_foreign(out)
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         data = queries.load(conn, incident)
     if incident is not None and not data.incidents:
@@ -124,7 +125,20 @@ def _utc(moment: datetime | None) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
 
 
+#: Marks a folder as a report this command wrote, and so one it may replace.
+MARKER = ".corroborate-report"
+
+
+def _refuse_foreign(out: Path) -> None:
+    """Only an earlier report (or an empty folder) is replaced, never a folder of other files
+    (`--out ~/Documents`)."""
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise FileExistsError(f"{out} holds files that are not a report; give another --out")
+
+
 def _swap_in(build: Path, out: Path) -> None:
+    """Put the finished site at `out` by two renames, then delete the report it replaced."""
+    (build / MARKER).write_text("written by corroborate report\n", encoding="utf-8")
     out.parent.mkdir(parents=True, exist_ok=True)
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
     if out.exists():
