@@ -126,6 +126,21 @@ def test_a_bars_width_is_its_precision():
     assert all(chart.LABEL_WIDTH <= bar.x <= chart.WIDTH for bar in drawn.bars)
 
 
+def test_every_disputed_report_is_shown_once_beside_the_furthest_one():
+    def report(claim, doc, qualifier, low, high):
+        return {"claim_id": claim, "doc_id": doc, "qualifier": qualifier, "count_low": low,
+                "count_high": high, "speaker": None, "evidence": claim, "value": claim}
+
+    evidence = [report("three", "a", "exact", 3, 3), report("about 3", "b", "about", 3, 3),
+                report("twelve", "c", "exact", 12, 12), report("over 40", "d", "more_than", 41,
+                None), report("dozens", "e", "vague", 12, None), report("ten", "d", "exact",
+                10, 10)]
+    pairs = {(row["lower_evidence"], row["higher_evidence"])
+             for row in pages.disputes({"fact_id": "f", "fact": "killed"}, evidence)}
+    assert pairs == {("three", "over 40"), ("about 3", "over 40"), ("twelve", "over 40"),
+                     ("three", "twelve"), ("three", "ten")}
+
+
 def _incident_page(report: Path) -> str:
     (page,) = (path for path in report.glob("incident-*.html")
                if not re.search(r"-p\d+\.html$", path.name))
@@ -157,7 +172,7 @@ def _big_incident(facts: int, events: int) -> ReportData:
     documents = [{"doc_id": doc_id, "source_group": doc_id, "source_id": f"{doc_id}.txt",
                   "title": f"Title {doc_id}", "outlet": f"Outlet {doc_id}", "url": None,
                   "published_at": start, "published_precision": "day"} for doc_id in doc_ids]
-    return ReportData([incident], fact_rows, timeline, [], evidence, documents)
+    return ReportData([incident], fact_rows, timeline, evidence, documents)
 
 
 def test_the_runs_summary_artifact_links_the_report(hostile_warehouse):  # noqa: F811

@@ -109,7 +109,7 @@ class _Site:
             }))
         template = self.env.get_template("incident.html.j2")
         for page in pages.incident_pages(data):
-            context = {**page.__dict__, "documents_by_id": {d["doc_id"]: d for d in page.documents}}
+            context = {**page.__dict__, "names": page.names}
             sizes.append(self._write(folder / page.pages[page.number - 1], template, context))
         return sizes
 

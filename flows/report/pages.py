@@ -18,6 +18,9 @@ from flows.report.queries import CONTEXT_CHARS, ReportData
 
 FACTS_PER_PAGE = 100
 TIMELINE_PER_PAGE = 100
+EVIDENCE_PER_PAGE = 300
+#: Sources shown as the matrix's own columns; the others are counted in its last column.
+MATRIX_GROUPS = 30
 INCIDENTS_PER_INDEX = 500
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 _FILE_SAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -37,12 +40,13 @@ class IncidentPage:
     pages: list[str]  # file names of all the incident's pages, in order
     facts: list[dict[str, Any]]
     groups: list[dict[str, Any]]
-    matrix: list[tuple[dict[str, Any], list[Cell]]]
+    matrix: list[tuple[dict[str, Any], list[Cell], str]]
     timeline: list[dict[str, Any]]
     chart: Chart | None
     contradictions: list[dict[str, Any]]
-    evidence: dict[str, list[dict[str, Any]]]
+    sections: list[tuple[dict[str, Any], list[dict[str, Any]], bool]]  # fact, evidence, continued
     documents: list[dict[str, Any]]
+    names: dict[str, str]  # what a link to a document says: every document the page links to
 
 
 def safe_url(url: str | None) -> str | None:
@@ -67,80 +71,140 @@ def index_pages(incidents: Sequence[dict[str, Any]]) -> Iterator[tuple[int, list
 
 def incident_pages(data: ReportData) -> Iterator[IncidentPage]:
     """Every page of every incident in `data`."""
-    by_incident = {name: _grouped(rows, "incident_id") for name, rows in (
-        ("facts", data.facts), ("timeline", data.timeline),
-        ("contradictions", data.contradictions),
-    )}
+    facts_of = _grouped(data.facts, "incident_id")
+    timeline_of = _grouped(data.timeline, "incident_id")
     evidence = _grouped(data.evidence, "fact_id")
     documents = {doc["doc_id"]: doc for doc in data.documents}
     for incident in data.incidents:
         key = incident["incident_id"]
-        facts = by_incident["facts"].get(key, [])
-        timeline = by_incident["timeline"].get(key, [])
-        count = max(1, -(-len(facts) // FACTS_PER_PAGE), -(-len(timeline) // TIMELINE_PER_PAGE))
+        fact_pages = _packed(facts_of.get(key, []), evidence)
+        timeline = timeline_of.get(key, [])
+        timeline_pages = [timeline[start:start + TIMELINE_PER_PAGE]
+                          for start in range(0, len(timeline), TIMELINE_PER_PAGE)]
+        count = max(1, len(fact_pages), len(timeline_pages))
         names = [incident_file(key, number) for number in range(1, count + 1)]
         for number in range(1, count + 1):
-            page_facts = facts[(number - 1) * FACTS_PER_PAGE:number * FACTS_PER_PAGE]
-            page_timeline = timeline[(number - 1) * TIMELINE_PER_PAGE:number * TIMELINE_PER_PAGE]
-            yield _page(incident, number, names, page_facts, page_timeline,
-                        by_incident["contradictions"].get(key, []), evidence, documents)
+            yield _page(
+                _Context(incident, number, names, evidence, documents),
+                fact_pages[number - 1] if number <= len(fact_pages) else [],
+                timeline_pages[number - 1] if number <= len(timeline_pages) else [],
+            )
+
+
+@dataclass(frozen=True)
+class _Slice:
+    """A fact's evidence, or the part of it that fits on one page."""
+
+    fact: dict[str, Any]
+    rows: list[dict[str, Any]]
+    first: bool  # the fact's matrix row and contradictions are on the page of its first slice
+
+
+@dataclass(frozen=True)
+class _Context:
+    incident: dict[str, Any]
+    number: int
+    names: list[str]
+    evidence: dict[str, list[dict[str, Any]]]
+    documents: dict[str, dict[str, Any]]
+
+
+def _packed(
+    facts: list[dict[str, Any]], evidence: dict[str, list[dict[str, Any]]]
+) -> list[list[_Slice]]:
+    """The facts in pages of at most FACTS_PER_PAGE facts and EVIDENCE_PER_PAGE evidence
+    sentences; a fact that thousands of reports give continues over pages of its own."""
+    pages: list[list[_Slice]] = []
+    current: list[_Slice] = []
+    items = 0
+    for fact in facts:
+        rows = evidence.get(fact["fact_id"], [])
+        chunks = [rows[start:start + EVIDENCE_PER_PAGE]
+                  for start in range(0, len(rows), EVIDENCE_PER_PAGE)] or [[]]
+        for index, chunk in enumerate(chunks):
+            full = sum(part.first for part in current) >= FACTS_PER_PAGE
+            if current and (full or items + len(chunk) > EVIDENCE_PER_PAGE):
+                pages.append(current)
+                current, items = [], 0
+            current.append(_Slice(fact, chunk, index == 0))
+            items += len(chunk)
+    return [*pages, current] if current else pages
 
 
 def _page(
-    incident: dict[str, Any],
-    number: int,
-    names: list[str],
-    facts: list[dict[str, Any]],
-    timeline: list[dict[str, Any]],
-    contradictions: list[dict[str, Any]],
-    evidence: dict[str, list[dict[str, Any]]],
-    documents: dict[str, dict[str, Any]],
+    context: _Context, slices: list[_Slice], timeline: list[dict[str, Any]]
 ) -> IncidentPage:
-    shown = {fact["fact_id"] for fact in facts} | {row["fact_id"] for row in timeline}
-    page_evidence = {fact_id: [_with_value(row) for row in evidence.get(fact_id, [])]
-                     for fact_id in shown}
-    doc_ids = sorted({doc_id for fact in facts for doc_id in fact["doc_ids"] or []}
-                     | {row["doc_id"] for rows in page_evidence.values() for row in rows})
-    docs = [_document(documents[doc_id]) for doc_id in doc_ids if doc_id in documents]
-    groups = _source_groups(docs, facts)
-    disputed: dict[str, set[str]] = defaultdict(set)
-    for row in contradictions:
-        disputed[row["fact_id"]] |= {row["lower_doc_id"], row["higher_doc_id"]}
+    facts = [part.fact for part in slices if part.first]
+    # A fact's contradictions go with its evidence: each page shows those of its own reports.
+    contradictions = [pair for part in slices if part.fact["status"] == "conflicting"
+                      for pair in disputes(part.fact, context.evidence[part.fact["fact_id"]],
+                                           {row["claim_id"] for row in part.rows})]
+    disputed: dict[str, set[str]] = defaultdict(set)  # for the matrix: all of a fact's sides
+    for fact in facts:
+        if fact["status"] == "conflicting":
+            for row in disputes(fact, context.evidence[fact["fact_id"]]):
+                disputed[fact["fact_id"]] |= {row["lower_doc_id"], row["higher_doc_id"]}
+    sections = [(part.fact, [_with_value(row) for row in part.rows], not part.first)
+                for part in slices]
     for row in timeline:
-        row["as_written"] = sorted({item["time_text"] for item in page_evidence[row["fact_id"]]
-                                    if item["time_text"]})
+        row["as_written"] = sorted({item["time_text"] for item in
+                                    context.evidence.get(row["fact_id"], []) if item["time_text"]})
+    shown = ({item["doc_id"] for _, items, _ in sections for item in items}
+             | {row[f"{side}_doc_id"] for row in contradictions for side in ("lower", "higher")}
+             | {doc_id for fact, items, _ in sections if not items
+                for doc_id in fact["doc_ids"] or []})
+    groups, other = _source_groups(facts, context.documents)
     return IncidentPage(
-        incident=incident, number=number, pages=names, facts=facts, groups=groups,
-        matrix=[(fact, _cells(fact, groups, page_evidence[fact["fact_id"]],
-                              disputed[fact["fact_id"]])) for fact in facts],
-        timeline=timeline, chart=timeline_chart(timeline),
-        contradictions=[_sides_valued(row) for row in contradictions if row["fact_id"] in shown],
-        evidence=page_evidence, documents=docs,
+        incident=context.incident, number=context.number, pages=context.names, facts=facts,
+        groups=groups,
+        matrix=[(fact, _cells(fact, groups, context.evidence.get(fact["fact_id"], []),
+                              disputed[fact["fact_id"]]),
+                 _others(fact, other, disputed[fact["fact_id"]])) for fact in facts],
+        timeline=timeline, chart=timeline_chart(timeline), contradictions=contradictions,
+        sections=sections,
+        documents=[_document(context.documents[doc_id]) for doc_id in sorted(shown)
+                   if doc_id in context.documents],
+        names={doc_id: _name(context.documents.get(doc_id), doc_id) for doc_id in shown},
     )
 
 
 def _source_groups(
-    docs: list[dict[str, Any]], facts: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """The independent sources among the page's documents, those reporting most facts first;
-    each named by its outlet, else its first document's title or file."""
+    facts: list[dict[str, Any]], documents: dict[str, dict[str, Any]]
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The independent sources reporting the page's facts, those reporting most first, each
+    named by its outlet, else its first document's title or file: the first MATRIX_GROUPS as
+    the matrix's columns, and every other document's source for its last column."""
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for doc in docs:
-        members[doc["source_group"] or doc["doc_id"]].append(doc)
-    group_of = {doc["doc_id"]: key for key, group_docs in members.items() for doc in group_docs}
     reported: dict[str, int] = defaultdict(int)
     for fact in facts:
-        for key in {group_of.get(doc_id) for doc_id in fact["doc_ids"] or []} - {None}:
+        keys = set()
+        for doc_id in fact["doc_ids"] or []:
+            doc = documents.get(doc_id)
+            if doc is not None:
+                keys.add(doc["source_group"] or doc_id)
+                members[doc["source_group"] or doc_id].append(doc)
+        for key in keys:
             reported[key] += 1
+    ranked = sorted(members, key=lambda key: (-reported[key], key))
     groups = []
-    for key, group_docs in members.items():
-        first = group_docs[0]
+    for key in ranked[:MATRIX_GROUPS]:
+        first = members[key][0]
         name = first["outlet"] or first["title"] or first["source_id"] or key
-        groups.append({"key": key, "name": _short(name), "n_documents": len(group_docs),
-                       "doc_ids": {doc["doc_id"] for doc in group_docs},
-                       "n_facts": reported[key]})
-    groups.sort(key=lambda group: (-group["n_facts"], group["key"]))
-    return groups
+        groups.append({"key": key, "name": _short(name),
+                       "doc_ids": {doc["doc_id"] for doc in members[key]},
+                       "n_documents": len({doc["doc_id"] for doc in members[key]})})
+    other = {doc["doc_id"]: key for key in ranked[MATRIX_GROUPS:] for doc in members[key]}
+    return groups, other
+
+
+def _others(fact: dict[str, Any], other: dict[str, str], disputed: set[str]) -> str:
+    """The matrix's last column, beyond its named sources: how many others report the fact,
+    and how many of those are a side of its contradictions."""
+    reporting = {other[doc_id] for doc_id in fact["doc_ids"] or [] if doc_id in other}
+    if not reporting:
+        return ""
+    conflicting = {other[doc_id] for doc_id in disputed if doc_id in other}
+    return f"{len(reporting) - len(conflicting)} agreeing, {len(conflicting)} conflicting"
 
 
 def _cells(
@@ -158,21 +222,51 @@ def _cells(
         if not docs:
             cells.append(Cell("silent"))
             continue
-        values = sorted({row["value"] for row in evidence if row["doc_id"] in docs})
+        values = sorted({claim_value(row) for row in evidence if row["doc_id"] in docs})
         state = "conflicting" if docs & disputed else "agreeing"
         cells.append(Cell(state, values or ["reported"]))
     return cells
 
 
-def _sides_valued(row: dict[str, Any]) -> dict[str, Any]:
-    """A contradiction with each side's value as a reader says it."""
-    valued = dict(row)
-    for side in ("lower", "higher"):
-        valued[f"{side}_value"] = claim_value({
-            "count_low": row[f"{side}_count_low"], "count_high": row[f"{side}_count_high"],
-            "qualifier": row[f"{side}_qualifier"],
-        })
-    return valued
+def disputes(
+    fact: dict[str, Any], evidence: list[dict[str, Any]], among: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Each firm report of `fact` that cannot be true with another document's, beside the
+    report furthest from it: every disputed report once, rather than every pair (a fact that
+    thousands of reports give has millions of pairs; `contradictions` lists them all).
+    Intervals are read as the marts read them: "about N" allows 10% either way, an open end
+    is unbounded, and vague or unspecified reports never contradict. With `among`, only the
+    disputes of those claims (a page's share of a fact's reports)."""
+    firm = [(row, *_bounds(row)) for row in evidence
+            if row["qualifier"] not in (None, "vague", "unspecified")
+            and (row["count_low"] is not None or row["count_high"] is not None)]
+    if not firm:
+        return []
+    highest = max(firm, key=lambda report: report[1])
+    lowest = min(firm, key=lambda report: report[2])
+    pairs = {}
+    for report in firm:
+        if among is not None and report[0]["claim_id"] not in among:
+            continue
+        if report[2] < highest[1] and report[0]["doc_id"] != highest[0]["doc_id"]:
+            pairs[(report[0]["claim_id"], highest[0]["claim_id"])] = (report[0], highest[0])
+        if report[1] > lowest[2] and report[0]["doc_id"] != lowest[0]["doc_id"]:
+            pairs[(lowest[0]["claim_id"], report[0]["claim_id"])] = (lowest[0], report[0])
+    return [_pair(fact, lower, higher) for lower, higher in pairs.values()]
+
+
+def _bounds(row: dict[str, Any]) -> tuple[float, float]:
+    low, high = row["count_low"], row["count_high"]
+    slack = 0.1 if row["qualifier"] == "about" else 0.0
+    return ((low or 0) * (1 - slack),
+            high * (1 + slack) if high is not None else float("inf"))
+
+
+def _pair(fact: dict[str, Any], lower: dict[str, Any], higher: dict[str, Any]) -> dict:
+    return {"fact_id": fact["fact_id"], "fact": fact["fact"],
+            **{f"{side}_{key}": row[key] for side, row in (("lower", lower), ("higher", higher))
+               for key in ("doc_id", "speaker", "evidence")},
+            "lower_value": claim_value(lower), "higher_value": claim_value(higher)}
 
 
 def _with_value(row: dict[str, Any]) -> dict[str, Any]:
@@ -218,7 +312,11 @@ def claim_value(row: dict[str, Any]) -> str:
 
 
 def _document(doc: dict[str, Any]) -> dict[str, Any]:
-    return {**doc, "link": safe_url(doc["url"]), "name": doc["title"] or doc["source_id"]}
+    return {**doc, "link": safe_url(doc["url"]), "name": _name(doc, doc["doc_id"])}
+
+
+def _name(doc: dict[str, Any] | None, doc_id: str) -> str:
+    return (doc["title"] or doc["source_id"] or doc_id) if doc else doc_id
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -5,7 +5,10 @@ their claims; the evidence query maps a claim to a fact by what both name (incid
 and side, or event type and overlapping times) among the fact's documents. A claim whose
 victim class differs from the fact's (a generic "45 killed" beside "45 soldiers") may show
 under both of its incident's facts for that outcome and side: more evidence, never less.
-Columns are named, never `*`, so new mart columns change nothing here.
+Contradictions are found among the same evidence (`pages`), not read from the
+`contradictions` view: that lists every conflicting pair, and a fact that thousands of reports
+give (the 20,000-document bench has them) has millions. Columns are named, never `*`, so new
+mart columns change nothing here.
 """
 
 from __future__ import annotations
@@ -45,18 +48,6 @@ select
 from timeline
 where $incident is null or incident_id = $incident
 order by incident_id, ordinal
-"""
-
-CONTRADICTIONS = """
-select
-    incident_id, fact_id, fact,
-    lower_count_low, lower_count_high, lower_qualifier, lower_doc_id, lower_outlet,
-    lower_speaker, lower_evidence,
-    higher_count_low, higher_count_high, higher_qualifier, higher_doc_id, higher_outlet,
-    higher_speaker, higher_evidence,
-from contradictions
-where $incident is null or incident_id = $incident
-order by incident_id, fact, lower_doc_id, higher_doc_id
 """
 
 EVIDENCE = """
@@ -140,16 +131,16 @@ class ReportData:
     incidents: list[dict[str, Any]]
     facts: list[dict[str, Any]]
     timeline: list[dict[str, Any]]
-    contradictions: list[dict[str, Any]]
     evidence: list[dict[str, Any]]
     documents: list[dict[str, Any]]
 
 
 def load(conn: duckdb.DuckDBPyConnection, incident: str | None = None) -> ReportData:
     conn.execute("set TimeZone = 'UTC'")
+    conn.execute("set enable_progress_bar = false")
     return ReportData(*(
         _records(conn, query, incident)
-        for query in (INCIDENTS, FACTS, TIMELINE, CONTRADICTIONS, EVIDENCE, DOCUMENTS)
+        for query in (INCIDENTS, FACTS, TIMELINE, EVIDENCE, DOCUMENTS)
     ))
 
 
