@@ -69,13 +69,13 @@ def index_pages(incidents: Sequence[dict[str, Any]]) -> Iterator[tuple[int, list
         yield start // INCIDENTS_PER_INDEX + 1, list(incidents[start:start + INCIDENTS_PER_INDEX])
 
 
-def incident_pages(data: ReportData) -> Iterator[IncidentPage]:
-    """Every page of every incident in `data`."""
+def incident_pages(data: ReportData, share: int = 0, shares: int = 1) -> Iterator[IncidentPage]:
+    """Every page of every incident in `data` (of every `shares`-th, from the `share`-th)."""
     facts_of = _grouped(data.facts, "incident_id")
     timeline_of = _grouped(data.timeline, "incident_id")
     evidence = _grouped(data.evidence, "fact_id")
     documents = {doc["doc_id"]: doc for doc in data.documents}
-    for incident in data.incidents:
+    for incident in data.incidents[share::shares]:
         key = incident["incident_id"]
         fact_pages = _packed(facts_of.get(key, []), evidence)
         timeline = timeline_of.get(key, [])
