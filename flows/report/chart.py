@@ -93,8 +93,6 @@ def _tick_label(moment: datetime, span_seconds: float) -> str:
     days = span_seconds / 86400
     if days > 3 * 365:
         return moment.strftime("%Y")
-    if days > 60:
-        return moment.strftime("%Y-%m")
     if days > 3:
         return moment.strftime("%Y-%m-%d")
     return moment.strftime("%m-%d %H:%M")
