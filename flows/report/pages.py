@@ -38,7 +38,6 @@ class IncidentPage:
     incident: dict[str, Any]
     number: int
     pages: list[str]  # file names of all the incident's pages, in order
-    facts: list[dict[str, Any]]
     groups: list[dict[str, Any]]
     matrix: list[tuple[dict[str, Any], list[Cell], str]]
     timeline: list[dict[str, Any]]
@@ -155,8 +154,7 @@ def _page(
                 for doc_id in fact["doc_ids"] or []})
     groups, other = _source_groups(facts, context.documents)
     return IncidentPage(
-        incident=context.incident, number=context.number, pages=context.names, facts=facts,
-        groups=groups,
+        incident=context.incident, number=context.number, pages=context.names, groups=groups,
         matrix=[(fact, _cells(fact, groups, context.evidence.get(fact["fact_id"], []),
                               disputed[fact["fact_id"]]),
                  _others(fact, other, disputed[fact["fact_id"]])) for fact in facts],
