@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/corroborate run seeds/articles --warehouse $(WAREHOUSE) --show-marts
+	$(BIN)/corroborate report --warehouse $(WAREHOUSE)
 
 test: $(STAMP)
 	$(BIN)/pytest

@@ -16,23 +16,10 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
+from flows import catalog, defaults, desk, output
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_WAREHOUSE = Path("warehouse/corroborate.duckdb")
-PUBLIC_TABLES = (
-    "documents",
-    "document_sources",
-    "rejected",
-    "quarantine",
-    "casualty_claims",
-    "event_claims",
-    "statements",
-    "time_expressions",
-    "incidents",
-    "source_agreement",
-    "timeline",
-    "runs",
-    "source_files",
-)
+DEFAULT_WAREHOUSE = defaults.WAREHOUSE
 
 
 class UsageError(RuntimeError):
@@ -59,6 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.handler(args)
+    except BrokenPipeError:
+        return _reader_went_away()
     except KeyboardInterrupt:
         print("corroborate: interrupted; the published warehouse is unchanged", file=sys.stderr)
         return 130
@@ -73,6 +62,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         label = "" if isinstance(error, UsageError) else f"{type(error).__name__}: "
         print(f"corroborate: error: {label}{message}", file=sys.stderr)
         return 1
+
+
+def _reader_went_away() -> int:
+    """The reader closed the pipe (`corroborate sql ... | head`): what it wanted was printed, so
+    end quietly and successfully. Output still buffered would fail again at exit, so stdout is
+    pointed at /dev/null first."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 0
 
 
 def _terminated(error: BaseException) -> bool:
@@ -103,14 +102,18 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, help="files or folders (default: the demo corpus)"
     )
     _warehouse_option(run)
-    run.add_argument("--batch-files", type=int, default=1000, help="files per batch (default 1000)")
+    run.add_argument("--batch-files", type=int, default=defaults.BATCH_FILES,
+                     help=f"files per batch (default {defaults.BATCH_FILES})")
     run.add_argument(
-        "--max-bytes", type=int, default=20_000_000, help="reject files larger than this"
+        "--max-bytes", type=int, default=defaults.MAX_BYTES,
+        help=f"reject files larger than this (default {defaults.MAX_BYTES})",
     )
-    run.add_argument("--workers", type=int, default=2, help="extraction processes (default 2)")
+    run.add_argument("--workers", type=int, default=defaults.WORKERS,
+                     help=f"extraction processes (default {defaults.WORKERS})")
     run.add_argument(
-        "--time-budget", type=float, default=5.0, metavar="SECONDS",
-        help="reject a document whose extraction takes longer, as extraction_timeout (default 5)",
+        "--time-budget", type=float, default=defaults.TIME_BUDGET_SECONDS, metavar="SECONDS",
+        help="reject a document whose extraction takes longer, as extraction_timeout "
+        f"(default {defaults.TIME_BUDGET_SECONDS:g})",
     )
     _wait_option(run)
     _settle_option(run)
@@ -133,8 +136,9 @@ def _parser() -> argparse.ArgumentParser:
                       "(default 15m)")
     when.add_argument("--cron", default=None, help='a cron schedule, e.g. "*/15 * * * *"')
     serve.add_argument(
-        "--port", type=int, default=4200,
-        help="port of the local Prefect server when PREFECT_API_URL is not set (default 4200)",
+        "--port", type=int, default=defaults.SERVE_PORT,
+        help="port of the local Prefect server when PREFECT_API_URL is not set "
+        f"(default {defaults.SERVE_PORT})",
     )
     serve.add_argument(
         "--server-log", type=Path, default=None,
@@ -165,13 +169,22 @@ def _parser() -> argparse.ArgumentParser:
         "outside the warehouse are out of reach unless --allow-files.",
     )
     sql.add_argument("query", help='e.g. "select * from source_agreement"')
-    sql.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+    sql.add_argument(
+        "--format", choices=output.FORMATS, default="table",
+        help="table (default; whole, never cut, when piped), csv, json or markdown",
+    )
+    sql.add_argument(
+        "--max-rows", type=int, default=None,
+        help=f"rows to print (default: {output.TABLE_ROWS} for a table, all for the others)",
+    )
     sql.add_argument(
         "--allow-files", action="store_true",
         help="let the query read files and URLs outside the warehouse (it never writes)",
     )
     _warehouse_option(sql)
     sql.set_defaults(handler=_sql)
+
+    desk.add_commands(commands, _warehouse_option)
 
     status = commands.add_parser(
         "status",
@@ -216,13 +229,18 @@ def _warehouse_option(parser: argparse.ArgumentParser) -> None:
 
 def _settle_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--settle", type=float, default=1.0, metavar="SECONDS",
-        help="read a file only once it has not changed for this long (default 1)",
+        "--settle", type=float, default=defaults.SETTLE_SECONDS, metavar="SECONDS",
+        help="read a file only once it has not changed for this long "
+        f"(default {defaults.SETTLE_SECONDS:g})",
     )
 
 
 def _run(args: argparse.Namespace) -> int:
     paths = args.paths or [ROOT / "seeds" / "articles"]
+    missing = [str(path) for path in paths if not os.path.lexists(path)]
+    if missing:
+        # A typo must not publish a warehouse that only says the path was not found.
+        raise UsageError(f"no such file or folder: {', '.join(missing)}; nothing was read")
     _pipeline(
         args,
         paths=[str(path) for path in paths],
@@ -255,14 +273,23 @@ def _forget(args: argparse.Namespace) -> int:
 def _pipeline(args: argparse.Namespace, **parameters) -> dict:
     """Run the pipeline flow in this process, with a progress bar on a terminal, and print
     the run summary."""
+    from flows import quiet_run
     from flows.publish import check_not_busy
+    from flows.summary import RunStats, summary_markdown
 
-    check_not_busy(args.warehouse, wait_seconds=args.wait)
+    if parameters.get("forget"):
+        check_not_busy(args.warehouse, wait_seconds=args.wait)
+    else:  # plans under the lock, so it refuses a busy warehouse as early
+        idle = quiet_run.nothing_new(
+            args.warehouse, parameters["paths"], parameters["settle_seconds"], args.wait
+        )
+        if idle is not None:
+            print(summary_markdown(idle, args.warehouse))
+            return idle.as_dict()
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "WARNING")
     from flows import progress
     from flows.pipeline import pipeline  # Prefect is imported only when a run needs it
-    from flows.summary import RunStats, summary_markdown
 
     reporter = progress.Bar() if sys.stderr.isatty() else progress.Silent()
     with progress.reporting(reporter), _helpers_end_with_this_process():
@@ -309,7 +336,7 @@ def _sql(args: argparse.Namespace) -> int:
         if relation is None:
             print("ok")
         else:
-            relation.show(max_width=200, max_rows=args.max_rows)
+            output.write_result(relation, sys.stdout, fmt=args.format, max_rows=args.max_rows)
     return 0
 
 
@@ -334,9 +361,10 @@ def _status(args: argparse.Namespace) -> int:
             "rejected, quarantined, casualty_claims, event_claims from runs "
             "order by started_at desc limit 5"
         ).show(max_width=200)
+        present = desk.present_tables(conn)
         counts = " union all ".join(
             f"select '{table}' as table_name, count(*) as rows from {table}"
-            for table in PUBLIC_TABLES
+            for table in catalog.public_tables() if table in present
         )
         conn.sql(counts).show()
         conn.sql(

@@ -50,6 +50,18 @@ class _Seen:
     mtime_us: int
 
 
+def recorded_files(published: Path) -> dict[str, FileState]:
+    """What the published warehouse remembers of each file (nothing for a new warehouse). A
+    reader of the published file never blocks a run, and sees one whole snapshot."""
+    if not published.exists():
+        return {}
+    with duckdb.connect(str(published), read_only=True) as conn:
+        has_state = conn.execute(
+            "select count(*) from information_schema.tables where table_name = 'source_files'"
+        ).fetchall()[0][0]
+        return known_files(conn) if has_state else {}
+
+
 def known_files(conn: duckdb.DuckDBPyConnection) -> dict[str, FileState]:
     """The recorded state of every file earlier runs read."""
     rows = conn.execute(

@@ -19,7 +19,6 @@ import gc
 import os
 import signal
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
@@ -37,14 +36,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
-from flows import batches, changes, inbox, lifeline, load, models, progress, publish
+from flows import batches, changes, defaults, inbox, lifeline, load, models, progress, publish
 from flows.ingest.files import shown_path
-from flows.summary import RunStats, headline, summary_markdown
+from flows.summary import RunStats, headline, new_run_id, summary_markdown
 from flows.validate import validate_records
 
-DEFAULT_WAREHOUSE = Path("warehouse/corroborate.duckdb")
-DEFAULT_BATCH_FILES = 2000
-DEFAULT_MAX_BYTES = 20_000_000
 BATCH_BYTES = 16_000_000
 #: DuckDB's share of the run's memory, the same however large the corpus: beyond it, loaded
 #: rows wait on disk for the build's checkpoint, and the models' joins and aggregations spill.
@@ -61,7 +57,6 @@ LOAD_MEMORY_LIMIT = "192MB"
 BUILD_MEMORY_LIMIT = "256MB"
 #: A document's extraction budget: the engine takes milliseconds per article (about a second
 #: for a megabyte of text), so a document still extracting after this long is rejected.
-DEFAULT_BUDGET_SECONDS = 5.0
 #: Seconds to wait before each retry of a failed batch; after the last, the batch is skipped.
 BATCH_RETRY_DELAYS = (2.0, 10.0)
 
@@ -70,7 +65,7 @@ _TASK_OPTIONS: dict[str, Any] = {"cache_policy": NO_CACHE, "persist_result": Fal
 
 @task(name="plan", **_TASK_OPTIONS)
 def plan_task(paths: Sequence[str], published: Path, settle_seconds: float) -> inbox.Plan:
-    return inbox.plan_files(paths, _known_files(published), settle_seconds=settle_seconds)
+    return inbox.plan_files(paths, inbox.recorded_files(published), settle_seconds=settle_seconds)
 
 
 @task(name="prepare", **_TASK_OPTIONS)
@@ -131,25 +126,35 @@ def publish_task(build: Path, published: Path) -> None:
     publish.publish(build, published)
 
 
+@task(name="report", **_TASK_OPTIONS)
+def report_task(published: Path, changed: bool) -> Path | None:
+    from flows.report import refresh
+
+    return refresh(published, changed)
+
+
 @flow(name="pipeline", log_prints=False)
 def pipeline(
     paths: list[str],
-    warehouse: str = str(DEFAULT_WAREHOUSE),
-    batch_files: int = DEFAULT_BATCH_FILES,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    workers: int = 2,
+    warehouse: str = str(defaults.WAREHOUSE),
+    batch_files: int = defaults.BATCH_FILES,
+    max_bytes: int = defaults.MAX_BYTES,
+    workers: int = defaults.WORKERS,
     lock_wait_seconds: float = 0.0,
-    settle_seconds: float = 1.0,
+    settle_seconds: float = defaults.SETTLE_SECONDS,
     forget: list[str] | None = None,
-    budget_seconds: float | None = DEFAULT_BUDGET_SECONDS,
+    budget_seconds: float | None = defaults.TIME_BUDGET_SECONDS,
+    report: bool = False,
 ) -> dict[str, Any]:
     """Read the new and changed files under `paths` (files or folders) into `warehouse`,
     forget the files under `forget`, rebuild the marts and publish. With nothing to do, the
     published warehouse is left untouched. A document whose extraction takes longer than
-    `budget_seconds` is rejected as `extraction_timeout`."""
+    `budget_seconds` is rejected as `extraction_timeout`. With `report` (scheduled runs), the
+    HTML report beside the warehouse is written last, when the warehouse changed or it is
+    missing."""
     published = Path(warehouse)
     inputs = [*paths, *(f"forget:{target}" for target in forget or [])]
-    stats = RunStats(run_id=_new_run_id(), started_at=datetime.now(UTC), inputs=inputs)
+    stats = RunStats(run_id=new_run_id(), started_at=datetime.now(UTC), inputs=inputs)
     run = _Run(
         stats=stats,
         logger=get_run_logger(),
@@ -170,10 +175,15 @@ def pipeline(
             _build_and_publish(run, published, plan, forget or [], workers)
     # One line in the log; the whole summary is the run's artifact (and the CLI prints it).
     run.logger.info("%s", headline(stats, published))
-    create_markdown_artifact(
-        summary_markdown(stats, published), key="run-summary",
-        description="Corroborate run summary",
-    )
+    summary = summary_markdown(stats, published)
+    try:  # the warehouse is published by now: a report that fails does not fail the run
+        index = report_task(published, stats.published) if report else None
+    except Exception as error:
+        run.logger.error("the report was not written: %s: %s", type(error).__name__, error)
+        index = None
+    if index is not None:
+        summary += f"\n\nReport: [{index}]({index.as_uri()})"
+    create_markdown_artifact(summary, key="run-summary", description="Corroborate run summary")
     return stats.as_dict()
 
 
@@ -410,19 +420,3 @@ def _leave_stopping_to_the_main_process(parent: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     publish.drop_inherited_locks()
     lifeline.end_with_parent(parent)
-
-
-def _known_files(published: Path) -> dict[str, inbox.FileState]:
-    """What the published warehouse remembers of each file (nothing for a new warehouse). The
-    caller holds the run lock, so the file cannot be replaced while it is read."""
-    if not published.exists():
-        return {}
-    with duckdb.connect(str(published), read_only=True) as conn:
-        has_state = conn.execute(
-            "select count(*) from information_schema.tables where table_name = 'source_files'"
-        ).fetchall()[0][0]
-        return inbox.known_files(conn) if has_state else {}
-
-
-def _new_run_id() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import IO
 
 DEPLOYMENT = "inbox"
-DEFAULT_PORT = 4200
 SERVER_START_SECONDS = 120
 #: How long a scheduled run waits for a run that holds the warehouse (say, a manual one).
 LOCK_WAIT_SECONDS = 600
@@ -105,6 +104,7 @@ def serve(
                     "warehouse": str(warehouse),
                     "lock_wait_seconds": LOCK_WAIT_SECONDS,
                     "settle_seconds": settle_seconds,
+                    "report": True,
                 },
                 pause_on_shutdown=False,
                 limit=1,

@@ -8,10 +8,11 @@ facts changed status. The same text is printed, logged and attached to the Prefe
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,11 @@ class RunStats:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def new_run_id() -> str:
+    """The UTC start time, readable and sortable, and a random suffix."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ-") + uuid.uuid4().hex[:8]
 
 
 def headline(stats: RunStats, published: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import time
 from datetime import timedelta
 
 import pytest
@@ -32,6 +33,7 @@ def test_serve_picks_up_articles_and_bad_files_then_stops_cleanly(seed_dir, tmp_
             shutil.copy(article, inbox)
         wait_for(warehouse, "select count(*) = 3 from documents", serve, log, processes)
         wait_for(warehouse, "select count(*) > 0 from source_agreement", serve, log, processes)
+        _wait_for_file(warehouse.parent / "report" / "index.html", log)  # a run's last step
 
         (inbox / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
         wait_for(warehouse, "select count(*) = 1 from rejected where reason = 'binary_file' "
@@ -43,3 +45,10 @@ def test_serve_picks_up_articles_and_bad_files_then_stops_cleanly(seed_dir, tmp_
     assert "stopped serving" in log.read_text()
     assert still_running(processes) == []
     assert len(processes) >= 2  # the server and at least one scheduled run were seen
+
+
+def _wait_for_file(path, log, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert time.monotonic() < deadline, log.read_text()[-3000:]
+        time.sleep(0.3)

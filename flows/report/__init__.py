@@ -1,0 +1,180 @@
+"""`corroborate report`: a static HTML site of the published warehouse, to look at.
+
+An index of incidents, and per incident its timeline as an SVG chart in UTC, the agreement of
+its facts by independent source, its contradictions with each side's words, and the evidence
+sentences of every fact, linked to their documents. It works offline from `file://` and loads
+nothing: one self-contained file per page, no script, styles inline under a
+Content-Security-Policy that allows only them (by hash). Every string from an article or its
+metadata is escaped by the templates (Jinja2's autoescape), and a document's `url` is a link
+only when it is http(s).
+
+The site is written to a fresh folder beside the target and swapped in by two renames, so a
+reader never sees half a report, and pages of incidents that no longer exist do not linger.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import shutil
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from flows import defaults
+from flows.report import pages, queries
+
+
+@dataclass(frozen=True)
+class Written:
+    index: Path
+    incidents: int
+    pages: int
+    largest_page_bytes: int
+    seconds: float
+
+
+def write_report(
+    warehouse: Path, out: Path, incident: str | None = None, workers: int = defaults.WORKERS
+) -> Written:
+    """Write the report of the published `warehouse` (or of one incident) into `out`, the
+    incidents' pages rendered by `workers` processes (rendering is most of the time)."""
+    started = time.perf_counter()
+    _refuse_foreign(out)
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        data = queries.load(conn, incident)
+    if incident is not None and not data.incidents:
+        raise LookupError(f"no incident {incident} in {warehouse}")
+    site = _Site(warehouse)
+    build = out.with_name(f".{out.name}.build-{os.getpid()}")
+    shutil.rmtree(build, ignore_errors=True)
+    build.mkdir(parents=True)
+    try:
+        written = site.write_all(build, data, workers)
+        _swap_in(build, out)
+    finally:
+        shutil.rmtree(build, ignore_errors=True)
+    return Written(out / "index.html", len(data.incidents), len(written), max(written),
+                   time.perf_counter() - started)
+
+
+def refresh(published: Path, changed: bool) -> Path | None:
+    """The report beside `published` (a scheduled run's last step): written again when the
+    warehouse `changed` or when it is missing; None when there is no warehouse yet."""
+    out = defaults.report_dir(published)
+    if not published.exists():
+        return None
+    if changed or not (out / "index.html").exists():
+        return write_report(published, out).index
+    return out / "index.html"
+
+
+class _Site:
+    """The templates, with what every page shares."""
+
+    def __init__(self, warehouse: Path) -> None:
+        self.env = Environment(
+            loader=PackageLoader("flows.report", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["utc"] = _utc
+        css = self.env.loader.get_source(self.env, "style.css")[0]
+        digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
+        self.shared = {
+            "css": Markup(css),  # the project's own stylesheet, not article text
+            "csp": "default-src 'none'; style-src 'sha256-" + digest + "'; img-src 'none'; "
+                   "script-src 'none'; base-uri 'none'; form-action 'none'",
+            "warehouse": warehouse.name,
+            "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "incident_file": pages.incident_file,
+        }
+
+    def write_all(self, folder: Path, data: queries.ReportData, workers: int = 1) -> list[int]:
+        """Every page; returns their sizes in bytes. With several `workers`, forked processes
+        share the incidents out, each reading the rows this process loaded."""
+        sizes = self._write_index(folder, data)
+        shares = max(1, min(workers, len(data.incidents)))
+        if shares == 1:
+            return sizes + self._write_incidents(folder, data, 0, 1)
+        global _FORKED
+        _FORKED = (self, folder, data)
+        try:
+            with ProcessPoolExecutor(shares, mp_context=get_context("fork")) as pool:
+                for share in pool.map(_write_share, range(shares), [shares] * shares):
+                    sizes += share
+        finally:
+            _FORKED = None
+        return sizes
+
+    def _write_index(self, folder: Path, data: queries.ReportData) -> list[int]:
+        sizes = []
+        index = self.env.get_template("index.html.j2")
+        numbered = list(pages.index_pages(data.incidents))
+        files = [pages.index_file(number) for number, _ in numbered]
+        for number, incidents in numbered:
+            sizes.append(self._write(folder / files[number - 1], index, {
+                "incidents": incidents, "pages": files, "number": number,
+                "total": len(data.incidents),
+            }))
+        return sizes
+
+    def _write_incidents(
+        self, folder: Path, data: queries.ReportData, share: int, shares: int
+    ) -> list[int]:
+        template = self.env.get_template("incident.html.j2")
+        return [self._write(folder / page.pages[page.number - 1], template, page.__dict__)
+                for page in pages.incident_pages(data, share, shares)]
+
+    def _write(self, path: Path, template: Any, context: dict[str, Any]) -> int:
+        html = template.render(**self.shared, **context)
+        path.write_text(html, encoding="utf-8")
+        return len(html.encode("utf-8"))
+
+
+#: What a forked worker renders from: the site, the folder and the loaded rows.
+_FORKED: tuple[_Site, Path, queries.ReportData] | None = None
+
+
+def _write_share(share: int, shares: int) -> list[int]:
+    site, folder, data = _FORKED
+    return site._write_incidents(folder, data, share, shares)
+
+
+def _utc(moment: datetime | None) -> str:
+    if moment is None:
+        return "unknown"
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+
+
+#: Marks a folder as a report this command wrote, and so one it may replace.
+MARKER = ".corroborate-report"
+
+
+def _refuse_foreign(out: Path) -> None:
+    """Only an earlier report (or an empty folder) is replaced, never a folder of other files
+    (`--out ~/Documents`)."""
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise FileExistsError(f"{out} holds files that are not a report; give another --out")
+
+
+def _swap_in(build: Path, out: Path) -> None:
+    """Put the finished site at `out` by two renames, then delete the report it replaced."""
+    (build / MARKER).write_text("written by corroborate report\n", encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        os.replace(out, old)
+    os.replace(build, out)
+    shutil.rmtree(old, ignore_errors=True)

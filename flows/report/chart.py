@@ -1,0 +1,98 @@
+"""The timeline chart's geometry: one bar per dated fact, across the incident's span in UTC.
+
+A bar spans the fact's interval, so its width is the precision the reports give (a minute is
+a sliver, a day a block, a year a long bar); it is never narrower than a mark one can see. The
+template draws the SVG from these numbers; nothing here is text from an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+WIDTH = 960
+LABEL_WIDTH = 190
+ROW_HEIGHT = 22
+AXIS_HEIGHT = 28
+MIN_BAR = 3.0
+TICKS = 5
+FINE = frozenset({"minute", "hour", "part_of_day", "day"})
+
+
+@dataclass(frozen=True)
+class Bar:
+    row: dict[str, Any]
+    x: float
+    y: float
+    width: float
+    clipped: bool  # reaches beyond the window shown (a year-wide report of a day's events)
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+    anchor: str  # the SVG text-anchor that keeps the label inside the chart
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    plot_left: int
+    bars: list[Bar]
+    ticks: list[Tick]
+
+
+def timeline_chart(rows: Sequence[dict[str, Any]]) -> Chart | None:
+    """The chart of `rows` (timeline mart rows), or None when none is dated."""
+    dated = [row for row in rows if row["occurred_start"] and row["occurred_end"]]
+    if not dated:
+        return None
+    start, end = _window(dated)
+    span = (end - start).total_seconds()
+    plot = WIDTH - LABEL_WIDTH - 10
+
+    def x_of(moment: datetime) -> float:
+        seconds = min(max((moment - start).total_seconds(), 0.0), span)
+        return LABEL_WIDTH + seconds / span * plot
+
+    bars = []
+    for index, row in enumerate(dated):
+        left = x_of(row["occurred_start"])
+        width = max(MIN_BAR, x_of(row["occurred_end"]) - left)
+        left = min(left, WIDTH - 10 - width)
+        clipped = row["occurred_start"] < start or row["occurred_end"] > end
+        bars.append(Bar(row, round(left, 1), AXIS_HEIGHT + index * ROW_HEIGHT, round(width, 1),
+                        clipped))
+    anchors = ["start", *["middle"] * (TICKS - 2), "end"]
+    ticks = [
+        Tick(round(x_of(moment), 1), _tick_label(moment, span), anchor)
+        for moment, anchor in zip(
+            (start + timedelta(seconds=span * step / (TICKS - 1)) for step in range(TICKS)),
+            anchors, strict=True,
+        )
+    ]
+    return Chart(WIDTH, AXIS_HEIGHT + len(dated) * ROW_HEIGHT + 6, LABEL_WIDTH, bars, ticks)
+
+
+def _window(rows: Sequence[dict[str, Any]]) -> tuple[datetime, datetime]:
+    """The span shown: that of the facts dated to the day or finer, which is where an
+    incident happens, with a margin; coarse facts (a month, a year) run off its edges. Only
+    when no fact is that fine does the window cover them all."""
+    fine = [row for row in rows if row["precision"] in FINE] or list(rows)
+    start = min(row["occurred_start"] for row in fine)
+    end = max(row["occurred_end"] for row in fine)
+    margin = max((end - start) * 0.05, timedelta(hours=1))
+    return start - margin, end + margin
+
+
+def _tick_label(moment: datetime, span_seconds: float) -> str:
+    days = span_seconds / 86400
+    if days > 3 * 365:
+        return moment.strftime("%Y")
+    if days > 3:
+        return moment.strftime("%Y-%m-%d")
+    return moment.strftime("%m-%d %H:%M")

@@ -1,0 +1,329 @@
+"""What each page of the report shows, assembled from the marts' rows.
+
+A big incident (facts by the hundreds) is split over several pages rather than cut: every
+fact, timeline row, contradiction and evidence sentence is on one of them, and each page stays
+small enough to open at once (well under 2 MB).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from flows.report.chart import Chart, timeline_chart
+from flows.report.queries import CONTEXT_CHARS, ReportData
+
+FACTS_PER_PAGE = 100
+TIMELINE_PER_PAGE = 100
+EVIDENCE_PER_PAGE = 300
+#: Sources shown as the matrix's own columns; the others are counted in its last column.
+MATRIX_GROUPS = 30
+INCIDENTS_PER_INDEX = 500
+_SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+_FILE_SAFE = re.compile(r"[^A-Za-z0-9_-]")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*")
+
+
+@dataclass
+class Cell:
+    state: str  # agreeing, conflicting or silent
+    values: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IncidentPage:
+    incident: dict[str, Any]
+    number: int
+    pages: list[str]  # file names of all the incident's pages, in order
+    groups: list[dict[str, Any]]
+    matrix: list[tuple[dict[str, Any], list[Cell], str]]
+    timeline: list[dict[str, Any]]
+    chart: Chart | None
+    contradictions: list[dict[str, Any]]
+    sections: list[tuple[dict[str, Any], list[dict[str, Any]], bool]]  # fact, evidence, continued
+    documents: list[dict[str, Any]]
+    names: dict[str, str]  # what a link to a document says: every document the page links to
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is http(s) and holds no whitespace or control characters; None else
+    (a `javascript:` or `data:` address is shown as text, never linked)."""
+    return url if url and _SAFE_URL.fullmatch(url) else None
+
+
+def incident_file(incident_id: str, number: int = 1) -> str:
+    stem = "incident-" + _FILE_SAFE.sub("_", incident_id)
+    return f"{stem}.html" if number == 1 else f"{stem}-p{number}.html"
+
+
+def index_file(number: int) -> str:
+    return "index.html" if number == 1 else f"index-p{number}.html"
+
+
+def index_pages(incidents: Sequence[dict[str, Any]]) -> Iterator[tuple[int, list[dict]]]:
+    for start in range(0, max(len(incidents), 1), INCIDENTS_PER_INDEX):
+        yield start // INCIDENTS_PER_INDEX + 1, list(incidents[start:start + INCIDENTS_PER_INDEX])
+
+
+def incident_pages(data: ReportData, share: int = 0, shares: int = 1) -> Iterator[IncidentPage]:
+    """Every page of every incident in `data` (of every `shares`-th, from the `share`-th)."""
+    facts_of = _grouped(data.facts, "incident_id")
+    timeline_of = _grouped(data.timeline, "incident_id")
+    evidence = _grouped(data.evidence, "fact_id")
+    documents = {doc["doc_id"]: doc for doc in data.documents}
+    for incident in data.incidents[share::shares]:
+        key = incident["incident_id"]
+        fact_pages = _packed(facts_of.get(key, []), evidence)
+        timeline = timeline_of.get(key, [])
+        timeline_pages = [timeline[start:start + TIMELINE_PER_PAGE]
+                          for start in range(0, len(timeline), TIMELINE_PER_PAGE)]
+        count = max(1, len(fact_pages), len(timeline_pages))
+        names = [incident_file(key, number) for number in range(1, count + 1)]
+        for number in range(1, count + 1):
+            yield _page(
+                _Context(incident, number, names, evidence, documents),
+                fact_pages[number - 1] if number <= len(fact_pages) else [],
+                timeline_pages[number - 1] if number <= len(timeline_pages) else [],
+            )
+
+
+@dataclass(frozen=True)
+class _Slice:
+    """A fact's evidence, or the part of it that fits on one page."""
+
+    fact: dict[str, Any]
+    rows: list[dict[str, Any]]
+    first: bool  # the fact's matrix row and contradictions are on the page of its first slice
+
+
+@dataclass(frozen=True)
+class _Context:
+    incident: dict[str, Any]
+    number: int
+    names: list[str]
+    evidence: dict[str, list[dict[str, Any]]]
+    documents: dict[str, dict[str, Any]]
+
+
+def _packed(
+    facts: list[dict[str, Any]], evidence: dict[str, list[dict[str, Any]]]
+) -> list[list[_Slice]]:
+    """The facts in pages of at most FACTS_PER_PAGE facts and EVIDENCE_PER_PAGE evidence
+    sentences; a fact that thousands of reports give continues over pages of its own."""
+    pages: list[list[_Slice]] = []
+    current: list[_Slice] = []
+    items = 0
+    for fact in facts:
+        rows = evidence.get(fact["fact_id"], [])
+        chunks = [rows[start:start + EVIDENCE_PER_PAGE]
+                  for start in range(0, len(rows), EVIDENCE_PER_PAGE)] or [[]]
+        for index, chunk in enumerate(chunks):
+            full = sum(part.first for part in current) >= FACTS_PER_PAGE
+            if current and (full or items + len(chunk) > EVIDENCE_PER_PAGE):
+                pages.append(current)
+                current, items = [], 0
+            current.append(_Slice(fact, chunk, index == 0))
+            items += len(chunk)
+    return [*pages, current] if current else pages
+
+
+def _page(
+    context: _Context, slices: list[_Slice], timeline: list[dict[str, Any]]
+) -> IncidentPage:
+    facts = [part.fact for part in slices if part.first]
+    # A fact's contradictions go with its evidence: each page shows those of its own reports.
+    contradictions = [pair for part in slices if part.fact["status"] == "conflicting"
+                      for pair in disputes(part.fact, context.evidence[part.fact["fact_id"]],
+                                           {row["claim_id"] for row in part.rows})]
+    disputed: dict[str, set[str]] = defaultdict(set)  # for the matrix: all of a fact's sides
+    for fact in facts:
+        if fact["status"] == "conflicting":
+            for row in disputes(fact, context.evidence[fact["fact_id"]]):
+                disputed[fact["fact_id"]] |= {row["lower_doc_id"], row["higher_doc_id"]}
+    sections = [(part.fact, [_with_value(row) for row in part.rows], not part.first)
+                for part in slices]
+    for row in timeline:
+        row["as_written"] = sorted({item["time_text"] for item in
+                                    context.evidence.get(row["fact_id"], []) if item["time_text"]})
+    shown = ({item["doc_id"] for _, items, _ in sections for item in items}
+             | {row[f"{side}_doc_id"] for row in contradictions for side in ("lower", "higher")}
+             | {doc_id for fact, items, _ in sections if not items
+                for doc_id in fact["doc_ids"] or []})
+    groups, other = _source_groups(facts, context.documents)
+    return IncidentPage(
+        incident=context.incident, number=context.number, pages=context.names, groups=groups,
+        matrix=[(fact, _cells(fact, groups, context.evidence.get(fact["fact_id"], []),
+                              disputed[fact["fact_id"]]),
+                 _others(fact, other, disputed[fact["fact_id"]])) for fact in facts],
+        timeline=timeline, chart=timeline_chart(timeline), contradictions=contradictions,
+        sections=sections,
+        documents=[_document(context.documents[doc_id]) for doc_id in sorted(shown)
+                   if doc_id in context.documents],
+        names={doc_id: _name(context.documents.get(doc_id), doc_id) for doc_id in shown},
+    )
+
+
+def _source_groups(
+    facts: list[dict[str, Any]], documents: dict[str, dict[str, Any]]
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The independent sources reporting the page's facts, those reporting most first, each
+    named by its outlet, else its first document's title or file: the first MATRIX_GROUPS as
+    the matrix's columns, and every other document's source for its last column."""
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    reported: dict[str, int] = defaultdict(int)
+    for fact in facts:
+        keys = set()
+        for doc_id in fact["doc_ids"] or []:
+            doc = documents.get(doc_id)
+            if doc is not None:
+                keys.add(doc["source_group"] or doc_id)
+                members[doc["source_group"] or doc_id].append(doc)
+        for key in keys:
+            reported[key] += 1
+    ranked = sorted(members, key=lambda key: (-reported[key], key))
+    groups = []
+    for key in ranked[:MATRIX_GROUPS]:
+        first = members[key][0]
+        name = first["outlet"] or first["title"] or first["source_id"] or key
+        groups.append({"key": key, "name": _short(name),
+                       "doc_ids": {doc["doc_id"] for doc in members[key]},
+                       "n_documents": len({doc["doc_id"] for doc in members[key]})})
+    other = {doc["doc_id"]: key for key in ranked[MATRIX_GROUPS:] for doc in members[key]}
+    return groups, other
+
+
+def _others(fact: dict[str, Any], other: dict[str, str], disputed: set[str]) -> str:
+    """The matrix's last column, beyond its named sources: how many others report the fact,
+    and how many of those are a side of its contradictions."""
+    reporting = {other[doc_id] for doc_id in fact["doc_ids"] or [] if doc_id in other}
+    if not reporting:
+        return ""
+    conflicting = {other[doc_id] for doc_id in disputed if doc_id in other}
+    return f"{len(reporting) - len(conflicting)} agreeing, {len(conflicting)} conflicting"
+
+
+def _cells(
+    fact: dict[str, Any],
+    groups: list[dict[str, Any]],
+    evidence: list[dict[str, Any]],
+    disputed: set[str],
+) -> list[Cell]:
+    """Per source group: silent (none of its documents reports the fact), conflicting (one of
+    its documents is a side of a contradiction of the fact) or agreeing; with its values."""
+    reporting = set(fact["doc_ids"] or [])
+    cells = []
+    for group in groups:
+        docs = group["doc_ids"] & reporting
+        if not docs:
+            cells.append(Cell("silent"))
+            continue
+        values = sorted({claim_value(row) for row in evidence if row["doc_id"] in docs})
+        state = "conflicting" if docs & disputed else "agreeing"
+        cells.append(Cell(state, values or ["reported"]))
+    return cells
+
+
+def disputes(
+    fact: dict[str, Any], evidence: list[dict[str, Any]], among: set[str] | None = None
+) -> list[dict[str, Any]]:
+    """Each firm report of `fact` that cannot be true with another document's, beside the
+    report furthest from it: every disputed report once, rather than every pair (a fact that
+    thousands of reports give has millions of pairs; `contradictions` lists them all).
+    Intervals are read as the marts read them: "about N" allows 10% either way, an open end
+    is unbounded, and vague or unspecified reports never contradict. With `among`, only the
+    disputes of those claims (a page's share of a fact's reports)."""
+    firm = [(row, *_bounds(row)) for row in evidence
+            if row["qualifier"] not in (None, "vague", "unspecified")
+            and (row["count_low"] is not None or row["count_high"] is not None)]
+    if not firm:
+        return []
+    highest = max(firm, key=lambda report: report[1])
+    lowest = min(firm, key=lambda report: report[2])
+    pairs = {}
+    for report in firm:
+        if among is not None and report[0]["claim_id"] not in among:
+            continue
+        if report[2] < highest[1] and report[0]["doc_id"] != highest[0]["doc_id"]:
+            pairs[(report[0]["claim_id"], highest[0]["claim_id"])] = (report[0], highest[0])
+        if report[1] > lowest[2] and report[0]["doc_id"] != lowest[0]["doc_id"]:
+            pairs[(lowest[0]["claim_id"], report[0]["claim_id"])] = (lowest[0], report[0])
+    return [_pair(fact, lower, higher) for lower, higher in pairs.values()]
+
+
+def _bounds(row: dict[str, Any]) -> tuple[float, float]:
+    low, high = row["count_low"], row["count_high"]
+    slack = 0.1 if row["qualifier"] == "about" else 0.0
+    return ((low or 0) * (1 - slack),
+            high * (1 + slack) if high is not None else float("inf"))
+
+
+def _pair(fact: dict[str, Any], lower: dict[str, Any], higher: dict[str, Any]) -> dict:
+    return {"fact_id": fact["fact_id"], "fact": fact["fact"],
+            **{f"{side}_{key}": row[key] for side, row in (("lower", lower), ("higher", higher))
+               for key in ("doc_id", "speaker", "evidence")},
+            "lower_value": claim_value(lower), "higher_value": claim_value(higher)}
+
+
+def _with_value(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "value": claim_value(row), "before": _sentence_start(row["text_before"]),
+            "after": _sentence_end(row["text_after"])}
+
+
+def _sentence_start(text: str | None) -> str:
+    """The part of `text` (what precedes a claim) in the claim's own sentence; "…" marks a
+    sentence longer than the words read (a shorter read began at the document's start)."""
+    text = text or ""
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    if ends:
+        return text[ends[-1]:].lstrip()
+    return text.lstrip() if len(text) < CONTEXT_CHARS else "…" + text.lstrip()
+
+
+def _sentence_end(text: str | None) -> str:
+    """The part of `text` (what follows a claim) up to the end of the claim's sentence."""
+    text = text or ""
+    match = _SENTENCE_END.search(text)
+    if match:
+        return text[:match.end()].rstrip()
+    return text.rstrip() if len(text) < CONTEXT_CHARS else text.rstrip() + "…"
+
+
+def claim_value(row: dict[str, Any]) -> str:
+    """A claim's value as a reader says it: "at least 49", "20-25", or the time as written."""
+    if row.get("time_text") is not None:
+        return row["time_text"]
+    low, high, qualifier = row.get("count_low"), row.get("count_high"), row.get("qualifier")
+    if qualifier == "exact" or (qualifier == "about" and low is not None):
+        return f"{'about ' if qualifier == 'about' else ''}{low}"
+    if qualifier in ("at_least", "vague") and low is not None:
+        return f"at least {low}" if qualifier == "at_least" else f"vague ({low} or more)"
+    if qualifier == "more_than" and low is not None:
+        return f"more than {low - 1}"
+    if qualifier == "up_to" and high is not None:
+        return f"up to {high}"
+    if low is not None and high is not None:
+        return f"{low}-{high}"
+    return "no number" if qualifier == "unspecified" else (qualifier or "reported")
+
+
+def _document(doc: dict[str, Any]) -> dict[str, Any]:
+    return {**doc, "link": safe_url(doc["url"]), "name": _name(doc, doc["doc_id"])}
+
+
+def _name(doc: dict[str, Any] | None, doc_id: str) -> str:
+    return (doc["title"] or doc["source_id"] or doc_id) if doc else doc_id
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _grouped(rows: Sequence[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[row[key]].append(row)
+    return grouped

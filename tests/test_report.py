@@ -1,0 +1,201 @@
+"""`corroborate report`: what the pages hold, that article strings stay text, and that big
+incidents are paged rather than cut."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from datetime import UTC, datetime, timedelta
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from flows import defaults
+from flows.cli import main
+from flows.report import _Site, chart, pages, refresh
+from flows.report.queries import ReportData
+from tests.reporting import hostile_warehouse  # noqa: F401 (a fixture)
+
+MAX_PAGE_BYTES = 2_000_000
+
+
+@pytest.fixture(scope="module")
+def report(hostile_warehouse, tmp_path_factory) -> Path:  # noqa: F811
+    out = tmp_path_factory.mktemp("report") / "site"
+    assert main(["report", "--warehouse", str(hostile_warehouse), "--out", str(out)]) == 0
+    return out
+
+
+def test_a_scheduled_run_writes_the_report_beside_the_warehouse(hostile_warehouse):  # noqa: F811
+    index = defaults.report_dir(hostile_warehouse) / "index.html"
+    assert index.is_file()
+    written = index.stat().st_mtime_ns
+    assert refresh(hostile_warehouse, changed=False) == index
+    assert index.stat().st_mtime_ns == written  # nothing changed, nothing rewritten
+
+
+class _Elements(HTMLParser):
+    """Every element and attribute a browser would build from a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: list[tuple[str, str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes += [(tag, name, value) for name, value in attrs]
+
+
+def test_no_article_string_becomes_markup(report):
+    for page in report.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        elements = _Elements()
+        elements.feed(html)
+        assert not elements.tags & {"script", "img", "iframe", "object", "embed", "base"}
+        assert not [name for _, name, _ in elements.attributes if name.startswith("on")]
+        hrefs = [value for _, name, value in elements.attributes if name == "href"]
+        assert all(href.startswith(("#", "incident-", "index", "https://")) for href in hrefs)
+        assert html.count("</style>") == 1  # the report's own, nothing an article closed
+    incident = _incident_page(report)
+    assert "&lt;script&gt;alert(&#39;xss-title&#39;)&lt;/script&gt;" in incident
+    assert "&lt;script&gt;alert(&#39;xss-entity&#39;)&lt;/script&gt;" in incident  # its text
+    assert "&#34;&gt;&lt;img src=x onerror=alert(&#39;xss-outlet&#39;)&gt;" in incident
+    assert '<span class="unsafe-url"' in incident
+    assert "javascript:alert(&#39;xss-url&#39;)" in incident
+
+
+def test_only_the_reports_own_style_is_allowed(report):
+    html = _incident_page(report)
+    policy = unescape(
+        re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    )
+    css = re.search(r"<style>(.*?)</style>", html, re.DOTALL).group(1)
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in policy
+    assert "default-src 'none'" in policy and "script-src 'none'" in policy
+    assert "http://" not in html.split("<body>")[0] and "https://" not in css
+
+
+def test_the_incident_page_has_chart_matrix_contradictions_and_evidence(report):
+    html = _incident_page(report)
+    assert html.count("<rect ") == 1  # one dated fact in the hostile corpus
+    assert html.count('<td class="cell conflicting"') == 3  # 3 outlets disagree on the toll
+    assert html.count('<td class="cell agreeing"') == 3  # and agree on when it happened
+    assert "<mark>Three soldiers were killed</mark>" in html
+    assert "<q>At least 12 soldiers were killed</q>" in html  # a contradiction's side
+    assert '<a href="#doc-' in html and '<li id="doc-' in html
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<td class="num">1</td>\s*</tr>', index)  # one disputed fact
+
+
+def test_urls_are_linked_only_when_http():
+    assert pages.safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert pages.safe_url("HTTP://example.org") == "HTTP://example.org"
+    for unsafe in ("javascript:alert(1)", " javascript:alert(1)", "data:text/html,x",
+                   "https://a b", "https://a\nb", "//example.org", "ftp://x", "", None):
+        assert pages.safe_url(unsafe) is None
+
+
+def test_a_big_incident_is_paged_not_cut(tmp_path):
+    data = _big_incident(facts=250, events=230)
+    data.incidents.append({**data.incidents[0], "incident_id": "empty", "label": "empty"})
+    sizes = _Site(Path("w.duckdb")).write_all(tmp_path, data, workers=2)
+    assert (tmp_path / "incident-empty.html").is_file()
+    names = sorted(path.name for path in tmp_path.glob("incident-big*.html"))
+    assert names == ["incident-big-p2.html", "incident-big-p3.html", "incident-big.html"]
+    html = "".join(path.read_text(encoding="utf-8") for path in tmp_path.glob("incident-*"))
+    for index in range(250):
+        assert html.count(f'id="fact-f{index:03d}"') == 1
+    assert html.count("<rect ") == 230
+    assert max(sizes) < MAX_PAGE_BYTES
+
+
+def test_a_bars_width_is_its_precision():
+    start = datetime(2023, 3, 13, tzinfo=UTC)
+    rows = [
+        {"occurred_start": start + timedelta(hours=4), "precision": precision,
+         "occurred_end": start + timedelta(hours=4) + length}
+        for precision, length in (("minute", timedelta(minutes=1)), ("hour", timedelta(hours=1)),
+                                  ("day", timedelta(days=1)))
+    ]
+    drawn = chart.timeline_chart(rows)
+    widths = [bar.width for bar in drawn.bars]
+    assert widths == sorted(widths) and widths[0] == chart.MIN_BAR < widths[1] < widths[2]
+    assert all(chart.LABEL_WIDTH <= bar.x <= chart.WIDTH for bar in drawn.bars)
+
+
+def test_every_disputed_report_is_shown_once_beside_the_furthest_one():
+    def report(claim, doc, qualifier, low, high):
+        return {"claim_id": claim, "doc_id": doc, "qualifier": qualifier, "count_low": low,
+                "count_high": high, "speaker": None, "evidence": claim, "value": claim}
+
+    evidence = [report("three", "a", "exact", 3, 3), report("about 3", "b", "about", 3, 3),
+                report("twelve", "c", "exact", 12, 12), report("over 40", "d", "more_than", 41,
+                None), report("dozens", "e", "vague", 12, None), report("ten", "d", "exact",
+                10, 10)]
+    pairs = {(row["lower_evidence"], row["higher_evidence"])
+             for row in pages.disputes({"fact_id": "f", "fact": "killed"}, evidence)}
+    assert pairs == {("three", "over 40"), ("about 3", "over 40"), ("twelve", "over 40"),
+                     ("three", "twelve"), ("three", "ten")}
+
+
+def _incident_page(report: Path) -> str:
+    (page,) = (path for path in report.glob("incident-*.html")
+               if not re.search(r"-p\d+\.html$", path.name))
+    return page.read_text(encoding="utf-8")
+
+
+def _big_incident(facts: int, events: int) -> ReportData:
+    start = datetime(2023, 3, 13, tzinfo=UTC)
+    incident = {"incident_id": "big", "label": "big", "start_utc": start, "end_utc": start,
+                "countries": ["AAA"], "is_background": False, "n_documents": 60,
+                "n_corroborated": facts, "n_single_source": 0, "n_conflicting": 0}
+    doc_ids = [f"d{index:02d}" for index in range(60)]
+    fact_rows = [{"fact_id": f"f{index:03d}", "incident_id": "big", "kind": "casualty",
+                  "fact": f"killed {index}", "value_low": index, "value_high": index,
+                  "at_start": None, "at_end": None, "n_documents": 60, "n_independent": 60,
+                  "status": "corroborated", "doc_ids": doc_ids, "speakers": ["(outlet)"],
+                  "reported_values": [str(index)]} for index in range(facts)]
+    timeline = [{"incident_id": "big", "ordinal": index + 1, "fact_id": f"f{index:03d}",
+                 "occurred_start": start + timedelta(hours=index),
+                 "occurred_end": start + timedelta(hours=index + 1), "precision": "hour",
+                 "event_type": "attack", "summary": "attack: x", "n_documents": 1,
+                 "status": "corroborated"} for index in range(events)]
+    evidence = [{"fact_id": fact["fact_id"], "doc_id": doc_id, "claim_id": "c",
+                 "evidence": f"{fact['value_low']} were killed", "speaker": None,
+                 "qualifier": "exact", "count_low": fact["value_low"],
+                 "count_high": fact["value_low"], "time_text": None, "precision": None,
+                 "text_before": "On Monday, ", "text_after": " in the attack. More."}
+                for fact in fact_rows for doc_id in doc_ids[:3]]
+    documents = [{"doc_id": doc_id, "source_group": doc_id, "source_id": f"{doc_id}.txt",
+                  "title": f"Title {doc_id}", "outlet": f"Outlet {doc_id}", "url": None,
+                  "published_at": start, "published_precision": "day"} for doc_id in doc_ids]
+    return ReportData([incident], fact_rows, timeline, evidence, documents)
+
+
+def test_the_runs_summary_artifact_links_the_report(hostile_warehouse):  # noqa: F811
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    link = (defaults.report_dir(hostile_warehouse) / "index.html").as_uri()
+    with get_client(sync_client=True) as client:
+        summaries = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["run-summary"]))
+        )
+    assert any(link in (artifact.data or "") for artifact in summaries)
+
+
+def test_a_folder_that_is_not_a_report_is_never_replaced(capsys, hostile_warehouse, tmp_path):  # noqa: F811
+    keep = tmp_path / "notes.txt"
+    keep.write_text("mine")
+    assert main(["report", "--warehouse", str(hostile_warehouse), "--out", str(tmp_path)]) == 1
+    assert "not a report" in capsys.readouterr().err
+    assert keep.read_text() == "mine"
+    report = tmp_path / "site"
+    for _ in range(2):  # a report replaces the report it wrote before
+        assert main(["report", "--warehouse", str(hostile_warehouse), "--out", str(report)]) == 0
+    assert (report / "index.html").is_file()
