@@ -30,6 +30,9 @@ def casualty(**overrides):
         "evidence": TEXT[start:end],
         "char_start": start,
         "char_end": end,
+        "part_of": None,
+        "sentence_start": 0,
+        "sentence_end": len(TEXT),
     }
     row.update(overrides)
     return row

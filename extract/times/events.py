@@ -140,6 +140,8 @@ def find_events(
             "char_start": char_start,
             "char_end": char_end,
             "evidence": text[char_start:char_end],
+            "sentence_start": sentence.start,
+            "sentence_end": sentence.end,
             "claim_id": claim_id(doc_id, "event", char_start, char_end, event_type, start_utc),
             "event_type": event_type,
             "occurred_start": start_utc,

@@ -97,6 +97,10 @@ select
     ) as fact_id,
     claims.*,
     claims.source_group as independence_key,
-    coalesce(claims.speaker_country, claims.speaker, '(outlet) ' || claims.outlet_key) as party,
+    coalesce(parties.party, '(outlet) ' || claims.outlet_key) as party,
 from claims
 inner join placed using (claim_id)
+left join int_speaker_parties as parties
+    on parties.doc_id = claims.doc_id
+    and parties.speaker = claims.speaker
+    and parties.speaker_country is not distinct from claims.speaker_country
