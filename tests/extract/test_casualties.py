@@ -329,3 +329,18 @@ def test_who_the_part_were_and_what_became_of_them() -> None:
     assert (_key(died), died["part_of"], died["evidence"]) == (
         ("killed", 2, 2, "exact"), "wounded", "Two of the wounded later died"
     )
+
+
+def test_disaster_outcomes() -> None:
+    claims = _claims(
+        "Three people drowned when the river burst its banks, and more than 20,000 people were "
+        "forced from their homes. Twelve villagers are missing. Authorities evacuated 5,000 "
+        "residents, and 14 people were hospitalized."
+    )
+    assert [(_key(c), c["victim"]) for c in claims] == [
+        (("killed", 3, 3, "exact"), "people"),
+        (("displaced", 20001, None, "more_than"), "people"),
+        (("missing", 12, 12, "exact"), "villagers"),
+        (("displaced", 5000, 5000, "exact"), "residents"),
+        (("wounded", 14, 14, "exact"), "people"),
+    ]

@@ -27,6 +27,14 @@ def events(text: str, dct: str = "2022-09-13"):
         ("The government on Monday appealed to its allies for help.", "appeal"),
         ("The war was halted in November 2020.", "ceasefire"),
         ("Attacks were still ongoing as of 0800 GMT, despite the claim of a ceasefire.", "attack"),
+        ("Floods swept through the valley on Monday after days of rain.", "flood"),
+        ("A magnitude 6.1 earthquake struck the region at 03:12 GMT on Monday.", "earthquake"),
+        ("The typhoon made landfall on Sunday evening.", "storm"),
+        ("A blaze broke out in the textile factory early on Friday.", "fire"),
+        ("A landslide buried part of the village on Saturday.", "collapse"),
+        ("Health officials declared a cholera epidemic in March.", "epidemic"),
+        ("The Soviet Union fell in 1991, and the ensuing conflict claimed 30,000 lives.",
+         "attack"),
     ],
 )
 def test_event_type(sentence: str, event_type: str) -> None:
