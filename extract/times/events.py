@@ -24,9 +24,13 @@ from extract.times.tagger import reference_of
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
 _CLAUSE_COST = 40
+_MAX_COST = 200  # a trigger this far from a time, clause breaks counted, is about another one
 # A time this long before the DCT's period is about an earlier happening (a background event).
 _BACKGROUND_GAP = timedelta(days=90)
 _UNANCHORED_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_SPEECH_TYPES = frozenset({"statement", "accusation"})
+# What opens the content of a speech act: "accused X of ...", "said that ...", a quote.
+_COMPLEMENT = re.compile(r"\b(?:of|that)\b|[\"“]")
 
 
 class _Trigger(NamedTuple):
@@ -83,7 +87,9 @@ def _stems(word: str) -> list[str]:
 
 def _nearest(triggers: list[_Trigger], sentence: str, start: int, end: int) -> _Trigger | None:
     """The trigger with the least distance to [start, end), clause breaks and penalty added;
-    triggers inside the time expression itself do not count."""
+    triggers inside the time expression itself do not count, nor one so far away that it names
+    another clause's happening ("During the fighting, X took control of ..., which ..., and
+    regained districts that troops had occupied since the early 1990s")."""
 
     def cost(trigger: _Trigger) -> int:
         if trigger.end <= start:
@@ -93,8 +99,28 @@ def _nearest(triggers: list[_Trigger], sentence: str, start: int, end: int) -> _
         breaks = len(_CLAUSE_BREAK.findall(sentence, gap_start, gap_end))
         return gap_end - gap_start + _CLAUSE_COST * breaks + trigger.penalty
 
-    outside = [t for t in triggers if t.end <= start or t.start >= end]
-    return min(outside, key=cost, default=None)
+    costs = [(cost(t), t) for t in triggers if t.end <= start or t.start >= end]
+    best = min(costs, default=None)
+    return best[1] if best is not None and best[0] <= _MAX_COST else None
+
+
+def _alleged(
+    triggers: list[_Trigger], sentence: str, start: int, end: int, trigger: _Trigger | None
+) -> _Trigger | None:
+    """A time inside what a speaker says dates what the speaker alleges, not the saying:
+    "accused Armenian forces of carrying out attacks earlier on Monday night" is an attack on
+    Monday night, on the speaker's word (the event claim carries the speaker); with no happening
+    named, it is `other`, from the complement on. A statement is dated when it was said: "said
+    Tuesday", "said in a statement on Tuesday", "on Tuesday accused" keep the speech act."""
+    if trigger is None or trigger.event_type not in _SPEECH_TYPES or trigger.end > start:
+        return trigger
+    complement = _COMPLEMENT.search(sentence, trigger.end, start)
+    if complement is None:
+        return trigger
+    content = [t for t in triggers if t.start >= complement.start()
+               and t.event_type not in _SPEECH_TYPES]
+    alleged = _nearest(content, sentence, start, end)
+    return alleged or _Trigger(complement.start(), complement.end(), "other", 0)
 
 
 def find_events(
@@ -127,6 +153,7 @@ def find_events(
         local_start = expression["char_start"] - sentence.start
         local_end = expression["char_end"] - sentence.start
         trigger = _nearest(triggers, sentence.text, local_start, local_end)
+        trigger = _alleged(triggers, sentence.text, local_start, local_end, trigger)
         if trigger is None and len(sentence.text) - (local_end - local_start) < 12:
             continue  # a date line, not a happening
         event_type = trigger.event_type if trigger else "other"
