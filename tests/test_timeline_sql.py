@@ -87,3 +87,18 @@ def test_a_summary_is_the_sentence_that_reports_the_happening(warehouse):
     assert warehouse.rows("select summary, occurred from timeline") == [
         (text, "on 4 Mar 2024 17:00-23:59 UTC")
     ]
+
+
+def test_an_article_dated_by_its_incident_reads_its_weekdays_against_that_day(warehouse):
+    from tests.test_publication_sql import YEAR, dated_report, year_report
+
+    a = dated_report(warehouse, "Report one", "Outlet A")
+    dated_report(warehouse, "Report two", "Outlet B")
+    y = year_report(warehouse, "Tuesday, the ministry said at a meeting.")
+    warehouse.event(a, DAY - timedelta(hours=4), DAY - timedelta(hours=4), precision="minute")
+    warehouse.event(y, YEAR - timedelta(days=6), YEAR + timedelta(days=363), "meeting",
+                    precision="year", time_text="Tuesday")
+    warehouse.build()
+    assert warehouse.rows(
+        "select event_type, occurred, is_background from timeline order by ordinal"
+    ) == [("attack", "at 4 Mar 2024 20:00 UTC", False), ("meeting", "on 5 Mar 2024", False)]

@@ -61,14 +61,25 @@ read as (
 resolved as (
     select
         *,
-        case
-            when weekday is not null
-                then anchor_day - cast((isodow(anchor_day) - weekday + 7) % 7 as integer)
-        end as weekday_day,
         try_cast(clock.hour as integer) * 60 + try_cast(clock.minute as integer) as local_minutes,
         hour(occurred_start at time zone 'UTC') * 60 + minute(occurred_start at time zone 'UTC')
             as utc_minutes,
     from read
+),
+
+-- The instant of a clock time on the anchor day: its local minutes less the zone's offset, the
+-- offset being local less UTC, within half a day either way ("00:05 GMT+4" is 20:05 UTC the
+-- day before).
+on_the_day as (
+    select
+        *,
+        cast(anchor_day as timestamp) at time zone 'UTC'
+        + to_minutes(local_minutes - ((local_minutes - utc_minutes + 2160) % 1440 - 720))
+            as clock_at,
+        cast(
+            anchor_day - cast((isodow(anchor_day) - weekday + 7) % 7 as integer) as timestamp
+        ) at time zone 'UTC' as weekday_at,
+    from resolved
 ),
 
 final as (
@@ -76,32 +87,26 @@ final as (
         claim_id,
         case
             when not is_coarse or anchor_day is null then occurred_start
-            when clock.hour <> '' then
-                cast(anchor_day as timestamp) at time zone 'UTC'
-                + to_minutes(local_minutes - ((local_minutes - utc_minutes + 2160) % 1440 - 720))
-            when weekday is not null then cast(weekday_day as timestamp) at time zone 'UTC'
+            when local_minutes is not null then clock_at
+            when weekday is not null then weekday_at
             else occurred_start
         end as occurred_start,
         case
             when not is_coarse or anchor_day is null then occurred_end
-            when clock.hour <> '' then
-                cast(anchor_day as timestamp) at time zone 'UTC'
-                + to_minutes(local_minutes - ((local_minutes - utc_minutes + 2160) % 1440 - 720))
-            when weekday is not null
-                then cast(weekday_day as timestamp) at time zone 'UTC'
-                + interval 1 day - interval 1 microsecond
+            when local_minutes is not null then clock_at
+            when weekday is not null then weekday_at + interval 1 day - interval 1 microsecond
             else occurred_end
         end as occurred_end,
         case
             when not is_coarse or anchor_day is null then precision
-            when clock.hour <> '' then 'minute'
+            when local_minutes is not null then 'minute'
             when weekday is not null then 'day'
             else precision
         end as precision,
         not (is_coarse and weekday is not null and anchor_day is null) as is_dated,
-        is_coarse and anchor_day is not null and (clock.hour <> '' or weekday is not null)
-            as is_read_against_incident,
-    from resolved
+        is_coarse and anchor_day is not null
+        and (local_minutes is not null or weekday is not null) as is_read_against_incident,
+    from on_the_day
 )
 
 select * from final
