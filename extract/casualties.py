@@ -13,6 +13,11 @@ A figure about an earlier happening (an explicit year before the document's, "a 
 "last year's war", a clause opened by "since", a running total "during the past month") is
 kept but marked `time_reference="background"` so that it never counts against today's figures.
 The same figure repeated in one document (a headline and its body) is one claim.
+
+A figure that counts some of the victims of another is a part (`part_of`, the outcome of the
+larger figure): "eight of the wounded", "11 of the dead were civilians", ", including 25
+children", ", 5 of them women". "Two of the wounded died" is a killed figure, part of the
+wounded: people moved between outcomes. Agreement reads a part as a lower bound, never a rival.
 """
 
 from __future__ import annotations
@@ -285,7 +290,7 @@ def find_casualties(
         era = _era(text, low, sentence, published_year)
         kept = _non_overlapping(found.values())
         parts = [part for match in kept if match.part_of is None
-                 for part in _parts_after(text, low, match, sentence.end, rules)]
+                 if (part := _part_after(text, low, match, sentence.end, rules)) is not None]
         for match in _non_overlapping([*kept, *parts]):
             claims.append(_claim(doc_id, text, low, sentence, match, attribution, era, rules))
     return _merged(claims)
@@ -356,18 +361,16 @@ def _fate(low: str, part: _Match, end: int, rules: _Rules) -> _Match:
     return part._replace(end=found.end(), outcome=outcome) if outcome else part
 
 
-def _parts_after(
-    text: str, low: str, whole: _Match, end: int, rules: _Rules
-) -> Iterator[_Match]:
+def _part_after(text: str, low: str, whole: _Match, end: int, rules: _Rules) -> _Match | None:
     """", including 25 children", ", 5 of them women" right after a figure: a part of it."""
     found = next(filter(None, (p.match(low, whole.end, end) for p in rules.part_after)), None)
     if found is None or (quantity := parse_quantity(found["q"])) is None:
-        return
+        return None
     if _negated(text, found.start("q")):
-        return
+        return None
     victim, _kind = rules.victim_of(found["victim"])
     cue = found.group()
-    yield whole._replace(
+    return whole._replace(
         start=found.start() + len(cue) - len(cue.lstrip(" ,\u2013\u2014(-")),
         end=found.end(),
         quantity=quantity,

@@ -1,12 +1,13 @@
--- Per incident, its dated facts in UTC order: first the incident's own story, then its
--- background. The own story is what happened within the incident's period, to the day or
--- finer: the days its members were written, from three days before (news tells the last days'
--- events by their weekday) to the day after; for an incident whose members are dated only to a
--- month or a year, that period. Facts come in the order of their midpoints: "Monday night"
--- after "20:05 on Monday", "on Tuesday" after "06:00 on Tuesday". Earlier happenings ("met Aug. 31", "the pact last year"),
--- and reports too coarse to place in the story (a month, a year), are background: they never
--- open an incident's timeline. The summary is the sentence that reports the happening (who did
--- what to whom, where), from the report at the fact's precision in the outlet's own voice.
+-- One row per event fact. Per incident, its dated facts in time order: first the incident's
+-- own story, then its background. The own story is what happened within the incident's
+-- period, to the day or finer: the days its members were written, from three days before
+-- (news tells the last days' events by their weekday) to the day after; for an incident whose
+-- members are dated only to a month or a year, that period. Facts come in the order of their
+-- midpoints: "Monday night" after "20:05 on Monday", "on Tuesday" after "06:00 on Tuesday".
+-- Earlier happenings ("met Aug. 31", "the pact last year") and reports too coarse to place in
+-- the story (a month, a year) are background: they never open an incident's timeline. The
+-- summary is the sentence that reports the happening (who did what to whom, where), from the
+-- report at the fact's precision in the outlet's own voice.
 with facts as (
     select *,
     from int_event_facts
