@@ -14,8 +14,9 @@
 --     ("dozens") and unspecified reports are soft: they confirm a fact, never contradict one.
 --   quote_key: the statement the claim quotes, if any (int_casualty_reports turns the source
 --     group and the quote into the claim's independence key).
---   party: whose word it is: the speaker's party (int_speaker_parties: a government and its
---     officials are one), else the outlet itself.
+--   party: whose word it is: the speaker's country, else the country int_speaker_parties
+--     finds for a speaker named without one (a government and its officials are one party),
+--     else the speaker, else the outlet itself.
 --   A part ("eight of the wounded", "including 25 children", "two of the wounded died": part_of
 --     set) is soft too: it says the fact is at least that large, so its interval has no upper
 --     end, and it never rivals a total. Nor does it name a class for the generic tolls, or say that a generic
@@ -118,13 +119,14 @@ mapped as (
             when qualifier = 'about' then cast(ceil(count_high * 1.1) as bigint)
             else count_high
         end as bound_high,
-        coalesce(parties.party, '(outlet) ' || outlet_key) as party,
+        coalesce(claims.speaker_country, parties.party, claims.speaker, '(outlet) ' || outlet_key)
+            as party,
     from classed as claims
     left join quoted using (claim_id)
     left join int_speaker_parties as parties
         on parties.doc_id = claims.doc_id
         and parties.speaker = claims.speaker
-        and parties.speaker_country is not distinct from claims.speaker_country
+        and claims.speaker_country is null
 )
 
 select * from mapped

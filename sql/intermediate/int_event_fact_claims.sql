@@ -105,10 +105,12 @@ select
     ) as fact_id,
     claims.*,
     claims.source_group as independence_key,
-    coalesce(parties.party, '(outlet) ' || claims.outlet_key) as party,
+    coalesce(
+        claims.speaker_country, parties.party, claims.speaker, '(outlet) ' || claims.outlet_key
+    ) as party,
 from claims
 inner join placed using (claim_id)
 left join int_speaker_parties as parties
     on parties.doc_id = claims.doc_id
     and parties.speaker = claims.speaker
-    and parties.speaker_country is not distinct from claims.speaker_country
+    and claims.speaker_country is null

@@ -1,3 +1,4 @@
+-- materialized: view
 -- One row per event claim: when it happened, as the timeline reads it. A weekday resolves only
 -- against a day-precise anchor, and a clock time read against a month or a year says no day.
 -- When an article dates itself only to a month or a year but its incident dates it to the day
@@ -20,6 +21,7 @@ with claims as (
     from stg_event_claims
 ),
 
+-- Only a coarse claim is read again, so only a coarse claim's time value is looked up.
 values_of_claims as (
     select
         claims.claim_id,
@@ -30,6 +32,7 @@ values_of_claims as (
         and expressions.text = claims.time_text
         and expressions.char_start >= claims.char_start
         and expressions.char_end <= claims.char_end
+    where claims.precision not in ('minute', 'hour', 'part_of_day', 'day')
     group by claims.claim_id
 ),
 
