@@ -13,6 +13,11 @@ A figure about an earlier happening (an explicit year before the document's, "a 
 "last year's war", a clause opened by "since", a running total "during the past month") is
 kept but marked `time_reference="background"` so that it never counts against today's figures.
 The same figure repeated in one document (a headline and its body) is one claim.
+
+A figure that counts some of the victims of another is a part (`part_of`, the outcome of the
+larger figure): "eight of the wounded", "11 of the dead were civilians", ", including 25
+children", ", 5 of them women". "Two of the wounded died" is a killed figure, part of the
+wounded: people moved between outcomes. Agreement reads a part as a lower bound, never a rival.
 """
 
 from __future__ import annotations
@@ -89,6 +94,8 @@ _MOD_STOP = (
 )
 _ONE = Quantity(1, 1, "exact", 1)  # "a woman was killed"
 _LIST_SEPARATOR = r"(?:\s*,\s+(?:and\s+)?|\s+and\s+)"
+# "eight of the wounded", "11 of the dead": a count of some of the people another figure counts.
+_OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
 #: Rules whose figure may open a list the same word governs: "killing 23 civilians and 16
 #: fighters", "lost 5 soldiers and 2 officers".
 _LISTS_AFTER = frozenset({"before", "lost"})
@@ -102,6 +109,7 @@ class _Match(NamedTuple):
     victim: str | None
     victim_span: tuple[int, int]  # the words between the count and the victim noun, and the noun
     rule: str
+    part_of: str | None = None  # the outcome of the larger figure this one counts part of
 
 
 # Which rules a casualty word can complete, and whether the word opens the rule's pattern
@@ -138,6 +146,8 @@ class _Rules:
     victims: dict[str, tuple[str, str]]
     own_side: re.Pattern[str]
     opens_partitive: re.Pattern[str]  # "of them women" after a count
+    part_after: tuple[re.Pattern[str], ...]  # ", including 25 children", ", 5 of them women"
+    fate_after: re.Pattern[str]  # "(two of the wounded) later died": what became of a part
 
     def victim_of(self, form: str | None) -> tuple[str | None, str | None]:
         """(normalised victim, kind) of a matched victim noun; (None, None) when there is none."""
@@ -236,6 +246,16 @@ def _rules() -> _Rules:
         outcome={(row["role"], row["word"]): row["outcome"] for row in rows},
         victims=victims,
         opens_partitive=re.compile(partitive),
+        part_after=(
+            re.compile(
+                r"\s*[,\u2013\u2014(-]?\s+(?:including|among\s+them|among\s+whom|of\s+whom)\s+"
+                rf"{q}\s+{mod_and}{victim}"
+            ),
+            re.compile(rf"\s*[,\u2013\u2014(-]?\s+{q}{_PARTITIVE_AFTER}(?:were\s+)?{victim}"),
+        ),
+        fate_after=re.compile(
+            rf"\s+{aux}(?P<w>{role('after')})\b|\s+(?:were|are)\s+{mod}{victim}"
+        ),
         own_side=re.compile(
             rf"\b(?:{alternation(words('own_side_possessives'))})(?![\w])", re.IGNORECASE
         ),
@@ -268,7 +288,10 @@ def find_casualties(
         sentence = sentences[index]
         attribution = attributions[index] if index < len(attributions) else None
         era = _era(text, low, sentence, published_year)
-        for match in _non_overlapping(found.values()):
+        kept = _non_overlapping(found.values())
+        parts = [part for match in kept if match.part_of is None
+                 if (part := _part_after(text, low, match, sentence.end, rules)) is not None]
+        for match in _non_overlapping([*kept, *parts]):
             claims.append(_claim(doc_id, text, low, sentence, match, attribution, era, rules))
     return _merged(claims)
 
@@ -293,7 +316,7 @@ def _matches_at(
             for at, opened in starts:
                 found = pattern.match(low, at, end) if rule in opened else None
                 if found and found.end() == end and (match := _read(text, found, rule, rules)):
-                    yield match
+                    yield _fate(low, match, sentence.end, rules) if match.part_of else match
     for rule in rules_here:
         if rule not in _CLOSED_BY_TRIGGER:
             found = rules.patterns[rule].match(low, start, sentence.end)
@@ -321,6 +344,40 @@ def _listed_after(
             victim_span=(found.end("q"), found.end("victim")),
         )
         at = found.end()
+
+
+def _fate(low: str, part: _Match, end: int, rules: _Rules) -> _Match:
+    """What the sentence says of a part after naming it: "two of the wounded died" moves two
+    people from the wounded to the dead (a killed figure, part of the wounded); "11 of the dead
+    were civilians" says who they were."""
+    found = rules.fate_after.match(low, part.end, end)
+    if found is None:
+        return part
+    if found["victim"]:
+        victim, _kind = rules.victim_of(found["victim"])
+        return part._replace(end=found.end(), victim=victim,
+                             victim_span=(found.start(), found.end()))
+    outcome = rules.outcome.get(("after", " ".join(found["w"].split())))
+    return part._replace(end=found.end(), outcome=outcome) if outcome else part
+
+
+def _part_after(text: str, low: str, whole: _Match, end: int, rules: _Rules) -> _Match | None:
+    """", including 25 children", ", 5 of them women" right after a figure: a part of it."""
+    found = next(filter(None, (p.match(low, whole.end, end) for p in rules.part_after)), None)
+    if found is None or (quantity := parse_quantity(found["q"])) is None:
+        return None
+    if _negated(text, found.start("q")):
+        return None
+    victim, _kind = rules.victim_of(found["victim"])
+    cue = found.group()
+    return whole._replace(
+        start=found.start() + len(cue) - len(cue.lstrip(" ,\u2013\u2014(-")),
+        end=found.end(),
+        quantity=quantity,
+        victim=victim,
+        victim_span=(found.end("q"), found.end("victim")),
+        part_of=whole.outcome,
+    )
 
 
 def _openers(low: str, window: int, end: int, rules: _Rules) -> list[tuple[int, frozenset[str]]]:
@@ -383,7 +440,9 @@ def _read(text: str, found: re.Match[str], rule: str, rules: _Rules) -> _Match |
         victim_span = (start, found.end("victim"))
     # "leaving 23 civilians and 16 fighters dead": the first figure ends before the second
     end = len(text[: found.start("conj")].rstrip(" -,")) if groups.get("conj") else found.end()
-    return _Match(start, end, outcome, quantity, victim, victim_span, rule)
+    partitive = rule == "noun" and _OF_THE.match(text, found.end("q")) is not None
+    part_of = outcome if partitive else None
+    return _Match(start, end, outcome, quantity, victim, victim_span, rule, part_of)
 
 
 def _negated(text: str, at: int) -> bool:
@@ -457,6 +516,9 @@ def _claim(
         speaker_country=speaker_country,
         time_reference=reference,
         reference_year=year,
+        part_of=match.part_of,  # type: ignore[typeddict-item]
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
     )
     return claim, quantity.stated if quantity else None
 
@@ -558,6 +620,8 @@ def _same_figure(
 ) -> bool:
     if a["outcome"] != b["outcome"] or a["time_reference"] != b["time_reference"]:
         return False
+    if a["part_of"] != b["part_of"]:
+        return False  # "five killed" and "five of the dead were children" are two figures
     if a["side"] and b["side"] and a["side"] != b["side"]:
         return False
     if {_victim_kind(a["victim"]), _victim_kind(b["victim"])} == {"military", "civilian"}:

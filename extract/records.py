@@ -29,7 +29,15 @@ class Span(TypedDict):
     evidence: str
 
 
-class CasualtyClaim(Span):
+class InSentence(Span):
+    """A claim that a fact rests on also names the sentence it stands in, so a reader sees the
+    whole statement behind a figure or a date: text[sentence_start:sentence_end]."""
+
+    sentence_start: int
+    sentence_end: int
+
+
+class CasualtyClaim(InSentence):
     claim_id: str
     outcome: Outcome
     count_low: int | None
@@ -41,9 +49,10 @@ class CasualtyClaim(Span):
     speaker_country: str | None  # ISO 3166-1 alpha-3
     time_reference: TimeReference  # "background": a figure about an earlier happening
     reference_year: int | None  # the year a background figure refers to, when stated
+    part_of: Outcome | None  # "eight of the wounded": the outcome of the figure it is part of
 
 
-class EventClaim(Span):
+class EventClaim(InSentence):
     claim_id: str
     event_type: str
     occurred_start: datetime

@@ -256,7 +256,7 @@ def _run(args: argparse.Namespace) -> int:
                 "select incident_id, kind, fact, value_low, value_high, n_documents, "
                 "n_independent, status, speakers from source_agreement "
                 "order by incident_id, kind, fact",
-                "select incident_id, ordinal, occurred_start, precision, event_type, "
+                "select incident_id, ordinal, is_background, occurred, event_type, "
                 "n_documents, status, summary from timeline order by incident_id, ordinal",
             ):
                 conn.sql(query).show(max_width=200, max_rows=200)

@@ -58,7 +58,16 @@ class ClaimModel(SpanModel):
 
 class ReferencedClaimModel(ClaimModel):
     """A claim that belongs to a time: the story's own, or an earlier happening (background),
-    which the incident models bind to a background incident of its year."""
+    which the incident models bind to a background incident of its year. Facts rest on these
+    claims, so each names the sentence it stands in (fact_evidence shows it whole)."""
 
     time_reference: Series[str] = pa.Field(isin=TIME_REFERENCES)
     reference_year: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1000, le=2200)
+    sentence_start: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    sentence_end: Series[pd.Int64Dtype] = pa.Field(ge=1)
+
+    @pa.dataframe_check(error="the sentence must hold the span")
+    def sentence_holds_span(cls, frame: pd.DataFrame) -> pd.Series:
+        return (frame["sentence_start"] <= frame["char_start"]) & (
+            frame["char_end"] <= frame["sentence_end"]
+        )

@@ -25,6 +25,7 @@ class CasualtyClaims(ReferencedClaimModel):
     qualifier: Series[str] = pa.Field(isin=QUALIFIERS)
     victim: Series[str] = pa.Field(nullable=True)
     side: Series[str] = pa.Field(nullable=True)
+    part_of: Series[str] = pa.Field(nullable=True, isin=OUTCOMES)
 
     @pa.check("side", error="side must be an ISO 3166-1 alpha-3 code")
     def side_is_iso3(cls, values: pd.Series) -> pd.Series:

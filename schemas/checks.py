@@ -12,7 +12,12 @@ from functools import cache
 import pandas as pd
 import pycountry
 
+from extract.lexicon import table
+
 OUTCOMES = ("killed", "wounded", "captured", "missing", "displaced", "arrested")
+#: Event types are the engine's lexicon (`extract/lexicon/event_types.csv`): conflict types after
+#: CAMEO's root codes, disaster types after EM-DAT's groups, and `other`.
+EVENT_TYPES = tuple(row["event_type"] for row in table("event_types"))
 QUALIFIERS = (
     "exact", "at_least", "more_than", "about", "up_to", "range", "vague", "unspecified",
 )

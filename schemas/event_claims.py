@@ -7,13 +7,13 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.base import ReferencedClaimModel, UtcTimestamp
-from schemas.checks import PRECISIONS, is_iso3_or_null
+from schemas.checks import EVENT_TYPES, PRECISIONS, is_iso3_or_null
 
 
 class EventClaims(ReferencedClaimModel):
     """Only anchored times make event claims, so both ends are known."""
 
-    event_type: Series[str] = pa.Field(str_matches=r"^[a-z_]+$")
+    event_type: Series[str] = pa.Field(isin=EVENT_TYPES)
     occurred_start: Series[UtcTimestamp]
     occurred_end: Series[UtcTimestamp]
     precision: Series[str] = pa.Field(isin=PRECISIONS)

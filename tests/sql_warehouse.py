@@ -56,28 +56,32 @@ class Warehouse:
         return f"{self._claims:020d}"
 
     def casualty(self, doc_id, low, high, qualifier="exact", side=None, outcome="killed",
-                 background_year=None, speaker=None, speaker_country=None, victim=None):
+                 background_year=None, speaker=None, speaker_country=None, victim=None,
+                 part_of=None):
         text = self._text(doc_id)
         self.conn.execute(
             "insert into raw_casualty_claims by name select ? as claim_id, ? as doc_id, "
             "? as outcome, ? as count_low, ? as count_high, ? as qualifier, ? as victim, "
             "? as side, ? as speaker, ? as speaker_country, ? as time_reference, "
-            "? as reference_year, ? as evidence, 0 as char_start, ? as char_end",
+            "? as reference_year, ? as evidence, 0 as char_start, ? as char_end, "
+            "? as part_of, 0 as sentence_start, ? as sentence_end",
             [self._next_id(), doc_id, outcome, low, high, qualifier, victim, side, speaker,
              speaker_country, "background" if background_year else "main", background_year,
-             text, len(text)],
+             text, len(text), part_of, len(text)],
         )
 
     def event(self, doc_id, start, end, event_type="attack", place=None, place_country=None,
-              precision="hour", speaker=None):
+              precision="hour", speaker=None, time_text="then"):
+        """An event claim over the whole text, which is its sentence."""
         text = self._text(doc_id)
         self.conn.execute(
             "insert into raw_event_claims by name select ? as claim_id, ? as doc_id, "
             "? as event_type, ? as occurred_start, ? as occurred_end, ? as precision, "
-            "'then' as time_text, ? as place, ? as place_country, ? as speaker, "
-            "'main' as time_reference, ? as evidence, 0 as char_start, ? as char_end",
-            [self._next_id(), doc_id, event_type, start, end, precision, place, place_country,
-             speaker, text, len(text)],
+            "? as time_text, ? as place, ? as place_country, ? as speaker, "
+            "'main' as time_reference, ? as evidence, 0 as char_start, ? as char_end, "
+            "0 as sentence_start, ? as sentence_end",
+            [self._next_id(), doc_id, event_type, start, end, precision, time_text, place,
+             place_country, speaker, text, len(text), len(text)],
         )
 
     def statement(self, doc_id, speaker, stance, speaker_country=None, target_country=None,

@@ -31,7 +31,7 @@ def test_non_intersecting_reports_are_conflicting_and_keep_both_values(warehouse
     warehouse.casualty(b, 20, 25, "range")
     warehouse.build()
     [(_side, low, high, docs, independent, status)] = warehouse.facts()
-    assert (low, high, status) == (20, 12, "conflicting")  # the bounds that cannot both hold
+    assert (low, high, status) == (12, 20, "conflicting")  # low <= high: the disagreement
     assert (docs, independent) == (2, 2)
 
 
@@ -84,7 +84,7 @@ def test_a_generic_toll_is_the_toll_of_the_one_class_named(warehouse):
     warehouse.casualty(b, 45, None, "at_least")  # "at least 45 killed"
     warehouse.casualty(c, 18, 18, victim="people")  # "18 people were killed"
     warehouse.build()
-    assert _class_facts(warehouse) == [("civilian", 45, 18, 3, "conflicting")]
+    assert _class_facts(warehouse) == [("civilian", 18, 45, 3, "conflicting")]
 
 
 def test_a_generic_toll_that_fits_the_class_toll_corroborates_it(warehouse):
@@ -106,7 +106,7 @@ def test_a_generic_toll_stays_apart_when_two_classes_are_named(warehouse):
     warehouse.build()
     # Each report's toll (3, 7 and 10) differs: everyone's toll is shown conflicting.
     assert _class_facts(warehouse) == [
-        ("all", 10, 3, 3, "conflicting"),
+        ("all", 3, 10, 3, "conflicting"),
         ("civilian", 7, 7, 1, "single_source"),
         ("military", 3, 3, 1, "single_source"),
     ]
@@ -132,7 +132,7 @@ def test_a_document_whose_class_count_fits_its_generic_toll_counts_one_toll(ware
     warehouse.casualty(a, 16, None, "at_least", victim="fighters")  # "at least 16 fighters"
     warehouse.casualty(b, 31, 31, victim="fighters")
     warehouse.build()
-    assert _class_facts(warehouse) == [("military", 31, 19, 2, "conflicting")]
+    assert _class_facts(warehouse) == [("military", 19, 31, 2, "conflicting")]
 
 
 def test_background_figures_keep_their_victim_classes(warehouse):
@@ -180,7 +180,7 @@ def test_two_parties_in_one_document_can_conflict(warehouse):
     warehouse.casualty(a, 6, 6, speaker="the ministry")
     warehouse.casualty(a, 20, 20, speaker="the rebels")
     warehouse.build()
-    assert warehouse.facts() == [(None, 20, 6, 1, 1, "conflicting")]
+    assert warehouse.facts() == [(None, 6, 20, 1, 1, "conflicting")]
     assert warehouse.rows("select lower_speaker, higher_speaker from contradictions") == [
         ("the ministry", "the rebels")
     ]
@@ -196,9 +196,9 @@ def test_a_document_counting_by_class_adds_up_its_total(warehouse):
     warehouse.casualty(c, 7, 7, victim="soldiers")  # one class only: its toll is 7
     warehouse.build()
     assert _class_facts(warehouse) == [
-        ("all", 32, 7, 3, "conflicting"),
+        ("all", 7, 32, 3, "conflicting"),
         ("civilian", 12, 12, 1, "single_source"),
-        ("military", 20, 7, 2, "conflicting"),
+        ("military", 7, 20, 2, "conflicting"),
     ]
     [(values, claims)] = warehouse.rows(
         "select reported_values, n_claims from source_agreement where victim_class = 'all'"
@@ -214,7 +214,7 @@ def test_reports_naming_one_class_each_compare_their_tolls(warehouse):
     warehouse.casualty(b, 6, 6, victim="civilians")
     warehouse.build()
     assert _class_facts(warehouse) == [
-        ("all", 20, 6, 2, "conflicting"),
+        ("all", 6, 20, 2, "conflicting"),
         ("civilian", 6, 6, 1, "single_source"),
         ("military", 20, 20, 1, "single_source"),
     ]

@@ -150,7 +150,7 @@ def test_contradictions_show_the_reports_that_cannot_both_hold(warehouse):
         " higher_doc_id from contradictions"
     ) == [(12, a, "the army", 20, 25, b)]
     assert warehouse.rows("select reported_values from source_agreement") == [
-        (["12", "20-25", "vague 10"],)
+        (["12", "20-25", "at least 10 (vague)"],)
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 
 from extract.records import claim_id
 from flows.validate import validate_records
@@ -30,6 +31,9 @@ def casualty(**overrides):
         "evidence": TEXT[start:end],
         "char_start": start,
         "char_end": end,
+        "part_of": None,
+        "sentence_start": 0,
+        "sentence_end": len(TEXT),
     }
     row.update(overrides)
     return row
@@ -112,3 +116,39 @@ def test_a_timeml_value_off_the_calendar_is_quarantined():
     result = validate_records("time_expressions", rows, document_texts={doc_id: text})
     assert result.frame["value"].tolist() == ["2022-02-28"]
     assert "real calendar" in result.quarantine[0]["failed_checks"]
+def event(**overrides):
+    start = TEXT.index("on Monday")
+    row = {
+        "claim_id": claim_id(DOC_ID, "event", start, len(TEXT) - 1),
+        "doc_id": DOC_ID,
+        "event_type": "flood",
+        "occurred_start": datetime(2024, 3, 4, tzinfo=UTC),
+        "occurred_end": datetime(2024, 3, 4, 23, 59, tzinfo=UTC),
+        "precision": "day",
+        "time_text": "Monday",
+        "place": None,
+        "place_country": None,
+        "speaker": None,
+        "speaker_country": None,
+        "time_reference": "main",
+        "reference_year": None,
+        "evidence": TEXT[start : len(TEXT) - 1],
+        "char_start": start,
+        "char_end": len(TEXT) - 1,
+        "sentence_start": 0,
+        "sentence_end": len(TEXT),
+    }
+    row.update(overrides)
+    return row
+
+
+def test_event_types_are_the_lexicons_disasters_included():
+    result = validate_records(
+        "event_claims",
+        [event(), event(claim_id="e" * 20, event_type="picnic")],
+        document_texts={DOC_ID: TEXT},
+        run_id="r1",
+    )
+    assert list(result.frame["event_type"]) == ["flood"]
+    [bad] = result.quarantine
+    assert "event_type" in bad["failed_checks"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -25,9 +25,13 @@ from extract.times.tagger import reference_of
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
 _CLAUSE_COST = 40
+_MAX_COST = 200  # a trigger this far from a time, clause breaks counted, is about another one
 # A time this long before the DCT's period is about an earlier happening (a background event).
 _BACKGROUND_GAP = timedelta(days=90)
 _UNANCHORED_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_SPEECH_TYPES = frozenset({"statement", "accusation"})
+# What opens the content of a speech act: "accused X of ...", "said that ...", a quote.
+_COMPLEMENT = re.compile(r"\b(?:of|that)\b|[\"“]")
 
 
 class _Trigger(NamedTuple):
@@ -100,14 +104,23 @@ class _Clauses(NamedTuple):
         return cls(triggers, [t.start for t in triggers], [t.end for t in triggers],
                    [start for start, _ in breaks], [end for _, end in breaks])
 
+    def only(self, keep: Callable[[_Trigger], bool]) -> _Clauses:
+        """The same sentence with only the triggers `keep` admits."""
+        triggers = [trigger for trigger in self.triggers if keep(trigger)]
+        return self._replace(triggers=triggers, trigger_starts=[t.start for t in triggers],
+                             trigger_ends=[t.end for t in triggers])
+
     def breaks_between(self, start: int, end: int) -> int:
         return max(0, bisect_right(self.break_ends, end) - bisect_left(self.break_starts, start))
 
 
 def _nearest(clauses: _Clauses, start: int, end: int) -> _Trigger | None:
     """The trigger with the least distance to [start, end), clause breaks and penalty added;
-    triggers inside the time expression itself do not count. A cost is at least the distance,
-    so the search walks outwards from the time and stops once the distance passes the best."""
+    triggers inside the time expression itself do not count, nor one so far away that it names
+    another clause's happening ("During the fighting, X took control of ..., which ..., and
+    regained districts that troops had occupied since the early 1990s"). A cost is at least
+    the distance, so the search walks outwards from the time and stops once the distance
+    passes the best."""
     triggers = clauses.triggers
 
     def cost(trigger: _Trigger) -> int:
@@ -127,7 +140,26 @@ def _nearest(clauses: _Clauses, start: int, end: int) -> _Trigger | None:
                 break
             candidate = (cost(triggers[index]), index)
             best = candidate if best is None else min(best, candidate)
-    return triggers[best[1]] if best is not None else None
+    return triggers[best[1]] if best is not None and best[0] <= _MAX_COST else None
+
+
+def _alleged(
+    clauses: _Clauses, sentence: str, start: int, end: int, trigger: _Trigger | None
+) -> _Trigger | None:
+    """A time inside what a speaker says dates what the speaker alleges, not the saying:
+    "accused Armenian forces of carrying out attacks earlier on Monday night" is an attack on
+    Monday night, on the speaker's word (the event claim carries the speaker); with no happening
+    named, it is `other`, from the complement on. A statement is dated when it was said: "said
+    Tuesday", "said in a statement on Tuesday", "on Tuesday accused" keep the speech act."""
+    if trigger is None or trigger.event_type not in _SPEECH_TYPES or trigger.end > start:
+        return trigger
+    complement = _COMPLEMENT.search(sentence, trigger.end, start)
+    if complement is None:
+        return trigger
+    content = clauses.only(lambda t: t.start >= complement.start()
+                           and t.event_type not in _SPEECH_TYPES)
+    alleged = _nearest(content, start, end)
+    return alleged or _Trigger(complement.start(), complement.end(), "other", 0)
 
 
 def find_events(
@@ -160,6 +192,7 @@ def find_events(
         local_start = expression["char_start"] - sentence.start
         local_end = expression["char_end"] - sentence.start
         trigger = _nearest(clauses, local_start, local_end)
+        trigger = _alleged(clauses, sentence.text, local_start, local_end, trigger)
         if trigger is None and len(sentence.text) - (local_end - local_start) < 12:
             continue  # a date line, not a happening
         event_type = trigger.event_type if trigger else "other"
@@ -173,6 +206,8 @@ def find_events(
             "char_start": char_start,
             "char_end": char_end,
             "evidence": text[char_start:char_end],
+            "sentence_start": sentence.start,
+            "sentence_end": sentence.end,
             "claim_id": claim_id(doc_id, "event", char_start, char_end, event_type, start_utc),
             "event_type": event_type,
             "occurred_start": start_utc,

@@ -14,7 +14,13 @@
 --     ("dozens") and unspecified reports are soft: they confirm a fact, never contradict one.
 --   quote_key: the statement the claim quotes, if any (int_casualty_reports turns the source
 --     group and the quote into the claim's independence key).
---   party: whose word it is: the speaker's country, else the speaker, else the outlet itself.
+--   party: whose word it is: the speaker's country, else the country int_speaker_parties
+--     finds for a speaker named without one (a government and its officials are one party),
+--     else the speaker, else the outlet itself.
+--   A part ("eight of the wounded", "including 25 children", "two of the wounded died": part_of
+--     set) is soft too: it says the fact is at least that large, so its interval has no upper
+--     end, and it never rivals a total. Nor does it name a class for the generic tolls, or say that a generic
+--     toll counts other people ("34 killed, 6 of them women": the rest may be civilians too).
 with claims as (
     select
         incident_keys.incident_id,
@@ -39,14 +45,14 @@ named_classes as (
         count(distinct stated_victim_class) as n_classes,
         min(stated_victim_class) as only_class,
     from claims
-    where stated_victim_class <> 'all'
+    where stated_victim_class <> 'all' and part_of is null
     group by incident_id, outcome, side
 ),
 
 class_counts as (
     select incident_id, outcome, side, doc_id, count_low, count_high,
     from claims
-    where stated_victim_class <> 'all'
+    where stated_victim_class <> 'all' and part_of is null
       and (count_low is not null or count_high is not null)
 ),
 
@@ -103,18 +109,24 @@ mapped as (
             as fact_id,
         claims.*,
         quoted.quote_key,
-        qualifier in ('vague', 'unspecified') as is_soft,
+        qualifier in ('vague', 'unspecified') or part_of is not null as is_soft,
         case
             when qualifier = 'about' then cast(floor(count_low * 0.9) as bigint)
             else count_low
         end as bound_low,
         case
+            when part_of is not null then null
             when qualifier = 'about' then cast(ceil(count_high * 1.1) as bigint)
             else count_high
         end as bound_high,
-        coalesce(speaker_country, speaker, '(outlet) ' || outlet_key) as party,
+        coalesce(claims.speaker_country, parties.party, claims.speaker, '(outlet) ' || outlet_key)
+            as party,
     from classed as claims
     left join quoted using (claim_id)
+    left join int_speaker_parties as parties
+        on parties.doc_id = claims.doc_id
+        and parties.speaker = claims.speaker
+        and claims.speaker_country is null
 )
 
 select * from mapped

@@ -4,8 +4,10 @@
 -- toll, does not contradict itself (two parties it quotes can). Firm reports agree when their
 -- intervals intersect, and the fact's value is their intersection (the tightest interval every
 -- report allows). Soft reports (vague, unspecified) narrow it further only where they fit it.
--- Firm reports that do not intersect make the fact conflicting; its bounds are then the ones
--- that cannot both hold.
+-- Firm reports that do not intersect make the fact conflicting; its bounds then span the
+-- disagreement, from the lower report's upper end to the higher report's lower end, so
+-- value_low <= value_high always. A part ("eight of the wounded") is soft: it refines a
+-- fact, never rivals it. Reported values read as the articles wrote them ("more than 6,500").
 with party_reports as (
     select
         fact_id,
@@ -62,20 +64,7 @@ facts as (
             as speakers,
         list(distinct speaker_country order by speaker_country)
             filter (where speaker_country is not null) as speaker_countries,
-        list_sort(list(distinct
-            case
-                when count_low is null and count_high is null then qualifier
-                when qualifier = 'total' and count_high is null then 'total at_least ' || count_low
-                when qualifier = 'total' and count_low < count_high
-                    then 'total ' || count_low || '-' || count_high
-                when qualifier = 'total' then 'total ' || count_low
-                when count_low = count_high
-                    then case when qualifier = 'about' then 'about ' else '' end || count_low
-                when count_high is null then qualifier || ' ' || count_low
-                when count_low is null then 'up to ' || count_high
-                else count_low || '-' || count_high
-            end
-        )) as reported_values,
+        list_sort(list(distinct as_written)) as reported_values,
         coalesce(
             arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
                 filter (where not is_derived),
@@ -97,11 +86,11 @@ select
     facts.victim_class,
     null::varchar as event_type,
     case
-        when firm.core_low > firm.core_high then firm.core_low
+        when firm.core_low > firm.core_high then firm.core_high
         else greatest(firm.core_low, soft_fitting.soft_low)
     end as value_low,
     case
-        when firm.core_low > firm.core_high then firm.core_high
+        when firm.core_low > firm.core_high then firm.core_low
         else least(firm.core_high, soft_fitting.soft_high)
     end as value_high,
     null::timestamptz as at_start,

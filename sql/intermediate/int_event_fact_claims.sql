@@ -1,4 +1,6 @@
 -- Every event claim mapped to its fact: one incident, one event type, and times that overlap.
+-- Times are as the timeline reads them (int_event_times: a weekday only against a day-precise
+-- anchor, an article's weekdays and clock times read against its incident's day).
 -- Claims dated to the day or finer make the facts: gaps and islands over them ordered by start
 -- (a claim whose interval starts after every earlier one has ended begins a new fact). A coarse
 -- claim (a month, a year, "Tuesday" in a document dated only to its year) is too wide to say
@@ -8,15 +10,21 @@
 with claims as (
     select
         incident_keys.incident_id,
-        claims.*,
-        claims.precision in ('minute', 'hour', 'part_of_day', 'day') as is_fine,
+        claims.* replace (
+            times.occurred_start as occurred_start,
+            times.occurred_end as occurred_end,
+            times.precision as precision,
+        ),
+        times.precision in ('minute', 'hour', 'part_of_day', 'day') as is_fine,
         documents.outlet_key,
         sources.source_group,
     from stg_event_claims as claims
+    inner join int_event_times as times using (claim_id)
     inner join int_claim_incidents using (claim_id)
     inner join int_incident_keys as incident_keys using (incident_key)
     inner join stg_documents as documents on documents.doc_id = claims.doc_id
     inner join int_document_sources as sources on sources.doc_id = claims.doc_id
+    where times.is_dated
 ),
 
 -- The gaps and islands run over the claims' intervals alone: window operators sort every
@@ -97,6 +105,12 @@ select
     ) as fact_id,
     claims.*,
     claims.source_group as independence_key,
-    coalesce(claims.speaker_country, claims.speaker, '(outlet) ' || claims.outlet_key) as party,
+    coalesce(
+        claims.speaker_country, parties.party, claims.speaker, '(outlet) ' || claims.outlet_key
+    ) as party,
 from claims
 inner join placed using (claim_id)
+left join int_speaker_parties as parties
+    on parties.doc_id = claims.doc_id
+    and parties.speaker = claims.speaker
+    and claims.speaker_country is null

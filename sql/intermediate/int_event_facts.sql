@@ -23,6 +23,13 @@ facts as (
         arg_min(precision, occurred_end - occurred_start) as precision,
         arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
             as example_evidence,
+        -- The sentence a summary is read from: a report at the fact's precision, in the outlet's
+        -- own voice before a quoted one, the shortest such sentence.
+        arg_min(
+            {'doc_id': doc_id, 'start': sentence_start, 'end': sentence_end},
+            {'coarse': is_fine <> fact_has_fine, 'quoted': speaker is not null,
+             'length': sentence_end - sentence_start, 'claim_id': claim_id}
+        ) filter (where sentence_start is not null) as example_sentence,
         count(distinct doc_id) as n_documents,
         count(distinct independence_key) as n_independent,
         count(distinct party) as n_parties,
@@ -48,13 +55,32 @@ timed as (
             as at_start,
         case when latest_start <= earliest_end then earliest_end else last_end end as at_end,
     from facts
+),
+
+-- A label says no more than the precision allows: "in 2021", "in Sep 2022", "on 13 Sep 2022",
+-- "at 13 Sep 2022 06:00 UTC" (a clock time read against a month is a month).
+labelled as (
+    select
+        *,
+        case
+            when precision in ('minute', 'hour')
+                then 'at ' || strftime(at_start at time zone 'UTC', '%-d %b %Y %H:%M UTC')
+            when precision = 'part_of_day'
+                then 'on ' || strftime(at_start at time zone 'UTC', '%-d %b %Y %H:%M') || '-'
+                || strftime(at_end at time zone 'UTC', '%H:%M UTC')
+            when precision = 'day' then 'on ' || strftime(at_start at time zone 'UTC', '%-d %b %Y')
+            when precision = 'month' then 'in ' || strftime(at_start at time zone 'UTC', '%b %Y')
+            when precision = 'year' then 'in ' || strftime(at_start at time zone 'UTC', '%Y')
+            else 'in the ' || (year(at_start at time zone 'UTC') // 10 * 10) || 's'
+        end as time_label,
+    from timed
 )
 
 select
     fact_id,
     incident_id,
     'event' as kind,
-    event_type || ' at ' || strftime(at_start at time zone 'UTC', '%Y-%m-%d %H:%M UTC') as fact,
+    event_type || ' ' || time_label as fact,
     null::varchar as outcome,
     null::varchar as side,
     null::varchar as victim_class,
@@ -75,4 +101,6 @@ select
     n_parties,
     rests_on_one_party,
     reported_values,
-from timed
+    time_label,
+    example_sentence,
+from labelled

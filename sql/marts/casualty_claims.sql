@@ -6,6 +6,7 @@ select
     claims.count_low,
     claims.count_high,
     claims.qualifier,
+    claims.part_of,
     claims.victim,
     claims.side,
     claims.speaker,

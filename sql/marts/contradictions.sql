@@ -1,20 +1,21 @@
 -- materialized: view
--- Conflicting facts side by side: every pair of firm figures of one fact whose intervals
--- cannot both be true and that come from different documents or parties (a party's own figures
--- in one article count parts or update a toll), each with its document, outlet, speaker and
--- words, for a reader who wants to check them. A document's total for everyone, added up from
+-- Conflicting facts side by side: one row per pair of independent sources (or of parties one
+-- source quotes) whose figures for one fact cannot both be true, never one per copy: each
+-- source and party stands with its largest figure (a party's own figures in one article count
+-- parts or update a toll), from its first document, with outlet, speaker and words, for a
+-- reader who wants to check them. A document's total for everyone, added up from
 -- its figures by class, stands with the words it adds up.
 with reports as (
     select
         claims.fact_id,
-        claims.incident_id,
-        claims.claim_id,
+        claims.independence_key,
+        -- Within one source, the outlets' own voice is one, whichever outlet carries the copy.
+        case when claims.speaker is null then '(outlet)' else claims.party end as voice,
         claims.doc_id,
-        documents.source_id,
-        documents.outlet,
+        claims.char_start,
+        claims.claim_id,
         claims.speaker,
         claims.speaker_country,
-        claims.party,
         claims.qualifier,
         claims.count_low,
         claims.count_high,
@@ -22,8 +23,28 @@ with reports as (
         claims.bound_high,
         claims.evidence,
     from int_casualty_reports as claims
-    inner join stg_documents as documents using (doc_id)
     where not claims.is_soft
+),
+
+-- One figure per independent source and party: the party's largest, as agreement weighs it,
+-- from the group's first document, so a syndicated copy adds no row of its own.
+group_reports as (
+    select fact_id, independence_key, voice, claim_id,
+    from reports
+    qualify row_number() over (
+        partition by fact_id, independence_key, voice
+        order by coalesce(bound_low, bound_high) desc, doc_id, char_start
+    ) = 1
+),
+
+chosen as (
+    select
+        reports.*,
+        documents.source_id,
+        documents.outlet,
+    from group_reports
+    inner join reports using (claim_id)
+    inner join stg_documents as documents on documents.doc_id = reports.doc_id
 )
 
 select
@@ -49,9 +70,10 @@ select
     higher_report.speaker_country as higher_speaker_country,
     higher_report.evidence as higher_evidence,
 from int_casualty_facts as facts
-inner join reports as lower_report using (fact_id)
-inner join reports as higher_report
+inner join chosen as lower_report using (fact_id)
+inner join chosen as higher_report
     on higher_report.fact_id = lower_report.fact_id
     and higher_report.bound_low > lower_report.bound_high
-    and (higher_report.doc_id <> lower_report.doc_id or higher_report.party <> lower_report.party)
+    and (higher_report.independence_key <> lower_report.independence_key
+        or higher_report.voice <> lower_report.voice)
 where facts.status = 'conflicting'

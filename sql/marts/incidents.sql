@@ -52,6 +52,15 @@ documents as (
 
 anchors as (
     select distinct incident_key, anchor from int_incident_members
+),
+
+-- An incident's own story (its timeline without the background) bounds it in time: an earlier
+-- pact or a report dated only to a year does not open it.
+story as (
+    select incident_id, min(occurred_start) as start_utc, max(occurred_end) as end_utc,
+    from timeline
+    where not is_background
+    group by incident_id
 )
 
 select
@@ -66,8 +75,8 @@ select
         case when len(extents.places) > 0
             then ': ' || array_to_string(list_slice(extents.places, 1, 4), ', ') end, ''
     ) as label,
-    extents.start_utc,
-    extents.end_utc,
+    coalesce(story.start_utc, extents.start_utc) as start_utc,
+    coalesce(story.end_utc, extents.end_utc) as end_utc,
     coalesce(extents.countries, []) as countries,
     coalesce(extents.places, []) as places,
     coalesce(membership.regions, []) as regions,
@@ -80,3 +89,4 @@ inner join documents using (incident_key)
 left join extents using (incident_key)
 left join membership using (incident_key)
 left join anchors using (incident_key)
+left join story on story.incident_id = keys.incident_id

@@ -74,6 +74,9 @@ create table if not exists raw_casualty_claims (
     evidence        varchar not null,
     char_start      bigint not null,
     char_end        bigint not null,
+    part_of         varchar,
+    sentence_start  bigint,
+    sentence_end    bigint,
 );
 
 create table if not exists raw_event_claims (
@@ -93,7 +96,17 @@ create table if not exists raw_event_claims (
     evidence        varchar not null,
     char_start      bigint not null,
     char_end        bigint not null,
+    sentence_start  bigint,
+    sentence_end    bigint,
 );
+
+-- Columns added after the first release: rows loaded before them keep NULL (a whole figure; the
+-- sentence unknown) until their file changes.
+alter table raw_casualty_claims add column if not exists part_of varchar;
+alter table raw_casualty_claims add column if not exists sentence_start bigint;
+alter table raw_casualty_claims add column if not exists sentence_end bigint;
+alter table raw_event_claims add column if not exists sentence_start bigint;
+alter table raw_event_claims add column if not exists sentence_end bigint;
 
 create table if not exists raw_statements (
     claim_id        varchar not null,

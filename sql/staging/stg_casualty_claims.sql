@@ -14,4 +14,7 @@ select
     evidence,
     char_start,
     char_end,
+    part_of,
+    sentence_start,
+    sentence_end,
 from raw_casualty_claims

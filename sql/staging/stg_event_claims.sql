@@ -15,4 +15,6 @@ select
     evidence,
     char_start,
     char_end,
+    sentence_start,
+    sentence_end,
 from raw_event_claims

@@ -204,9 +204,11 @@ def test_dashes_and_partitives_between_count_and_verb() -> None:
 
 
 def test_a_partitive_count_after_the_verb_is_part_of_the_figure_before_it() -> None:
-    claim = _one("The monitor says 34 people were killed 6 of them women or children.")
-    assert _key(claim) == ("killed", 34, 34, "exact")
-    assert claim["evidence"] == "34 people were killed"
+    claims = _claims("The monitor says 34 people were killed 6 of them women or children.")
+    assert [(_key(c), c["evidence"], c["part_of"]) for c in claims] == [
+        (("killed", 34, 34, "exact"), "34 people were killed", None),
+        (("killed", 6, 6, "exact"), "6 of them women", "killed"),
+    ]
     assert _key(_one("Gunmen fired on the villagers killing 3 of them.")) == (
         "killed", 3, 3, "exact"
     )
@@ -302,4 +304,43 @@ def test_a_victim_noun_before_and_is_the_victim_not_a_modifier() -> None:
     claims = _claims("Rebels killed 17 Chilean soldiers and left three others wounded.")
     assert sorted(_key(claim) for claim in claims) == [
         ("killed", 17, 17, "exact"), ("wounded", 3, 3, "exact")
+    ]
+
+
+def test_a_count_of_some_of_the_victims_is_a_part_of_their_figure() -> None:
+    claims = _claims(
+        "More than 30 people were wounded in the blast. Eight of the wounded are in critical "
+        "condition. The strike killed 40 people, including 25 children."
+    )
+    assert [(_key(c), c["victim"], c["part_of"]) for c in claims] == [
+        (("wounded", 31, None, "more_than"), "people", None),
+        (("wounded", 8, 8, "exact"), None, "wounded"),
+        (("killed", 40, 40, "exact"), "people", None),
+        (("killed", 25, 25, "exact"), "children", "killed"),
+    ]
+
+
+def test_who_the_part_were_and_what_became_of_them() -> None:
+    dead = _one("Officials said 11 of the dead were civilians.")
+    assert (_key(dead), dead["victim"], dead["part_of"]) == (
+        ("killed", 11, 11, "exact"), "civilians", "killed"
+    )
+    died = _one("Two of the wounded later died in hospital.")
+    assert (_key(died), died["part_of"], died["evidence"]) == (
+        ("killed", 2, 2, "exact"), "wounded", "Two of the wounded later died"
+    )
+
+
+def test_disaster_outcomes() -> None:
+    claims = _claims(
+        "Three people drowned when the river burst its banks, and more than 20,000 people were "
+        "forced from their homes. Twelve villagers are missing. Authorities evacuated 5,000 "
+        "residents, and 14 people were hospitalized."
+    )
+    assert [(_key(c), c["victim"]) for c in claims] == [
+        (("killed", 3, 3, "exact"), "people"),
+        (("displaced", 20001, None, "more_than"), "people"),
+        (("missing", 12, 12, "exact"), "villagers"),
+        (("displaced", 5000, 5000, "exact"), "residents"),
+        (("wounded", 14, 14, "exact"), "people"),
     ]

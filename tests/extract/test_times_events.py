@@ -27,6 +27,14 @@ def events(text: str, dct: str = "2022-09-13"):
         ("The government on Monday appealed to its allies for help.", "appeal"),
         ("The war was halted in November 2020.", "ceasefire"),
         ("Attacks were still ongoing as of 0800 GMT, despite the claim of a ceasefire.", "attack"),
+        ("Floods swept through the valley on Monday after days of rain.", "flood"),
+        ("A magnitude 6.1 earthquake struck the region at 03:12 GMT on Monday.", "earthquake"),
+        ("The typhoon made landfall on Sunday evening.", "storm"),
+        ("A blaze broke out in the textile factory early on Friday.", "fire"),
+        ("A landslide buried part of the village on Saturday.", "collapse"),
+        ("Health officials declared a cholera epidemic in March.", "epidemic"),
+        ("The Soviet Union fell in 1991, and the ensuing conflict claimed 30,000 lives.",
+         "attack"),
     ],
 )
 def test_event_type(sentence: str, event_type: str) -> None:
@@ -58,3 +66,30 @@ def test_unanchored_and_durations_make_no_claims() -> None:
 
 def test_date_line_is_not_a_happening() -> None:
     assert events("September 13, 2022\nTroops attacked on Monday.")[0]["time_text"] == "Monday"
+
+
+def test_a_time_in_what_a_speaker_alleges_dates_the_alleged_act() -> None:
+    [alleged] = events(
+        'The ministry accused rebel forces of carrying out "subversive acts" earlier on Monday '
+        "night near the border."
+    )
+    assert (alleged["event_type"], alleged["time_text"]) == ("other", "Monday night")
+    assert alleged["evidence"].startswith("of carrying out")
+    [shelling] = events("The ministry accused rebel forces of shelling the town on Monday.")
+    assert shelling["event_type"] == "attack"
+
+
+def test_a_statement_is_dated_when_it_was_said() -> None:
+    for text in ("Turkey stands by its ally, the foreign minister said Tuesday.",
+                 "The situation has stabilized, the ministry said in a statement on Tuesday."):
+        [claim] = events(text)
+        assert (claim["event_type"], claim["time_text"]) == ("statement", "Tuesday")
+
+
+def test_a_trigger_in_a_far_clause_does_not_name_the_happening() -> None:
+    [claim] = events(
+        "During the fighting, the army took control of part of the region, which is mostly "
+        "populated by farmers but recognized as part of the country, and regained seven "
+        "districts that rebel troops had occupied since the early 1990s."
+    )
+    assert claim["event_type"] == "other"
