@@ -44,6 +44,11 @@ class _Trigger(NamedTuple):
 
 
 @cache
+def _lowest_penalty() -> int:
+    return min(0, *(int(row["penalty"]) for row in table("event_types")))
+
+
+@cache
 def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
     """One regex over every trigger word (grouped by first letter, for speed), and the word's
     event type and penalty."""
@@ -119,8 +124,8 @@ def _nearest(clauses: _Clauses, start: int, end: int) -> _Trigger | None:
     triggers inside the time expression itself do not count, nor one so far away that it names
     another clause's happening ("During the fighting, X took control of ..., which ..., and
     regained districts that troops had occupied since the early 1990s"). A cost is at least
-    the distance, so the search walks outwards from the time and stops once the distance
-    passes the best."""
+    the distance plus the lowest penalty, so the search walks outwards from the time and stops
+    once that passes the best."""
     triggers = clauses.triggers
 
     def cost(trigger: _Trigger) -> int:
@@ -136,7 +141,7 @@ def _nearest(clauses: _Clauses, start: int, end: int) -> _Trigger | None:
         (range(after, len(triggers)), lambda t: t.start - end),
     ):
         for index in indices:
-            if best is not None and distance(triggers[index]) > best[0]:
+            if best is not None and distance(triggers[index]) + _lowest_penalty() > best[0]:
                 break
             candidate = (cost(triggers[index]), index)
             best = candidate if best is None else min(best, candidate)
