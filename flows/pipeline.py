@@ -193,7 +193,7 @@ def _build_and_publish(
     build = publish.start_build(published, stats.run_id)
     try:
         pool = ClusterWorkers(run.cluster) if run.cluster else _Workers(workers)
-        with _build_connection(build) as conn, pool:
+        with pool, _build_connection(build) as conn:
             if forget:
                 stats.files_forgotten, removed = load.forget(conn, forget)
                 stats.documents_removed += removed
