@@ -5,9 +5,11 @@ Each batch is cut into one piece per worker thread of the cluster, and each piec
 `DaskTaskRunner` sends to a `dask.distributed` worker: the Prefect UI lists every piece, the
 Dask dashboard shows where it runs. Workers read the files by path, so they must see the main
 process's files at the same paths (a shared mount). They send the validated tables back as
-Arrow, and the one DuckDB writer in the main process loads them, builds and publishes, exactly
-as with the process pool; the pieces of a batch are merged as the pool's are, so the warehouse
-is the same.
+Arrow through Dask (receiving 2,000 documents' tables took the main process 0.3 s; Parquet
+parts in a staging folder took 0.4 to 0.7 s to read, after the workers had written them), and
+the one DuckDB writer in the main process loads them, builds and publishes, exactly as with
+the process pool; the pieces of a batch are merged as the pool's are, so the warehouse is the
+same.
 
 A worker lost mid-piece (killed, out of memory) is the scheduler's to handle: it runs the lost
 pieces again on the workers left (a worker's nanny restarts it meanwhile), and only those.
@@ -54,7 +56,7 @@ def local_workers(spec: str) -> int | None:
     local = _LOCAL.fullmatch(spec.strip())
     if local is None:
         return None
-    count = local.group(1) or "2"
+    count = "2" if local.group(1) is None else local.group(1)
     if not count.isdigit() or int(count) < 1:
         raise ClusterError(f"--cluster local:N takes a number of workers, 1 or more, not {spec!r}")
     return int(count)

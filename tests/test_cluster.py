@@ -191,3 +191,15 @@ def test_serve_prepares_its_runs_on_the_cluster(seed_dir, cluster, tmp_path):
     pieces = {t.key for t in cluster.scheduler.transition_log if t.finish == "memory"}
     assert pieces and all(key.startswith("prepare_piece_task-") for key in pieces)
     assert still_running(processes) == []
+
+
+def test_cluster_names_local_workers_or_an_address_and_refuses_nonsense():
+    from flows.cluster import ClusterError, check_reachable, local_workers
+
+    assert (local_workers("local"), local_workers("local:3")) == (2, 3)
+    assert local_workers("tcp://10.0.0.5:8786") is None
+    for bad in ("local:0", "local:x", "local:"):
+        with pytest.raises(ClusterError, match="local:N takes a number of workers"):
+            local_workers(bad)
+    with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at no-port"):
+        check_reachable("no-port")
