@@ -134,11 +134,13 @@ class _BuildClock(progress.Silent):
 
 
 def _workers(process: psutil.Process) -> list[psutil.Process]:
-    """The extraction workers: forked children running the same command (not Prefect's
-    temporary server, which a deployment's own server replaces)."""
+    """The extraction workers: forked children running the same command, or a LocalCluster's
+    spawned worker processes (not Prefect's temporary server, which a deployment's own server
+    replaces)."""
     command = _cmdline(process)
     with suppress(psutil.Error):
-        return [child for child in process.children() if _cmdline(child) == command]
+        return [child for child in process.children()
+                if _cmdline(child) == command or "spawn_main" in " ".join(_cmdline(child))]
     return []
 
 
@@ -156,7 +158,7 @@ def _memory_mb(process: psutil.Process, kind: str) -> float:
     return 0.0
 
 
-def run(count: int, workers: int, keep: bool) -> dict:
+def run(count: int, workers: int, keep: bool, cluster: str | None = None) -> dict:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from flows.pipeline import pipeline
@@ -174,14 +176,15 @@ def run(count: int, workers: int, keep: bool) -> dict:
         with RssSampler() as memory, progress.reporting(_BuildClock()) as clock:
             result = pipeline(
                 paths=[str(work / "corpus")], warehouse=str(work / "bench.duckdb"),
-                workers=workers, settle_seconds=0,
+                workers=workers, settle_seconds=0, cluster=cluster,
             )
         wall = time.perf_counter() - started
         own = peak_rss_mb()
-        incremental = time_incremental_runs(work / "corpus", work / "bench.duckdb")
+        incremental = time_incremental_runs(work / "corpus", work / "bench.duckdb", cluster)
         documents = result["documents_seen"]
         return {
             "documents": documents,
+            "cluster": cluster,
             "corpus_mb": round(corpus_bytes / 1e6, 1),
             "generate_seconds": round(generate_seconds, 1),
             "end_to_end_seconds": round(wall, 2),
@@ -240,7 +243,7 @@ def cold_start_seconds(text: str) -> float:
     return round(time.perf_counter() - started, 2)
 
 
-def time_incremental_runs(corpus: Path, warehouse: Path) -> dict:
+def time_incremental_runs(corpus: Path, warehouse: Path, cluster: str | None = None) -> dict:
     """What a scheduled run costs on the same corpus: with nothing new (a walk and a stat per
     file), and with one new article (read, extract, then rebuild and publish everything)."""
     from flows.pipeline import pipeline
@@ -250,7 +253,8 @@ def time_incremental_runs(corpus: Path, warehouse: Path) -> dict:
         if label == "one_new_file_run":
             (corpus / "new-article.txt").write_text(next(generate_articles(1, seed=99)))
         started = time.perf_counter()
-        result = pipeline(paths=[str(corpus)], warehouse=str(warehouse), settle_seconds=0)
+        result = pipeline(paths=[str(corpus)], warehouse=str(warehouse), settle_seconds=0,
+                          cluster=cluster)
         timings[f"{label}_seconds"] = round(time.perf_counter() - started, 2)
         timings[f"{label}_stage_seconds"] = {k: round(v, 2) for k, v in result["seconds"].items()}
     return timings
@@ -262,13 +266,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="extraction processes")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and warehouse")
     parser.add_argument(
+        "--cluster", default=None, metavar="ADDRESS",
+        help="prepare on a Dask cluster (local:N, or a scheduler's address) instead of --workers",
+    )
+    parser.add_argument(
         "--engine", action="store_true", help="time the extraction engine alone, on one core"
     )
     args = parser.parse_args(argv)
     if args.engine:
         print(json.dumps(engine_throughput(args.docs), indent=2))
         return 0
-    print(json.dumps(run(args.docs, args.workers, args.keep), indent=2))
+    print(json.dumps(run(args.docs, args.workers, args.keep, args.cluster), indent=2))
     return 0
 
 

@@ -115,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
         help="reject a document whose extraction takes longer, as extraction_timeout "
         f"(default {defaults.TIME_BUDGET_SECONDS:g})",
     )
+    _cluster_option(run)
     _wait_option(run)
     _settle_option(run)
     run.add_argument("--show-marts", action="store_true", help="print both marts afterwards")
@@ -146,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _warehouse_option(serve)
     _settle_option(serve)
+    _cluster_option(serve)
     serve.set_defaults(handler=_serve)
 
     forget = commands.add_parser(
@@ -235,7 +237,29 @@ def _settle_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _cluster_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cluster", default=os.environ.get("CORROBORATE_DASK_ADDRESS") or None,
+        metavar="ADDRESS",
+        help="prepare the batches on a Dask cluster: its scheduler's address "
+        "(tcp://host:8786), or local[:N] to start N local worker processes "
+        "(default: $CORROBORATE_DASK_ADDRESS, else --workers processes)",
+    )
+
+
+def _check_cluster(args: argparse.Namespace) -> None:
+    """A bad `--cluster`, or a scheduler out of reach, in one line before anything starts."""
+    if args.cluster:
+        from flows.cluster import ClusterError, check_reachable
+
+        try:
+            check_reachable(args.cluster)
+        except ClusterError as error:
+            raise UsageError(str(error)) from None
+
+
 def _run(args: argparse.Namespace) -> int:
+    _check_cluster(args)
     paths = args.paths or [ROOT / "seeds" / "articles"]
     missing = [str(path) for path in paths if not os.path.lexists(path)]
     if missing:
@@ -249,6 +273,7 @@ def _run(args: argparse.Namespace) -> int:
         workers=args.workers,
         settle_seconds=args.settle,
         budget_seconds=args.time_budget,
+        cluster=args.cluster,
     )
     if args.show_marts:
         with _reader(args.warehouse) as conn:
@@ -313,6 +338,7 @@ def _helpers_end_with_this_process() -> AbstractContextManager[None]:
 def _serve(args: argparse.Namespace) -> int:
     from flows import serve
 
+    _check_cluster(args)
     try:
         every = serve.parse_every(args.every or "15m") if args.cron is None else None
         warehouse = args.warehouse.resolve()
@@ -324,6 +350,7 @@ def _serve(args: argparse.Namespace) -> int:
             settle_seconds=args.settle,
             port=args.port,
             server_log=args.server_log or warehouse.with_name("prefect-server.log"),
+            cluster=args.cluster,
         )
     except serve.ServeError as error:
         raise UsageError(str(error)) from None

@@ -37,6 +37,7 @@ from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
 from flows import batches, changes, defaults, inbox, lifeline, load, models, progress, publish
+from flows.cluster import ClusterWorkers, PreparingBatch
 from flows.ingest.files import shown_path
 from flows.summary import RunStats, headline, new_run_id, summary_markdown
 from flows.validate import validate_records
@@ -145,13 +146,15 @@ def pipeline(
     forget: list[str] | None = None,
     budget_seconds: float | None = defaults.TIME_BUDGET_SECONDS,
     report: bool = False,
+    cluster: str | None = None,
 ) -> dict[str, Any]:
     """Read the new and changed files under `paths` (files or folders) into `warehouse`,
     forget the files under `forget`, rebuild the marts and publish. With nothing to do, the
     published warehouse is left untouched. A document whose extraction takes longer than
     `budget_seconds` is rejected as `extraction_timeout`. With `report` (scheduled runs), the
     HTML report beside the warehouse is written last, when the warehouse changed or it is
-    missing."""
+    missing. With `cluster` (`local[:N]` or a scheduler's address), the batches are prepared
+    on a Dask cluster instead of `workers` processes."""
     published = Path(warehouse)
     inputs = [*paths, *(f"forget:{target}" for target in forget or [])]
     stats = RunStats(run_id=new_run_id(), started_at=datetime.now(UTC), inputs=inputs)
@@ -162,6 +165,7 @@ def pipeline(
         batch_files=batch_files,
         max_bytes=max_bytes,
         budget_seconds=budget_seconds,
+        cluster=cluster,
     )
     with publish.exclusive_run(published, wait_seconds=lock_wait_seconds):
         for stale in publish.remove_stale_builds(published):
@@ -197,6 +201,7 @@ class _Run:
     batch_files: int
     max_bytes: int
     budget_seconds: float | None
+    cluster: str | None = None
 
 
 def _build_and_publish(
@@ -206,7 +211,8 @@ def _build_and_publish(
     first_build = not published.exists()
     build = publish.start_build(published, stats.run_id)
     try:
-        with _build_connection(build) as conn, _Workers(workers) as pool:
+        pool = ClusterWorkers(run.cluster) if run.cluster else _Workers(workers)
+        with pool, _build_connection(build) as conn:
             if forget:
                 stats.files_forgotten, removed = load.forget(conn, forget)
                 stats.documents_removed += removed
@@ -238,14 +244,14 @@ def _build_and_publish(
 
 
 def _load_all(
-    run: _Run, conn: duckdb.DuckDBPyConnection, workers: _Workers, plan: inbox.Plan
+    run: _Run, conn: duckdb.DuckDBPyConnection, workers: _AnyWorkers, plan: inbox.Plan
 ) -> None:
     """Load every batch, preparing the next one on the workers while this one loads."""
     touched = validate_records("source_files", [s.row(run.stats.run_id) for s in plan.touched])
     load.record_files(conn, pa.Table.from_pandas(touched.frame), run.stats.run_id)
     run.reporter.begin(len(plan.read))
     queue = list(batches.file_batches(plan.read, max_files=run.batch_files, max_bytes=BATCH_BYTES))
-    ahead: PrefectFuture | None = None
+    ahead: _Preparing | None = None
     with _freed_per_batch() as free_loaded_batches:
         for index, batch in enumerate(queue):
             upcoming = queue[index + 1] if index + 1 < len(queue) else None
@@ -257,14 +263,14 @@ def _load_all(
 def _load_with_retries(
     run: _Run,
     conn: duckdb.DuckDBPyConnection,
-    workers: _Workers,
+    workers: _AnyWorkers,
     batch: list[str],
-    attempt: PrefectFuture,
+    attempt: _Preparing,
     upcoming: list[str] | None,
-) -> PrefectFuture | None:
+) -> _Preparing | None:
     """Load `batch` once `attempt` has prepared it, preparing `upcoming` meanwhile; a failed
     batch is retried, then skipped. Returns the preparation of `upcoming`, if under way."""
-    ahead: PrefectFuture | None = None
+    ahead: _Preparing | None = None
     for delay in (*BATCH_RETRY_DELAYS, None):
         if upcoming is not None and ahead is None:
             ahead = _prepare(run, workers, upcoming)
@@ -313,8 +319,10 @@ def _freed_per_batch() -> Iterator[Callable[[], int]]:
         gc.unfreeze()
 
 
-def _prepare(run: _Run, workers: _Workers, batch: list[str]) -> PrefectFuture:
+def _prepare(run: _Run, workers: _AnyWorkers, batch: list[str]) -> _Preparing:
     """Start preparing `batch` in the background; the result is collected when it is loaded."""
+    if isinstance(workers, ClusterWorkers):
+        return workers.prepare(batch, run.max_bytes, run.stats.run_id, run.budget_seconds)
     return prepare_task.submit(
         quote(batch), workers.get(), run.max_bytes, run.stats.run_id, run.budget_seconds
     )
@@ -408,6 +416,11 @@ class _Workers:
 
     def __exit__(self, *exc_info: object) -> None:
         self.restart()
+
+
+#: Where batches are prepared (the process pool, or a Dask cluster), and a batch under way there.
+_AnyWorkers = _Workers | ClusterWorkers
+_Preparing = PrefectFuture | PreparingBatch
 
 
 def _leave_stopping_to_the_main_process(parent: int) -> None:

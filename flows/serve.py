@@ -73,8 +73,10 @@ def serve(
     settle_seconds: float,
     port: int,
     server_log: Path,
+    cluster: str | None = None,
 ) -> None:
-    """Serve the pipeline over `inbox` until SIGINT or SIGTERM."""
+    """Serve the pipeline over `inbox` until SIGINT or SIGTERM; each run prepares its batches
+    on the Dask `cluster` when given."""
     previous = signal.signal(signal.SIGTERM, _raise_interrupt)  # until Prefect installs its own
     # Prefect's SIGTERM handler stops the runner from inside the signal handler, which leaves a
     # harmless "never awaited" coroutine behind; the warning would only alarm the reader.
@@ -105,6 +107,7 @@ def serve(
                     "lock_wait_seconds": LOCK_WAIT_SECONDS,
                     "settle_seconds": settle_seconds,
                     "report": True,
+                    "cluster": cluster,
                 },
                 pause_on_shutdown=False,
                 limit=1,
