@@ -1,8 +1,8 @@
 """Vocabularies and row checks shared by the table models.
 
-The enumerations are the warehouse's public vocabulary (DESIGN.md); ISO codes come from
-pycountry, the reference data the extraction engine also uses, so a code that validates here is
-one a reader can look up.
+The enumerations are the warehouse's public vocabulary (README, Public warehouse tables); ISO
+codes come from pycountry, the reference data the extraction engine also uses, so a code that
+validates here is one a reader can look up.
 """
 
 from __future__ import annotations

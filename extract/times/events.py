@@ -152,7 +152,7 @@ def _alleged(
     clauses: _Clauses, sentence: str, start: int, end: int, trigger: _Trigger | None
 ) -> _Trigger | None:
     """A time inside what a speaker says dates what the speaker alleges, not the saying:
-    "accused Armenian forces of carrying out attacks earlier on Monday night" is an attack on
+    "accused the rebels of carrying out attacks earlier on Monday night" is an attack on
     Monday night, on the speaker's word (the event claim carries the speaker); with no happening
     named, it is `other`, from the complement on. A statement is dated when it was said: "said
     Tuesday", "said in a statement on Tuesday", "on Tuesday accused" keep the speech act."""

@@ -1,12 +1,14 @@
 """The time-expression tagger: one compiled regular expression finds every candidate span.
 
-Why one expression: the engine must tag news at regex speed (DESIGN.md), so the whole grammar is
-a single alternation compiled once and scanned once per document. It runs on the lower-cased
-text without IGNORECASE (several times faster in CPython's `re`), behind a look-ahead gate that
-lets a position in only when a word that can open a time expression starts there. Words whose
-case matters (month and weekday names, zone abbreviations) are checked against the original
-text afterwards. Each alternative is a family (`clock`, `date`, `weekday`, ...) named by its
-group; `normalise.py` reads the span again with the family's own small patterns.
+Why one expression: the engine must tag news at regex speed (a handful of compiled expressions
+scan about 6 MB of news a second per core; a parser is hundreds of times slower), so the whole
+grammar is a single alternation compiled once and scanned once per document. It runs on the
+lower-cased text without IGNORECASE (several times faster in CPython's `re`), behind a
+look-ahead gate that lets a position in only when a word that can open a time expression
+starts there. Words whose case matters (month and weekday names, zone abbreviations) are
+checked against the original text afterwards. Each alternative is a family (`clock`, `date`,
+`weekday`, ...) named by its group; `normalise.py` reads the span again with the family's own
+small patterns.
 The words come from `extract/lexicon/`, in the manner of HeidelTime's language resources.
 
 Order matters: Python's alternation takes the first family that matches at a position, so the

@@ -1,8 +1,8 @@
 -- One row per (document, speaker) that the text names without a country but whose party is a
 -- country: agreement counts parties, and a government and its officials are one party, keyed
--- by the country. A speaker with a country is that country's party ("Armenian defense
--- ministry", "Nikol Pashinyan": ARM); a speaker named without one ("Pashinyan said", "the
--- Defense Ministry said") is the party of the one country that the document's speakers with a
+-- by the country. A speaker with a country is that country's party (a country's "defense
+-- ministry", its named prime minister); a speaker named without one (the minister's surname
+-- alone, "the Defense Ministry said") is the party of the one country that the document's speakers with a
 -- country and the same name, or a name ending in it, speak for (a speaker matching two
 -- countries' speakers stays a party of its own). Kept apart from the agreement models so a
 -- fuller resolution of sources can replace it.
