@@ -3,8 +3,8 @@
 The order matters: sentences first; speakers next, because later sentences refer back to earlier
 speakers ("it said"); the publication time before any relative time expression can be resolved;
 then casualty figures, dated events and statements, each from its own module. The document's
-own facts (publication time, the regions its lead names, its near-duplicate signature) come back
-as one dict that joins the document's record.
+own facts (publication time, the regions its lead names, its near-duplicate signature, the
+terms of its story) come back as one dict that joins the document's record.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from extract.sentences import Sentence, split_sentences
 from extract.similarity import minhash
 from extract.speakers import Attribution, attribute_sentences
 from extract.statements import find_statements
+from extract.story_terms import story_terms
 from extract.times import find_events, infer_publication, tag_time_expressions
 
 
@@ -33,8 +34,9 @@ def extract_document(
     `ExtractionTimeout` once past `budget_seconds` (checked between stages).
 
     The first item holds the publication keys (`published_at`, `published_precision`,
-    `published_basis`), `lead_regions` (ISO3/admin1 regions of the cities the lead names) and
-    `minhash` (the near-duplicate signature, `extract.similarity`)."""
+    `published_basis`), `lead_regions` (ISO3/admin1 regions of the cities the lead names),
+    `minhash` (the near-duplicate signature, `extract.similarity`) and `story_terms` with
+    `story_weights` (the words that tell its story from others, `extract.story_terms`)."""
     budget = Budget(budget_seconds)
     sentences = split_sentences(text)
     attributions = attribute_sentences(text, sentences)
@@ -57,7 +59,14 @@ def extract_document(
         time_expressions=expressions,
     )
     budget.check("statements")
-    facts = {**publication, "lead_regions": lead_regions(text), "minhash": minhash(text)}
+    terms, weights = story_terms(text)
+    facts = {
+        **publication,
+        "lead_regions": lead_regions(text),
+        "minhash": minhash(text),
+        "story_terms": terms,
+        "story_weights": weights,
+    }
     return facts, extraction
 
 

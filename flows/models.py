@@ -1,18 +1,22 @@
 """A small SQL model runner: build `sql/` models in dependency order, document them, test them.
 
 Models are `select` statements, one per file, named by the file stem. A model depends on the
-models it names after `from` or `join`. Staging models are views (thin renames over the raw
-tables); intermediate models and marts are materialised as tables so a reader of the published
-snapshot pays nothing; a model whose first line is `-- materialized: view` is a view wherever it
-lives (a cheap reshaping of a table readers rarely open). After the build, every
-`sql/tests/*.sql` query must return no rows.
+models it names after `from` or `join`. A step SQL cannot express (a clustering loop) is a
+Python model, as in dbt: a `.py` file beside the SQL ones that names the models it reads in
+`REFERENCES` and returns its table from `model(conn)`; it is always a table.
+Staging models are views (thin renames over the raw tables); intermediate models and marts
+are materialised as tables so a reader of the published snapshot pays nothing; a model whose
+first line is `-- materialized: view` is a view wherever it lives (a cheap reshaping of a
+table readers rarely open). After the build, every `sql/tests/*.sql` query must return no rows.
 Column documentation lives in `*.yml` beside the models and becomes `COMMENT ON` statements,
 so `DESCRIBE` and `duckdb_columns()` document the warehouse from inside SQL.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from pathlib import Path
@@ -40,9 +44,20 @@ class Model:
     name: str
     layer: str
     sql: str
+    python: Callable[[duckdb.DuckDBPyConnection], object] | None = None
+    python_references: tuple[str, ...] = ()
+
+    @property
+    def references(self) -> set[str]:
+        """The models it reads; a CTE that shadows a model's name is its own, not the model."""
+        if self.python is not None:
+            return set(self.python_references)
+        return set(_REFERENCE.findall(self.sql)) - set(_COMMON_TABLE.findall(self.sql))
 
     @property
     def materialization(self) -> str:
+        if self.python is not None:
+            return "table"
         declared = _MATERIALIZED.match(self.sql)
         if declared:
             return declared.group(1).lower()
@@ -54,21 +69,26 @@ def discover_models(sql_dir: Path = SQL_DIR) -> dict[str, Model]:
     for layer in LAYERS:
         for path in sorted((sql_dir / layer).glob("*.sql")):
             models[path.stem] = Model(path.stem, layer, path.read_text(encoding="utf-8"))
+        for path in sorted((sql_dir / layer).glob("*.py")):
+            models[path.stem] = _python_model(path, layer)
     return models
+
+
+def _python_model(path: Path, layer: str) -> Model:
+    spec = importlib.util.spec_from_file_location(f"corroborate_models.{path.stem}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return Model(path.stem, layer, "", module.model, tuple(module.REFERENCES))
 
 
 def build_order(models: dict[str, Model]) -> list[Model]:
     """Models sorted so that each comes after every model it selects from."""
     graph = {
-        name: {ref for ref in _references(model.sql) if ref in models and ref != name}
+        name: {ref for ref in model.references if ref in models and ref != name}
         for name, model in models.items()
     }
     return [models[name] for name in TopologicalSorter(graph).static_order()]
-
-
-def _references(sql: str) -> set[str]:
-    """The names a model selects from; a CTE that shadows a model's name is its own."""
-    return set(_REFERENCE.findall(sql)) - set(_COMMON_TABLE.findall(sql))
 
 
 def create_source_tables(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
@@ -104,13 +124,22 @@ def build_models(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> li
         if kind is not None and kind != model.materialization:
             conn.execute(f"drop {kind} {model.name}")
         try:
-            conn.execute(
-                f"create or replace {model.materialization} {model.name} as\n{model.sql}"
-            )
+            _create(conn, model)
         except duckdb.Error as error:
             raise ModelBuildError(f"model {model.name} ({model.layer}): {error}") from error
         built.append(model.name)
     return built
+
+
+def _create(conn: duckdb.DuckDBPyConnection, model: Model) -> None:
+    if model.python is None:
+        conn.execute(f"create or replace {model.materialization} {model.name} as\n{model.sql}")
+        return
+    conn.register("python_model_result", model.python(conn))
+    try:
+        conn.execute(f"create or replace table {model.name} as select * from python_model_result")
+    finally:
+        conn.unregister("python_model_result")
 
 
 def apply_comments(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:

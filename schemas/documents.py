@@ -28,6 +28,8 @@ class Documents(TableModel):
     char_count: Series[pd.Int64Dtype] = pa.Field(ge=1)
     lead_regions: Series[object] = pa.Field(nullable=True)
     minhash: Series[object] = pa.Field(nullable=True)
+    story_terms: Series[object] = pa.Field(nullable=True)
+    story_weights: Series[object] = pa.Field(nullable=True)
 
     @pa.dataframe_check(error="doc_id must be the sha256 prefix of text")
     def doc_id_is_fingerprint(cls, frame: pd.DataFrame) -> pd.Series:
@@ -40,6 +42,17 @@ class Documents(TableModel):
         return values.map(
             lambda value: value is None
             or (len(value) == 64 and all(isinstance(item, int) for item in value))
+        )
+
+    @pa.dataframe_check(error="story_terms and story_weights must pair up, weights in (0, 1]")
+    def story_weights_pair_terms(cls, frame: pd.DataFrame) -> pd.Series:
+        return pd.Series(
+            [
+                (terms is None and weights is None)
+                or (len(terms) == len(weights) and all(0 < weight <= 1 for weight in weights))
+                for terms, weights in zip(frame["story_terms"], frame["story_weights"], strict=True)
+            ],
+            index=frame.index,
         )
 
     @pa.dataframe_check(error="a known publication time needs a precision, and vice versa")

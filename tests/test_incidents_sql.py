@@ -11,6 +11,11 @@ import pytest
 from flows import models
 from tests.sql_warehouse import DAY, Warehouse
 
+FLOOD = (
+    "Floodwaters swept through riverside villages after days of monsoon rain, drowning three "
+    "fishermen and forcing thousands of families from their homes, the disaster agency said."
+)
+
 WIRE = (
     "Shelling hit the eastern districts of the provincial capital overnight, killing twelve "
     "people and wounding dozens more, the civil defence service said on Tuesday. Rescue teams "
@@ -26,19 +31,30 @@ def warehouse():
     built.conn.close()
 
 
-def test_documents_of_one_day_naming_no_region_are_one_incident(warehouse):
+def test_reports_of_one_story_on_one_day_are_one_incident(warehouse):
     a = warehouse.document("Report one", "Outlet A")
     b = warehouse.document("Report two", "Outlet B")
     warehouse.build()
     assert warehouse.incident_of(a) == warehouse.incident_of(b)
+    assert warehouse.rows(
+        "select closest_doc_id, similarity > 0.99, same_day from incident_members "
+        "where doc_id = ?", b
+    ) == [(a, True, True)]
+    assert warehouse.rows("select count(*) from incident_members where is_founder") == [(1,)]
 
 
-def test_different_regions_on_one_day_are_different_incidents_until_a_bridge(warehouse):
+def test_unrelated_stories_of_one_day_are_different_incidents(warehouse):
+    a = warehouse.document("Report one", "Outlet A")
+    b = warehouse.document("Report two", "Outlet B", story=FLOOD)
+    warehouse.build()
+    assert warehouse.incident_of(a) != warehouse.incident_of(b)
+
+
+def test_one_story_in_regions_that_share_none_is_two_incidents_until_a_bridge(warehouse):
     a = warehouse.document("Report one", "Outlet A", regions=["AAA/01"])
     b = warehouse.document("Report two", "Outlet B", regions=["AAA/02"])
-    c = warehouse.document("Report three", "Outlet C")  # no region, the day has two incidents
     warehouse.build()
-    assert len({warehouse.incident_of(doc) for doc in (a, b, c)}) == 3
+    assert warehouse.incident_of(a) != warehouse.incident_of(b)
 
     d = warehouse.document("Report four", "Outlet D", regions=["AAA/02", "AAA/01"], run_id="r2")
     warehouse.build()

@@ -2,8 +2,10 @@
 -- known to the day (news reports what happened in the last day or so). A document published in
 -- a known month or year only is coarse: that period bounds the story (its events' days hang on
 -- relative expressions read against an uncertain date, so they do not anchor it). A document
--- with no publication time is anchored on the day most of its current events fall on. Regions are the first-level regions of the cities its lead names;
--- countries are the sides, places and speakers of its current claims.
+-- with no publication time is anchored on the day most of its current events fall on. Regions
+-- are the first-level regions of the cities its lead names; countries are the sides, places and
+-- speakers of its current claims. Its story starts on its first day, or the day before when its
+-- main event happened then (a morning paper's "yesterday").
 with current_event_days as (
     select
         doc_id,
@@ -79,6 +81,7 @@ anchored as (
                 then published.published_precision
         end as coarse_precision,
         published.published_day,
+        main_event_day.event_day,
     from published
     left join main_event_day using (doc_id)
     left join document_countries using (doc_id)
@@ -106,4 +109,9 @@ select
         when coarse_precision = 'year'
             then cast(date_trunc('year', published_day) + interval 1 year - interval 1 day as date)
     end as period_end,
+    case
+        when anchor_day - event_day = 1 then event_day
+        when anchor_day is not null then anchor_day
+        when coarse_precision is not null then date_trunc(coarse_precision, published_day)
+    end as story_start,
 from anchored

@@ -22,11 +22,15 @@ create table if not exists raw_documents (
     first_run_id        varchar not null,
     lead_regions        varchar[],
     minhash             bigint[],
+    story_terms         varchar[],
+    story_weights       double[],
 );
 
 -- Columns added after the first release: older warehouses gain them on the next run.
 alter table raw_documents add column if not exists lead_regions varchar[];
 alter table raw_documents add column if not exists minhash bigint[];
+alter table raw_documents add column if not exists story_terms varchar[];
+alter table raw_documents add column if not exists story_weights double[];
 
 create table if not exists document_sources (
     doc_id       varchar not null,

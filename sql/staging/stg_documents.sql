@@ -15,4 +15,6 @@ select
     first_run_id,
     coalesce(lead_regions, []) as lead_regions,
     minhash,
+    coalesce(story_terms, []) as story_terms,
+    coalesce(story_weights, []) as story_weights,
 from raw_documents

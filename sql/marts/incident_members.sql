@@ -1,0 +1,57 @@
+-- Grain: one row per document and the incident it reports (its main incident), with why it
+-- belongs there: the fellow member its story is most alike, and what the two share.
+with members as (
+    select doc_id, incident_key, founder_doc_id, from int_incident_members
+),
+
+keys as (
+    select incident_key, incident_id, from int_incident_keys
+),
+
+similarities as (
+    select * from int_story_similarities
+),
+
+-- Each pair both ways, so that every member finds its closest fellow member.
+pairs as (
+    select left_doc_id as doc_id, right_doc_id as other_doc_id, * exclude (left_doc_id, right_doc_id),
+    from similarities
+    union all
+    select right_doc_id as doc_id, left_doc_id as other_doc_id, * exclude (left_doc_id, right_doc_id),
+    from similarities
+),
+
+closest as (
+    select
+        pairs.doc_id,
+        arg_max(pairs.other_doc_id, pairs.similarity) as closest_doc_id,
+        max(pairs.similarity) as similarity,
+        arg_max(pairs.shared_terms, pairs.similarity) as shared_terms,
+        arg_max(pairs.shared_regions, pairs.similarity) as shared_regions,
+        arg_max(pairs.same_day, pairs.similarity) as same_day,
+        arg_max(pairs.days_apart, pairs.similarity) as days_apart,
+    from pairs
+    inner join members on members.doc_id = pairs.doc_id
+    inner join members as others
+        on others.doc_id = pairs.other_doc_id
+        and others.incident_key = members.incident_key
+    group by pairs.doc_id
+),
+
+final as (
+    select
+        keys.incident_id,
+        members.doc_id,
+        members.doc_id = members.founder_doc_id as is_founder,
+        closest.closest_doc_id,
+        closest.similarity,
+        closest.shared_terms,
+        closest.shared_regions,
+        closest.same_day,
+        closest.days_apart,
+    from members
+    inner join keys using (incident_key)
+    left join closest using (doc_id)
+)
+
+select * from final
