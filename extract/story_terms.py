@@ -26,7 +26,7 @@ from functools import cache
 
 import wordfreq
 
-TERMS = 40
+TERMS = 24
 LEAD_CHARS = 2000
 COMMON_FREQUENCY = 3e-4
 _RAREST = 1e-8  # a word the lists do not hold weighs as the rarest word they do

@@ -7,93 +7,124 @@
 -- one province are closer than their words alone say, so a day's reports from one place meet
 -- even when their wording differs; reports a day apart meet on their words.
 --
--- Candidates come from blocking, never from all pairs: a document is compared with the 8
--- documents next in time that share one of its `key_terms` heaviest words, or its day and a
--- region. So the cost grows with the corpus, not with its square, however common
+-- Candidates come from blocking, never from all pairs: a document is compared with the
+-- `neighbours` documents next in time that share one of its `key_terms` heaviest words, or its
+-- day and a region. So the cost grows with the corpus, not with its square, however common
 -- a word becomes. Whether stories days apart can still be one is the clustering's decision
 -- (`int_story_clusters`), so every candidate is scored here, with its distance in days.
 with parameters as (
     select
-        10 as key_terms,
+        8 as key_terms,
+        6 as neighbours,
         0.5 as day_weight,
         0.5 as region_weight,
         0.1 as min_similarity,
 ),
 
 documents as (
-    select doc_id, story_terms, story_weights, from stg_documents
+    select
+        doc_id,
+        story_terms,
+        story_weights,
+        row_number() over (order by doc_id) as doc_number,
+    from stg_documents
 ),
 
 anchors as (
     select
-        doc_id,
-        anchor_precision,
-        anchor_day,
-        story_start,
-        period_end,
-        regions[1:2] as regions,
-    from int_document_anchors
+        documents.doc_number,
+        documents.doc_id,
+        anchors.anchor_precision,
+        anchors.anchor_day,
+        anchors.story_start,
+        anchors.period_end,
+        anchors.regions[1:2] as regions,
+    from int_document_anchors as anchors
+    inner join documents using (doc_id)
 ),
 
-terms as (
+words as (
     select
-        doc_id,
+        doc_number,
         unnest(story_terms) as term,
         unnest(story_weights) as weight,
         generate_subscripts(story_terms, 1) as term_rank,
     from documents
 ),
 
+-- Each (document, word) as one integer, so that matching words is one cheap hash join.
+terms as materialized (
+    select
+        words.*,
+        words.doc_number * 16777216 + dense_rank() over (order by words.term) as word_key,
+    from words
+),
+
 keys as (
-    select terms.doc_id, terms.term as block_key,
+    select terms.doc_number, terms.term as block_key,
     from terms
     cross join parameters
     where terms.term_rank <= parameters.key_terms
     union all
-    select doc_id, '@' || strftime(anchor_day, '%Y-%m-%d') || ' ' || unnest(regions),
+    select doc_number, '@' || strftime(anchor_day, '%Y-%m-%d') || ' ' || unnest(regions),
     from anchors
     where anchor_precision = 'day'
 ),
 
-blocks as (
+-- Each key's documents in time order, numbered, so that the next few are an equality join.
+positions as (
     select
-        keys.doc_id,
-        list(keys.doc_id) over (
+        keys.doc_number,
+        keys.block_key,
+        row_number() over (
             partition by keys.block_key
-            order by anchors.story_start nulls last, keys.doc_id
-            rows between 1 following and 10 following
-        ) as later_doc_ids,
+            order by anchors.story_start nulls last, keys.doc_number
+        ) as position,
     from keys
-    inner join anchors using (doc_id)
+    inner join anchors using (doc_number)
 ),
 
 candidates as (
     select distinct
-        least(doc_id, later_doc_id) as left_doc_id,
-        greatest(doc_id, later_doc_id) as right_doc_id,
-    from (select doc_id, unnest(later_doc_ids) as later_doc_id from blocks)
+        least(earlier.doc_number, later.doc_number) as left_number,
+        greatest(earlier.doc_number, later.doc_number) as right_number,
+    from positions as earlier
+    cross join parameters
+    cross join range(1, parameters.neighbours + 1) as steps(step)
+    inner join positions as later
+        on later.block_key = earlier.block_key
+        and later.position = earlier.position + steps.step
+),
+
+-- The words of each pair's left document, then those the right one shares: materialised
+-- first, so that the planner never joins the two documents' words on the word alone (a
+-- common word would pair every document holding it).
+left_words as materialized (
+    select
+        candidates.left_number,
+        candidates.right_number,
+        terms.word_key - terms.doc_number * 16777216
+            + candidates.right_number * 16777216 as right_word_key,
+        terms.weight,
+    from candidates
+    inner join terms on terms.doc_number = candidates.left_number
 ),
 
 shared_words as (
     select
-        candidates.left_doc_id,
-        candidates.right_doc_id,
-        sum(lefts.weight * rights.weight) as word_similarity,
-        list(lefts.term order by lefts.weight * rights.weight desc) as shared_terms,
-    from candidates
-    inner join terms as lefts on lefts.doc_id = candidates.left_doc_id
-    inner join terms as rights
-        on rights.doc_id = candidates.right_doc_id
-        and rights.term = lefts.term
-    group by candidates.left_doc_id, candidates.right_doc_id
+        left_words.left_number,
+        left_words.right_number,
+        sum(left_words.weight * rights.weight) as word_similarity,
+    from left_words
+    inner join terms as rights on rights.word_key = left_words.right_word_key
+    group by left_words.left_number, left_words.right_number
 ),
 
 scored as (
     select
-        candidates.left_doc_id,
-        candidates.right_doc_id,
+        lefts.doc_id as left_doc_id,
+        rights.doc_id as right_doc_id,
         coalesce(shared_words.word_similarity, 0) as word_similarity,
-        coalesce(shared_words.shared_terms[1:5], []) as shared_terms,
         list_intersect(lefts.regions, rights.regions) as shared_regions,
         lefts.anchor_precision = 'day' and rights.anchor_precision = 'day' as both_days,
         len(lefts.regions) > 0 and len(rights.regions) > 0 as both_regions,
@@ -109,9 +140,9 @@ scored as (
             + parameters.region_weight ** 2 * len(rights.regions) * both_regions::int
         ) as norms,
     from candidates
-    inner join anchors as lefts on lefts.doc_id = candidates.left_doc_id
-    inner join anchors as rights on rights.doc_id = candidates.right_doc_id
-    left join shared_words using (left_doc_id, right_doc_id)
+    inner join anchors as lefts on lefts.doc_number = candidates.left_number
+    inner join anchors as rights on rights.doc_number = candidates.right_number
+    left join shared_words using (left_number, right_number)
     cross join parameters
 ),
 
@@ -125,7 +156,6 @@ weighed as (
             + parameters.region_weight ** 2 * len(scored.shared_regions)
         ) / scored.norms as similarity,
         scored.word_similarity,
-        scored.shared_terms,
         scored.shared_regions,
         scored.same_day,
         scored.days_apart,

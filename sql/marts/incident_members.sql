@@ -12,6 +12,10 @@ similarities as (
     select * from int_story_similarities
 ),
 
+documents as (
+    select doc_id, story_terms, from stg_documents
+),
+
 -- Each pair both ways, so that every member finds its closest fellow member.
 pairs as (
     select left_doc_id as doc_id, right_doc_id as other_doc_id, * exclude (left_doc_id, right_doc_id),
@@ -26,7 +30,6 @@ closest as (
         pairs.doc_id,
         arg_max(pairs.other_doc_id, pairs.similarity) as closest_doc_id,
         max(pairs.similarity) as similarity,
-        arg_max(pairs.shared_terms, pairs.similarity) as shared_terms,
         arg_max(pairs.shared_regions, pairs.similarity) as shared_regions,
         arg_max(pairs.same_day, pairs.similarity) as same_day,
         arg_max(pairs.days_apart, pairs.similarity) as days_apart,
@@ -45,13 +48,18 @@ final as (
         members.doc_id = members.founder_doc_id as is_founder,
         closest.closest_doc_id,
         closest.similarity,
-        closest.shared_terms,
+        -- The words both tell, in the order of this document's weights (heaviest first).
+        list_filter(
+            own.story_terms, lambda term: list_contains(other.story_terms, term)
+        )[1:5] as shared_terms,
         closest.shared_regions,
         closest.same_day,
         closest.days_apart,
     from members
     inner join keys using (incident_key)
     left join closest using (doc_id)
+    left join documents as own on own.doc_id = members.doc_id
+    left join documents as other on other.doc_id = closest.closest_doc_id
 )
 
 select * from final
