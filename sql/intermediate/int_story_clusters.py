@@ -28,7 +28,7 @@ def model(conn: duckdb.DuckDBPyConnection) -> pa.Table:
     edges = [
         (index[left], index[right], similarity)
         for left, right, similarity in conn.execute(
-            "select left_doc_id, right_doc_id, similarity from int_story_similarities"
+            "select left_doc_id, right_doc_id, similarity from int_story_similarities order by all"
         ).fetchall()
     ]
     labels = cluster_documents(spans, [regions for *_, regions in documents], edges)

@@ -146,16 +146,20 @@ scored as (
     cross join parameters
 ),
 
+-- Rounded: a parallel sum adds in any order, and a rebuild must give the same rows.
 weighed as (
     select
         scored.left_doc_id,
         scored.right_doc_id,
-        (
-            scored.word_similarity
-            + parameters.day_weight ** 2 * scored.same_day::int
-            + parameters.region_weight ** 2 * len(scored.shared_regions)
-        ) / scored.norms as similarity,
-        scored.word_similarity,
+        round(
+            (
+                scored.word_similarity
+                + parameters.day_weight ** 2 * scored.same_day::int
+                + parameters.region_weight ** 2 * len(scored.shared_regions)
+            ) / scored.norms,
+            9
+        ) as similarity,
+        round(scored.word_similarity, 9) as word_similarity,
         scored.shared_regions,
         scored.same_day,
         scored.days_apart,
