@@ -1,6 +1,7 @@
 """Extraction on a Dask cluster (`run --cluster`, `serve --cluster`): backfills beyond one machine.
 
-Each batch is cut into one piece per worker thread of the cluster, and each piece is prepared
+Each batch is cut into one piece per worker thread of the cluster (pieces of at most
+`PIECE_FILES` files), and each piece is prepared
 (read, extracted, validated: `batches.prepare_piece`) as a Prefect task that prefect-dask's
 `DaskTaskRunner` sends to a `dask.distributed` worker: the Prefect UI lists every piece, the
 Dask dashboard shows where it runs. Workers read the files by path, so they must see the main
@@ -22,8 +23,8 @@ from __future__ import annotations
 import os
 import re
 import socket
-from collections.abc import Sequence
-from contextlib import ExitStack
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from prefect import task
@@ -35,6 +36,11 @@ from flows import batches
 ENV_ADDRESS = "CORROBORATE_DASK_ADDRESS"
 #: Seconds to wait for the scheduler of a running cluster before the run fails.
 CONNECT_SECONDS = 10
+#: Files in a piece at most. A worker's memory stays at the high-water mark of the largest piece
+#: it prepared: 1,000 documents took one 87 MB above its start, 250 took 30.
+PIECE_FILES = 500
+#: The module a LocalCluster's fork server loads before it forks the workers.
+WORKER_PRELOAD = "flows.worker_preload"
 _LOCAL = re.compile(r"local(?::(.*))?")
 # Dask's own log lines (workers joining and leaving, every connection) read as noise in a run's
 # output. Dask reads this once, when first imported, here and in every worker it starts.
@@ -96,6 +102,22 @@ def task_runner(spec: str, api_url: str | None) -> Any:
     )
 
 
+@contextmanager
+def forked_workers() -> Iterator[None]:
+    """While in it, a LocalCluster's workers are forked from a server that has loaded what they
+    all need (`flows.worker_preload`), and share it: the two spawned workers of `local:2`
+    took 710 MB (PSS) after a piece of 1,000 documents each, forked ones 614 MB with the
+    fork server. Dask reads the method whenever a nanny (re)starts its worker."""
+    import dask
+    from distributed.utils import get_mp_context
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        # The first call sets Dask's own list of modules; ours replaces it before the fork
+        # server starts (a server already running has loaded them).
+        get_mp_context().set_forkserver_preload([WORKER_PRELOAD])
+        yield
+
+
 class PreparingBatch:
     """The pieces of one batch under way on the cluster; `result` merges them into the batch."""
 
@@ -125,6 +147,8 @@ class ClusterWorkers:
 
         with get_client(sync_client=True) as client:
             api_url = str(client.api_url)
+        if local_workers(self.spec) is not None:
+            self._stack.enter_context(forked_workers())
         runner = task_runner(self.spec, api_url)
         self._runner = self._stack.enter_context(runner)
         try:
@@ -144,8 +168,8 @@ class ClusterWorkers:
         self, files: Sequence[str], max_bytes: int, run_id: str,
         budget_seconds: float | None = None,
     ) -> PreparingBatch:
-        """Start preparing `files`, one piece per worker thread."""
-        size = max(1, -(-len(files) // self._slots))
+        """Start preparing `files`, one piece per worker thread, or more for a large batch."""
+        size = max(1, min(PIECE_FILES, -(-len(files) // self._slots)))
         return PreparingBatch([
             self._runner.submit(
                 prepare_piece_task,
