@@ -1,16 +1,16 @@
 """Extraction on a Dask cluster (`run --cluster`, `serve --cluster`): backfills beyond one machine.
 
 Each batch is cut into one piece per worker thread of the cluster (pieces of at most
-`PIECE_FILES` files), and each piece is prepared
-(read, extracted, validated: `batches.prepare_piece`) as a Prefect task that prefect-dask's
-`DaskTaskRunner` sends to a `dask.distributed` worker: the Prefect UI lists every piece, the
-Dask dashboard shows where it runs. Workers read the files by path, so they must see the main
-process's files at the same paths (a shared mount). They send the validated tables back as
-Arrow through Dask (receiving 2,000 documents' tables took the main process 0.3 s; Parquet
-parts in a staging folder took 0.4 to 0.7 s to read, after the workers had written them), and
-the one DuckDB writer in the main process loads them, builds and publishes, exactly as with
-the process pool; the pieces of a batch are merged as the pool's are, so the warehouse is the
-same.
+`PIECE_FILES` files), and each piece is prepared (read, extracted, validated:
+`batches.prepare_piece`) as a Prefect task that prefect-dask's `DaskTaskRunner` sends to a
+`dask.distributed` worker: the Prefect UI lists every piece, the Dask dashboard shows where it
+runs. Workers read the files by path, so they must see the main process's files at the same
+paths (a shared mount), or by fsspec URL (`s3://...`) from a store they all reach. They send
+the validated tables back as Arrow through Dask (receiving 2,000 documents' tables took the
+main process 0.3 s; Parquet parts in a staging folder took 0.4 to 0.7 s to read, after the
+workers had written them), and the one DuckDB writer in the main process loads them, builds and
+publishes, exactly as with the process pool; the pieces of a batch are merged as the pool's
+are, so the warehouse is the same.
 
 A worker lost mid-piece (killed, out of memory) is the scheduler's to handle: it runs the lost
 pieces again on the workers left (a worker's nanny restarts it meanwhile), and only those.
@@ -105,9 +105,9 @@ def task_runner(spec: str, api_url: str | None) -> Any:
 @contextmanager
 def forked_workers() -> Iterator[None]:
     """While in it, a LocalCluster's workers are forked from a server that has loaded what they
-    all need (`flows.worker_preload`), and share it: the two spawned workers of `local:2`
-    took 710 MB (PSS) after a piece of 1,000 documents each, forked ones 614 MB with the
-    fork server. Dask reads the method whenever a nanny (re)starts its worker."""
+    all need (`flows.worker_preload`), and share it: over 4,000 documents, the two spawned
+    workers of `local:2` peaked at 412 and 410 MB (PSS), forked ones at 316 and 313 MB, with
+    111 MB for their server. Dask reads the method whenever a nanny (re)starts a worker."""
     import dask
     from distributed.utils import get_mp_context
 

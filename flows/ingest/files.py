@@ -4,10 +4,9 @@ Folders are walked recursively in sorted order so a run is reproducible; hidden 
 editor/office leftovers (names starting with "." or "~") are skipped there. A path given
 explicitly is always taken, and everything that cannot be read becomes an `Unusable`. An input
 may also be an fsspec URL (`s3://bucket/news/`, with a glob pattern or not), listed and read
-through `flows.ingest.remote` under the same rules. A read
-that fails for a reason that may pass is retried with backoff. Each file read leaves its
-`FileState` (size, modification time and hash of the bytes read), by which the next run knows
-it unchanged.
+through `flows.ingest.remote` under the same rules. A read that fails for a reason that may
+pass is retried with backoff. Each file read leaves its `FileState` (size, modification time
+and hash of the bytes read), by which the next run knows it unchanged.
 """
 
 from __future__ import annotations

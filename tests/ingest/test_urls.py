@@ -14,6 +14,7 @@ import fsspec
 import pytest
 
 from flows import batches
+from flows.cli import main
 from flows.ingest import Reason, ingest_paths
 from flows.ingest.files import file_sha256, stat_of
 from tests.ingest.samples import ARTICLE
@@ -137,3 +138,15 @@ def test_pool_workers_read_file_urls(folder, monkeypatch):
             assert urls == [f"file://{path}" for path in table["source_file"].to_pylist()]
         aside = [c for c in ("source_file", "file_mtime") if c in table.column_names]
         assert by_url.tables[name].drop_columns(aside).equals(table.drop_columns(aside)), name
+
+
+def test_run_refuses_a_url_that_names_nothing_as_it_refuses_a_missing_path(capsys, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    for url, message in (
+        ("memory://nothing-here/a.txt", "no such file or folder: memory://nothing-here/a.txt"),
+        ("nosuchprotocol://bucket/a.txt", "cannot read nosuchprotocol://bucket/a.txt: "
+         "nosuchprotocol:// cannot be read here: Protocol not known: nosuchprotocol"),
+    ):
+        assert main(["run", url, "--warehouse", str(warehouse)]) == 1
+        assert message in capsys.readouterr().err
+    assert not warehouse.exists()
