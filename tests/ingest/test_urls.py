@@ -8,6 +8,7 @@ import importlib.util
 import multiprocessing
 import uuid
 from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import fsspec
@@ -20,6 +21,7 @@ from flows.ingest.files import file_sha256, stat_of
 from tests.ingest.samples import ARTICLE
 
 MAX_BYTES = 2_000
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -150,3 +152,20 @@ def test_run_refuses_a_url_that_names_nothing_as_it_refuses_a_missing_path(capsy
         assert main(["run", url, "--warehouse", str(warehouse)]) == 1
         assert message in capsys.readouterr().err
     assert not warehouse.exists()
+
+
+def test_an_unchanged_url_is_not_read_again_and_a_changed_one_is(memory_copy):
+    from flows.inbox import plan_files
+    from flows.ingest.files import FileState
+
+    first = ingest_paths([memory_copy], max_bytes=MAX_BYTES, run_id="r")
+    known = {
+        row["source_file"]: FileState(row["source_file"], row["file_size"],
+                                      (row["file_mtime"] - EPOCH) // timedelta(microseconds=1),
+                                      row["file_sha256"])
+        for row in first.files
+    }
+    assert plan_files([memory_copy], known, settle_seconds=0).read == []
+    fsspec.filesystem("memory").pipe(f"{memory_copy}/deep/other.md", b"Talks ended on Friday.\n")
+    plan = plan_files([memory_copy], known, settle_seconds=0)
+    assert (plan.read, plan.changed) == ([f"{memory_copy}/deep/other.md"], 1)
