@@ -8,7 +8,6 @@ Arrow, and the main process is left free to load the previous batch meanwhile.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor
@@ -23,6 +22,7 @@ from extract.budget import ExtractionTimeout
 from extract.document import extract_document, warm_up
 from extract.records import Publication
 from flows.ingest import IngestBatch, ingest_paths
+from flows.ingest.files import stat_of
 from flows.validate import validate_records
 
 CLAIM_TABLES = ("casualty_claims", "event_claims", "statements", "time_expressions")
@@ -82,7 +82,7 @@ def file_batches(files: Sequence[str], *, max_files: int, max_bytes: int) -> Ite
 
 def _size(path: str | Path) -> int:
     try:
-        return os.stat(path).st_size
+        return stat_of(str(path))[0]
     except OSError:
         return 0  # ingest reports the problem
 

@@ -135,12 +135,13 @@ class _BuildClock(progress.Silent):
 
 def _workers(process: psutil.Process) -> list[psutil.Process]:
     """The extraction workers: forked children running the same command, or a LocalCluster's
-    spawned worker processes (not Prefect's temporary server, which a deployment's own server
-    replaces)."""
+    worker processes, spawned or forked from its fork server (counted with the server and
+    multiprocessing's resource tracker), but not Prefect's temporary server, which a
+    deployment's own server replaces."""
     command = _cmdline(process)
     with suppress(psutil.Error):
-        return [child for child in process.children()
-                if _cmdline(child) == command or "spawn_main" in " ".join(_cmdline(child))]
+        return [child for child in process.children(recursive=True)
+                if _cmdline(child) == command or "multiprocessing" in " ".join(_cmdline(child))]
     return []
 
 
@@ -171,7 +172,9 @@ def run(count: int, workers: int, keep: bool, cluster: str | None = None) -> dic
             corpus_bytes = writer.submit(write_corpus, work / "corpus", count).result()
         generate_seconds = time.perf_counter() - started
 
-        pipeline(paths=[str(ROOT / "seeds" / "articles")], warehouse=str(work / "warmup.duckdb"))
+        # On the cluster too: a cluster run never loads the engine in this process.
+        pipeline(paths=[str(ROOT / "seeds" / "articles")], warehouse=str(work / "warmup.duckdb"),
+                 cluster=cluster)
         started = time.perf_counter()
         with RssSampler() as memory, progress.reporting(_BuildClock()) as clock:
             result = pipeline(

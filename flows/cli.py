@@ -99,7 +99,9 @@ def _parser() -> argparse.ArgumentParser:
         "Unusable inputs are listed in the `rejected` table with a reason.",
     )
     run.add_argument(
-        "paths", nargs="*", type=Path, help="files or folders (default: the demo corpus)"
+        "paths", nargs="*", type=_input,
+        help="files or folders, or fsspec URLs (s3://bucket/news/, globs too; "
+        "default: the demo corpus)",
     )
     _warehouse_option(run)
     run.add_argument("--batch-files", type=int, default=defaults.BATCH_FILES,
@@ -158,7 +160,8 @@ def _parser() -> argparse.ArgumentParser:
         "claims) that no other file carries. The files need not exist any more. A deleted file "
         "is otherwise kept: the news it reported happened.",
     )
-    forget.add_argument("paths", nargs="+", type=Path, help="files or folders, as they were read")
+    forget.add_argument("paths", nargs="+", type=_input,
+                        help="files or folders (or URLs), as they were read")
     _warehouse_option(forget)
     _wait_option(forget)
     forget.set_defaults(handler=_forget)
@@ -261,7 +264,7 @@ def _check_cluster(args: argparse.Namespace) -> None:
 def _run(args: argparse.Namespace) -> int:
     _check_cluster(args)
     paths = args.paths or [ROOT / "seeds" / "articles"]
-    missing = [str(path) for path in paths if not os.path.lexists(path)]
+    missing = [str(path) for path in paths if not _exists(path)]
     if missing:
         # A typo must not publish a warehouse that only says the path was not found.
         raise UsageError(f"no such file or folder: {', '.join(missing)}; nothing was read")
@@ -288,10 +291,38 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _input(text: str) -> Path | str:
+    """A local path, or an fsspec URL kept as written (a `Path` would fold its `//`)."""
+    from flows.ingest.remote import is_url
+
+    return text if is_url(text) else Path(text)
+
+
+def _exists(path: Path | str) -> bool:
+    """Whether a path, or a URL (any match for a glob), names something to read."""
+    if isinstance(path, Path):
+        return os.path.lexists(path)
+    from flows.ingest import remote
+
+    try:
+        return remote.exists(path)
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _as_read(path: Path | str) -> str:
+    """A path or URL in the form the files under it were recorded in."""
+    if isinstance(path, Path):
+        return os.path.abspath(path)
+    from flows.ingest import remote
+
+    return remote.canonical(path)
+
+
 def _forget(args: argparse.Namespace) -> int:
     if not args.warehouse.exists():
         raise UsageError(f"no warehouse at {args.warehouse}; nothing to forget")
-    _pipeline(args, paths=[], forget=[os.path.abspath(path) for path in args.paths])
+    _pipeline(args, paths=[], forget=[_as_read(path) for path in args.paths])
     return 0
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.ingest.files import FileState, discover, file_sha256, shown_path
+from flows.ingest.files import FileState, discover, file_sha256, shown_path, stat_of
 
 
 @dataclass
@@ -110,7 +110,7 @@ def _classify(plan: Plan, seen: _Seen, previous: FileState | None, sleep) -> Non
         plan.read.append(seen.path)
         plan.new += 1
         return
-    digest = file_sha256(Path(seen.path), sleep)
+    digest = file_sha256(seen.path, sleep)
     if digest is None:
         plan.read.append(seen.path)  # ingest says why; nothing recorded, so the next run retries
     elif digest == previous.file_sha256:
@@ -123,12 +123,12 @@ def _classify(plan: Plan, seen: _Seen, previous: FileState | None, sleep) -> Non
 
 def _stat(path: str) -> _Seen | None:
     try:
-        info = os.stat(path)
+        size, mtime_us, _ = stat_of(path)
     except FileNotFoundError:
         return None
     except OSError:
         return _Seen(path, -1, -1)  # unreadable: let ingest report it
-    return _Seen(path, info.st_size, info.st_mtime_ns // 1000)
+    return _Seen(path, size, mtime_us)
 
 
 def _settle(

@@ -212,11 +212,15 @@ def _build_and_publish(
     build = publish.start_build(published, stats.run_id)
     try:
         pool = ClusterWorkers(run.cluster) if run.cluster else _Workers(workers)
-        with pool, _build_connection(build) as conn:
+        with _build_connection(build) as conn:
             if forget:
                 stats.files_forgotten, removed = load.forget(conn, forget)
                 stats.documents_removed += removed
-            _load_all(run, conn, pool, plan)
+            # The workers stop once the last batch is loaded: the build needs none of them,
+            # and their memory (a LocalCluster's workers each hold 300 to 400 MB) is then
+            # the build's.
+            with pool:
+                _load_all(run, conn, pool, plan)
             if first_build:
                 # No reader can hold an older version of this file, so the loaded rows may be
                 # written out now (within the loading share of memory), leaving the build the

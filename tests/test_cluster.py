@@ -49,9 +49,9 @@ def pool_warehouse(prefect_server, corpus, tmp_path_factory) -> Path:
     return warehouse
 
 
-def differences(left: Path, right: Path) -> dict[str, tuple[int, int]]:
+def differences(left: Path, right: Path, aside: tuple[str, ...] = ()) -> dict[str, tuple[int, int]]:
     """Per table, the rows of each warehouse missing from the other (`except all` both ways),
-    with the run's id and clock aside; empty when the two are equal."""
+    with the run's id and clock (and the columns `aside`) aside; empty when the two are equal."""
     found = {}
     with duckdb.connect() as conn:
         conn.execute(f"attach '{left}' as l (read_only); attach '{right}' as r (read_only)")
@@ -64,7 +64,7 @@ def differences(left: Path, right: Path) -> dict[str, tuple[int, int]]:
                 f'"{name}"' for (name,) in conn.execute(
                     "select column_name from information_schema.columns "
                     f"where table_catalog = 'l' and table_name = '{table}'").fetchall()
-                if name not in RUN_COLUMNS and not name.startswith("seconds")
+                if name not in (*RUN_COLUMNS, *aside) and not name.startswith("seconds")
             )
             one, other = (
                 conn.execute(f"select count(*) from (select {columns} from {a}.{table} "
@@ -86,6 +86,33 @@ def test_a_local_cluster_run_gives_the_warehouse_of_the_process_pool(
                       batch_files=BATCH_FILES, cluster="local:2")
     assert (result["documents_seen"], result["batches_failed"]) == (35, 0)
     assert differences(pool_warehouse, warehouse) == {}
+
+
+def test_cluster_workers_read_inputs_given_as_urls(
+    prefect_server, corpus, pool_warehouse, tmp_path
+):
+    """The corpus as a `file://` URL (a folder, and a glob pattern that names some of its
+    files again), and a URL that names nothing: the workers read the files themselves, the
+    warehouse is the pool's with the files named by their URLs, and the missing one is
+    rejected."""
+    from flows.pipeline import pipeline
+
+    warehouse = tmp_path / "urls.duckdb"
+    nowhere = f"file://{tmp_path}/nowhere/*.txt"
+    result = pipeline(paths=[f"file://{corpus}", f"file://{corpus}/part-0000/*.txt", nowhere],
+                      warehouse=str(warehouse), settle_seconds=0, batch_files=BATCH_FILES,
+                      cluster="local:2")
+    assert (result["documents_seen"], result["batches_failed"]) == (35, 0)
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        rejected = conn.execute("select source_file, reason from rejected order by 1").fetchall()
+        names = conn.execute("select distinct source_file from document_sources").fetchall()
+    assert rejected == [(f"file://{corpus}/empty.txt", "empty_file"), (nowhere, "not_found")]
+    assert len(names) == 35 and all(n.startswith(f"file://{corpus}/part-") for (n,) in names)
+    # Names aside (and modification times, which fsspec gives as float seconds), the missing
+    # URL's rejection is the one row the pool's warehouse has no match for, with the run's
+    # own row (its inputs and counts).
+    aside = ("source_file", "file_mtime")
+    assert differences(pool_warehouse, warehouse, aside) == {"rejected": (0, 1), "runs": (1, 1)}
 
 
 @pytest.fixture

@@ -2,10 +2,11 @@
 
 Folders are walked recursively in sorted order so a run is reproducible; hidden entries and
 editor/office leftovers (names starting with "." or "~") are skipped there. A path given
-explicitly is always taken, and everything that cannot be read becomes an `Unusable`. A read
-that fails for a reason that may pass is retried with backoff. Each file read leaves its
-`FileState` (size, modification time and hash of the bytes read), by which the next run knows
-it unchanged.
+explicitly is always taken, and everything that cannot be read becomes an `Unusable`. An input
+may also be an fsspec URL (`s3://bucket/news/`, with a glob pattern or not), listed and read
+through `flows.ingest.remote` under the same rules. A read that fails for a reason that may
+pass is retried with backoff. Each file read leaves its `FileState` (size, modification time
+and hash of the bytes read), by which the next run knows it unchanged.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+from flows.ingest import remote
 from flows.ingest.rejections import Reason, Unusable
 
 T = TypeVar("T")
@@ -101,38 +103,63 @@ def discover(paths: Iterable[Path | str]) -> Iterator[Found]:
     """Every file named or contained in `paths`, once each, in a stable order."""
     seen: set[str] = set()
     for given in paths:
-        path = os.path.abspath(given)
-        if os.path.isdir(path):
-            found = _walk(path)
-        elif os.path.lexists(path):
-            found = iter([Found(path)])
-        else:
-            found = iter([Found(path, Unusable(Reason.NOT_FOUND, "The path does not exist."))])
-        for item in found:
+        for item in _found_at(str(given)):
             if item.path not in seen:
                 seen.add(item.path)
                 yield item
 
 
+def _found_at(given: str) -> Iterator[Found]:
+    if remote.is_url(given):
+        return _found_at_url(given)
+    path = os.path.abspath(given)
+    if os.path.isdir(path):
+        return _walk(path)
+    if os.path.lexists(path):
+        return iter([Found(path)])
+    return iter([Found(path, Unusable(Reason.NOT_FOUND, "The path does not exist."))])
+
+
 def _walk(folder: str) -> Iterator[Found]:
     failures: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=failures.append):
-        dirs[:] = sorted(name for name in dirs if not _skipped(name))
+        dirs[:] = sorted(name for name in dirs if not remote.skipped(name))
         for name in sorted(files):
-            if not _skipped(name):
+            if not remote.skipped(name):
                 yield Found(os.path.join(root, name))
     for error in failures:
-        detail = f"The folder could not be listed: {error.strerror or error}."
-        yield Found(str(error.filename or folder), Unusable(Reason.UNREADABLE, detail))
+        yield Found(str(error.filename or folder), _unlistable(error))
+
+
+def _found_at_url(url: str) -> Iterator[Found]:
+    """The files a URL names: itself, what its pattern matches, and all under its folders."""
+    try:
+        named = list(remote.matches(url))
+    except FileNotFoundError:
+        missing = "No file matches the pattern." if remote.is_pattern(url) else (
+            "The path does not exist.")
+        yield Found(url, Unusable(Reason.NOT_FOUND, missing))
+        return
+    except OSError as error:
+        detail = f"The path could not be read: {error.strerror or error}."
+        yield Found(url, Unusable(Reason.UNREADABLE, detail))
+        return
+    for name, is_folder in named:
+        if not is_folder:
+            yield Found(name)
+            continue
+        for path, error in remote.walk(name):
+            yield Found(path) if error is None else Found(path, _unlistable(error))
+
+
+def _unlistable(error: OSError) -> Unusable:
+    detail = f"The folder could not be listed: {error.strerror or error}."
+    return Unusable(Reason.UNREADABLE, detail)
 
 
 def shown_path(path: str) -> str:
     """The path as storable text: bytes of a file name that are not UTF-8 become U+FFFD."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def _skipped(name: str) -> bool:
-    return name.startswith((".", "~"))
 
 
 def format_of(path: str) -> str:
@@ -156,18 +183,26 @@ def read_file(path: str, max_bytes: int) -> RawFile:
         raise Unusable(Reason.UNREADABLE, detail) from None
 
 
+def stat_of(path: str) -> tuple[int, int, bool]:
+    """A file's size, modification time (microseconds since the epoch) and whether it is a
+    regular file, at a local path or a URL; raises `OSError` as `os.stat` does."""
+    if remote.is_url(path):
+        return remote.stat(path)
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns // 1000, stat.S_ISREG(info.st_mode)
+
+
 def _read_once(path: str, max_bytes: int) -> RawFile:
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
+        size, mtime_us, regular = stat_of(path)
+        if not regular:
             raise Unusable(Reason.UNREADABLE, "The path is not a regular file.")
-        if info.st_size > max_bytes:
+        if size > max_bytes:
             raise Unusable(
                 Reason.TOO_LARGE,
-                f"The file has {info.st_size:,} bytes, more than the limit of {max_bytes:,}.",
+                f"The file has {size:,} bytes, more than the limit of {max_bytes:,}.",
             )
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = _read_bytes(path, max_bytes + 1)
     except FileNotFoundError:
         detail = "The file vanished before it could be read, or is a broken link."
         raise Unusable(Reason.NOT_FOUND, detail) from None
@@ -180,8 +215,15 @@ def _read_once(path: str, max_bytes: int) -> RawFile:
         data=data,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
-        mtime_us=info.st_mtime_ns // 1000,
+        mtime_us=mtime_us,
     )
+
+
+def _read_bytes(path: str, limit: int) -> bytes:
+    if remote.is_url(path):
+        return remote.read(path, limit)
+    with open(path, "rb") as handle:
+        return handle.read(limit)
 
 
 def refused_file_state(path: str, problem: Unusable) -> FileState | None:
@@ -191,27 +233,29 @@ def refused_file_state(path: str, problem: Unusable) -> FileState | None:
     if problem.reason not in _REFUSED_AS_THEY_ARE:
         return None
     try:
-        info = os.stat(path)
+        size, mtime_us, _ = stat_of(path)
     except OSError:
         return None
-    digest = file_sha256(Path(path))
+    digest = file_sha256(path)
     if digest is None:
         return None
-    return FileState(shown_path(path), info.st_size, info.st_mtime_ns // 1000, digest)
+    return FileState(shown_path(path), size, mtime_us, digest)
 
 
-def file_sha256(path: Path, sleep: Callable[[float], None] | None = None) -> str | None:
+def file_sha256(path: Path | str, sleep: Callable[[float], None] | None = None) -> str | None:
     """The file's content hash, read in chunks (it may be larger than a run reads); None if it
     cannot be read."""
     try:
-        return _with_retries(lambda: _hash_once(path), sleep)
+        return _with_retries(lambda: _hash_once(str(path)), sleep)
     except OSError:
         return None
 
 
-def _hash_once(path: Path) -> str:
+def _hash_once(path: str) -> str:
+    if remote.is_url(path):
+        return remote.sha256(path)
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with Path(path).open("rb") as handle:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
