@@ -129,6 +129,7 @@ def test_a_bars_width_is_its_precision():
 
 
 def test_every_disputed_report_is_shown_once_beside_the_furthest_one():
+    # (the figures a document's total adds up are no report of the total: never a side)
     def report(claim, doc, qualifier, low, high):
         return {"claim_id": claim, "doc_id": doc, "qualifier": qualifier, "count_low": low,
                 "count_high": high, "speaker": None, "evidence": claim, "value": claim}
@@ -138,7 +139,7 @@ def test_every_disputed_report_is_shown_once_beside_the_furthest_one():
                 None), report("dozens", "e", "vague", 12, None), report("ten", "d", "exact",
                 10, 10)]
     pairs = {(row["lower_evidence"], row["higher_evidence"])
-             for row in pages.disputes({"fact_id": "f", "fact": "killed"}, evidence)}
+             for _, row in pages.disputes({"fact_id": "f", "fact": "killed"}, evidence)}
     assert pairs == {("three", "over 40"), ("about 3", "over 40"), ("twelve", "over 40"),
                      ("three", "twelve"), ("three", "ten")}
 
@@ -169,7 +170,8 @@ def _big_incident(facts: int, events: int) -> ReportData:
                  "evidence": f"{fact['value_low']} were killed", "speaker": None,
                  "qualifier": "exact", "count_low": fact["value_low"],
                  "count_high": fact["value_low"], "time_text": None, "precision": None,
-                 "text_before": "On Monday, ", "text_after": " in the attack. More."}
+                 "is_summed": False, "value": str(fact["value_low"]), "before": "On Monday, ",
+                 "after": " in the attack."}
                 for fact in fact_rows for doc_id in doc_ids[:3]]
     documents = [{"doc_id": doc_id, "source_group": doc_id, "source_id": f"{doc_id}.txt",
                   "title": f"Title {doc_id}", "outlet": f"Outlet {doc_id}", "url": None,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flows.report.chart import Chart, timeline_chart
-from flows.report.queries import CONTEXT_CHARS, ReportData
+from flows.report.queries import ReportData
 
 FACTS_PER_PAGE = 100
 TIMELINE_PER_PAGE = 100
@@ -24,7 +24,6 @@ MATRIX_GROUPS = 30
 INCIDENTS_PER_INDEX = 500
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 _FILE_SAFE = re.compile(r"[^A-Za-z0-9_-]")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*")
 
 
 @dataclass
@@ -68,23 +67,38 @@ def index_pages(incidents: Sequence[dict[str, Any]]) -> Iterator[tuple[int, list
         yield start // INCIDENTS_PER_INDEX + 1, list(incidents[start:start + INCIDENTS_PER_INDEX])
 
 
-def incident_pages(data: ReportData, share: int = 0, shares: int = 1) -> Iterator[IncidentPage]:
-    """Every page of every incident in `data` (of every `shares`-th, from the `share`-th)."""
-    facts_of = _grouped(data.facts, "incident_id")
-    timeline_of = _grouped(data.timeline, "incident_id")
-    evidence = _grouped(data.evidence, "fact_id")
-    documents = {doc["doc_id"]: doc for doc in data.documents}
-    for incident in data.incidents[share::shares]:
+@dataclass(frozen=True)
+class Lookup:
+    """The rows of `data` by incident and by fact, built once (before the rendering processes
+    fork), so that a page is assembled from its own rows only."""
+
+    data: ReportData
+    facts_of: dict[str, list[dict[str, Any]]]
+    timeline_of: dict[str, list[dict[str, Any]]]
+    evidence: dict[str, list[dict[str, Any]]]
+    documents: dict[str, dict[str, Any]]  # with their link and name
+
+    @classmethod
+    def of(cls, data: ReportData) -> Lookup:
+        return cls(data, _grouped(data.facts, "incident_id"),
+                   _grouped(data.timeline, "incident_id"), _grouped(data.evidence, "fact_id"),
+                   {doc["doc_id"]: _document(doc) for doc in data.documents})
+
+
+def incident_pages(found: Lookup, share: int = 0, shares: int = 1) -> Iterator[IncidentPage]:
+    """Every page of every incident (of every `shares`-th, from the `share`-th)."""
+    for incident in found.data.incidents[share::shares]:
         key = incident["incident_id"]
-        fact_pages = _packed(facts_of.get(key, []), evidence)
-        timeline = timeline_of.get(key, [])
+        fact_pages = _packed(found.facts_of.get(key, []), found.evidence)
+        timeline = found.timeline_of.get(key, [])
         timeline_pages = [timeline[start:start + TIMELINE_PER_PAGE]
                           for start in range(0, len(timeline), TIMELINE_PER_PAGE)]
         count = max(1, len(fact_pages), len(timeline_pages))
-        names = [incident_file(key, number) for number in range(1, count + 1)]
+        context = _Context(incident, [incident_file(key, number) for number in
+                                      range(1, count + 1)], found)
         for number in range(1, count + 1):
             yield _page(
-                _Context(incident, number, names, evidence, documents),
+                context, number,
                 fact_pages[number - 1] if number <= len(fact_pages) else [],
                 timeline_pages[number - 1] if number <= len(timeline_pages) else [],
             )
@@ -99,13 +113,21 @@ class _Slice:
     first: bool  # the fact's matrix row and contradictions are on the page of its first slice
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Context:
+    """One incident's pages: their names, the rows, and its facts' disputes once found."""
+
     incident: dict[str, Any]
-    number: int
     names: list[str]
-    evidence: dict[str, list[dict[str, Any]]]
-    documents: dict[str, dict[str, Any]]
+    found: Lookup
+    disputes: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
+
+    def disputes_of(self, fact: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+        key = fact["fact_id"]
+        if key not in self.disputes:
+            self.disputes[key] = (disputes(fact, self.found.evidence.get(key, []))
+                                  if fact["status"] == "conflicting" else [])
+        return self.disputes[key]
 
 
 def _packed(
@@ -131,38 +153,34 @@ def _packed(
 
 
 def _page(
-    context: _Context, slices: list[_Slice], timeline: list[dict[str, Any]]
+    context: _Context, number: int, slices: list[_Slice], timeline: list[dict[str, Any]]
 ) -> IncidentPage:
     facts = [part.fact for part in slices if part.first]
+    evidence, documents = context.found.evidence, context.found.documents
     # A fact's contradictions go with its evidence: each page shows those of its own reports.
-    contradictions = [pair for part in slices if part.fact["status"] == "conflicting"
-                      for pair in disputes(part.fact, context.evidence[part.fact["fact_id"]],
-                                           {row["claim_id"] for row in part.rows})]
-    disputed: dict[str, set[str]] = defaultdict(set)  # for the matrix: all of a fact's sides
-    for fact in facts:
-        if fact["status"] == "conflicting":
-            for row in disputes(fact, context.evidence[fact["fact_id"]]):
-                disputed[fact["fact_id"]] |= {row["lower_doc_id"], row["higher_doc_id"]}
-    sections = [(part.fact, [_with_value(row) for row in part.rows], not part.first)
-                for part in slices]
+    contradictions = [pair for part in slices for pair in _among(
+        context.disputes_of(part.fact), {row["claim_id"] for row in part.rows})]
+    disputed = {fact["fact_id"]: {pair[f"{side}_doc_id"] for _, pair in context.disputes_of(fact)
+                                  for side in ("lower", "higher")} for fact in facts}
+    sections = [(part.fact, part.rows, not part.first) for part in slices]
     for row in timeline:
         row["as_written"] = sorted({item["time_text"] for item in
-                                    context.evidence.get(row["fact_id"], []) if item["time_text"]})
-    shown = ({item["doc_id"] for _, items, _ in sections for item in items}
+                                    evidence.get(row["fact_id"], []) if item["time_text"]})
+    shown = ({item["doc_id"] for part in slices for item in part.rows}
              | {row[f"{side}_doc_id"] for row in contradictions for side in ("lower", "higher")}
-             | {doc_id for fact, items, _ in sections if not items
-                for doc_id in fact["doc_ids"] or []})
-    groups, other = _source_groups(facts, context.documents)
+             | {doc_id for part in slices if not part.rows
+                for doc_id in part.fact["doc_ids"] or []})
+    groups, other = _source_groups(facts, documents)
     return IncidentPage(
-        incident=context.incident, number=context.number, pages=context.names, groups=groups,
-        matrix=[(fact, _cells(fact, groups, context.evidence.get(fact["fact_id"], []),
+        incident=context.incident, number=number, pages=context.names, groups=groups,
+        matrix=[(fact, _cells(fact, groups, evidence.get(fact["fact_id"], []),
                               disputed[fact["fact_id"]]),
                  _others(fact, other, disputed[fact["fact_id"]])) for fact in facts],
         timeline=timeline, chart=timeline_chart(timeline), contradictions=contradictions,
         sections=sections,
-        documents=[_document(context.documents[doc_id]) for doc_id in sorted(shown)
-                   if doc_id in context.documents],
-        names={doc_id: _name(context.documents.get(doc_id), doc_id) for doc_id in shown},
+        documents=[documents[doc_id] for doc_id in sorted(shown) if doc_id in documents],
+        names={doc_id: documents[doc_id]["name"] if doc_id in documents else doc_id
+               for doc_id in shown},
     )
 
 
@@ -214,43 +232,55 @@ def _cells(
     """Per source group: silent (none of its documents reports the fact), conflicting (one of
     its documents is a side of a contradiction of the fact) or agreeing; with its values."""
     reporting = set(fact["doc_ids"] or [])
+    values_of: dict[str, set[str]] = defaultdict(set)
+    for row in evidence:
+        values_of[row["doc_id"]].add(row["value"])
     cells = []
     for group in groups:
         docs = group["doc_ids"] & reporting
         if not docs:
             cells.append(Cell("silent"))
             continue
-        values = sorted({claim_value(row) for row in evidence if row["doc_id"] in docs})
+        values = sorted(set().union(*(values_of[doc_id] for doc_id in docs)))
         state = "conflicting" if docs & disputed else "agreeing"
         cells.append(Cell(state, values or ["reported"]))
     return cells
 
 
 def disputes(
-    fact: dict[str, Any], evidence: list[dict[str, Any]], among: set[str] | None = None
-) -> list[dict[str, Any]]:
+    fact: dict[str, Any], evidence: list[dict[str, Any]]
+) -> list[tuple[str, dict[str, Any]]]:
     """Each firm report of `fact` that cannot be true with another document's, beside the
     report furthest from it: every disputed report once, rather than every pair (a fact that
-    thousands of reports give has millions of pairs; `contradictions` lists them all).
-    Intervals are read as the marts read them: "about N" allows 10% either way, an open end
-    is unbounded, and vague or unspecified reports never contradict. With `among`, only the
-    disputes of those claims (a page's share of a fact's reports)."""
+    thousands of reports give has millions of pairs; `contradictions` lists them all). Each
+    pair comes with the claim of the report it was found for, so that a page shows those of
+    its own share of the reports (`_among`). Intervals are read as the marts read them:
+    "about N" allows 10% either way, an open end is unbounded, and vague or unspecified
+    reports, and the figures a document's total adds up, never contradict."""
     firm = [(row, *_bounds(row)) for row in evidence
-            if row["qualifier"] not in (None, "vague", "unspecified")
+            if row["qualifier"] not in (None, "vague", "unspecified") and not row.get("is_summed")
             and (row["count_low"] is not None or row["count_high"] is not None)]
     if not firm:
         return []
     highest = max(firm, key=lambda report: report[1])
     lowest = min(firm, key=lambda report: report[2])
-    pairs = {}
+    found = []
     for report in firm:
-        if among is not None and report[0]["claim_id"] not in among:
-            continue
+        claim_id = report[0]["claim_id"]
         if report[2] < highest[1] and report[0]["doc_id"] != highest[0]["doc_id"]:
-            pairs[(report[0]["claim_id"], highest[0]["claim_id"])] = (report[0], highest[0])
+            found.append((claim_id, _pair(fact, report[0], highest[0])))
         if report[1] > lowest[2] and report[0]["doc_id"] != lowest[0]["doc_id"]:
-            pairs[(lowest[0]["claim_id"], report[0]["claim_id"])] = (lowest[0], report[0])
-    return [_pair(fact, lower, higher) for lower, higher in pairs.values()]
+            found.append((claim_id, _pair(fact, lowest[0], report[0])))
+    return found
+
+
+def _among(found: list[tuple[str, dict[str, Any]]], claims: set[str]) -> list[dict[str, Any]]:
+    """The disputes found for `claims`, each pair once."""
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for claim_id, pair in found:
+        if claim_id in claims:
+            pairs.setdefault((pair["lower_claim_id"], pair["higher_claim_id"]), pair)
+    return list(pairs.values())
 
 
 def _bounds(row: dict[str, Any]) -> tuple[float, float]:
@@ -263,58 +293,14 @@ def _bounds(row: dict[str, Any]) -> tuple[float, float]:
 def _pair(fact: dict[str, Any], lower: dict[str, Any], higher: dict[str, Any]) -> dict:
     return {"fact_id": fact["fact_id"], "fact": fact["fact"],
             **{f"{side}_{key}": row[key] for side, row in (("lower", lower), ("higher", higher))
-               for key in ("doc_id", "speaker", "evidence")},
-            "lower_value": claim_value(lower), "higher_value": claim_value(higher)}
-
-
-def _with_value(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "value": claim_value(row), "before": _sentence_start(row["text_before"]),
-            "after": _sentence_end(row["text_after"])}
-
-
-def _sentence_start(text: str | None) -> str:
-    """The part of `text` (what precedes a claim) in the claim's own sentence; "…" marks a
-    sentence longer than the words read (a shorter read began at the document's start)."""
-    text = text or ""
-    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
-    if ends:
-        return text[ends[-1]:].lstrip()
-    return text.lstrip() if len(text) < CONTEXT_CHARS else "…" + text.lstrip()
-
-
-def _sentence_end(text: str | None) -> str:
-    """The part of `text` (what follows a claim) up to the end of the claim's sentence."""
-    text = text or ""
-    match = _SENTENCE_END.search(text)
-    if match:
-        return text[:match.end()].rstrip()
-    return text.rstrip() if len(text) < CONTEXT_CHARS else text.rstrip() + "…"
-
-
-def claim_value(row: dict[str, Any]) -> str:
-    """A claim's value as a reader says it: "at least 49", "20-25", or the time as written."""
-    if row.get("time_text") is not None:
-        return row["time_text"]
-    low, high, qualifier = row.get("count_low"), row.get("count_high"), row.get("qualifier")
-    if qualifier == "exact" or (qualifier == "about" and low is not None):
-        return f"{'about ' if qualifier == 'about' else ''}{low}"
-    if qualifier in ("at_least", "vague") and low is not None:
-        return f"at least {low}" if qualifier == "at_least" else f"vague ({low} or more)"
-    if qualifier == "more_than" and low is not None:
-        return f"more than {low - 1}"
-    if qualifier == "up_to" and high is not None:
-        return f"up to {high}"
-    if low is not None and high is not None:
-        return f"{low}-{high}"
-    return "no number" if qualifier == "unspecified" else (qualifier or "reported")
+               for key in ("claim_id", "doc_id", "speaker", "evidence", "value")}}
 
 
 def _document(doc: dict[str, Any]) -> dict[str, Any]:
-    return {**doc, "link": safe_url(doc["url"]), "name": _name(doc, doc["doc_id"])}
-
-
-def _name(doc: dict[str, Any] | None, doc_id: str) -> str:
-    return (doc["title"] or doc["source_id"] or doc_id) if doc else doc_id
+    """A document as the page lists it: its link only when http(s), and what a link to it
+    says."""
+    return {**doc, "link": safe_url(doc["url"]),
+            "name": doc["title"] or doc["source_id"] or doc["doc_id"]}
 
 
 def _short(text: str, limit: int = 40) -> str:
