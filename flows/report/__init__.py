@@ -19,6 +19,7 @@ import hashlib
 import os
 import shutil
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -90,6 +91,7 @@ class _Site:
             lstrip_blocks=True,
         )
         self.env.filters["utc"] = _utc
+        self.macros = macros = self.env.get_template("_macros.html.j2").module
         css = self.env.loader.get_source(self.env, "style.css")[0]
         digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
         self.shared = {
@@ -99,13 +101,17 @@ class _Site:
             "warehouse": warehouse.name,
             "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "incident_file": pages.incident_file,
+            # Markup repeated by the thousand (a status, a matrix cell), rendered once each.
+            "badge": _Rendered(macros.status),
         }
+        cells = _Rendered(lambda cell: macros.cell(*cell))  # a row's cells: one filter call
+        self.env.filters["as_cells"] = lambda row: Markup("").join(map(cells.__getitem__, row))
 
     def write_all(self, folder: Path, data: queries.ReportData, workers: int = 1) -> list[int]:
         """Every page; returns their sizes in bytes. With several `workers`, forked processes
         share the incidents out, each reading the rows this process loaded and grouped."""
         sizes = self._write_index(folder, data)
-        found = pages.Lookup.of(data)
+        found = pages.Lookup.of(data, self.macros.document)
         shares = max(1, min(workers, len(data.incidents)))
         if shares == 1:
             return sizes + self._write_incidents(folder, found, 0, 1)
@@ -153,6 +159,18 @@ class _RowsEnvironment(Environment):
         if type(obj) is dict and attribute in obj:
             return obj[attribute]
         return super().getattr(obj, attribute)
+
+
+class _Rendered(dict):
+    """What `render` (an autoescaping macro) makes of each key, rendered at its first use."""
+
+    def __init__(self, render: Callable[[Any], Markup]) -> None:
+        super().__init__()
+        self.render = render
+
+    def __missing__(self, key: Any) -> Markup:
+        self[key] = self.render(key)
+        return self[key]
 
 
 #: What a forked worker renders from: the site, the folder and the loaded, grouped rows.

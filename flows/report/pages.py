@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from markupsafe import Markup
 
 from flows.report.chart import Chart, timeline_chart
 from flows.report.queries import ReportData
@@ -19,6 +22,9 @@ from flows.report.queries import ReportData
 FACTS_PER_PAGE = 100
 TIMELINE_PER_PAGE = 100
 EVIDENCE_PER_PAGE = 300
+#: What the page shows of an evidence row, as a tuple the template unpacks (the cheapest
+#: way for Jinja2 to read a row's columns, and there are hundreds of thousands of rows).
+EVIDENCE_SHOWN = itemgetter("before", "evidence", "after", "value", "speaker", "doc_id")
 #: Sources shown as the matrix's own columns; the others are counted in its last column.
 MATRIX_GROUPS = 30
 INCIDENTS_PER_INDEX = 500
@@ -26,10 +32,9 @@ _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 _FILE_SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 
-@dataclass
-class Cell:
+class Cell(NamedTuple):
     state: str  # agreeing, conflicting or silent
-    values: list[str] = field(default_factory=list)
+    values: tuple[str, ...] = ()
 
 
 @dataclass
@@ -42,8 +47,8 @@ class IncidentPage:
     timeline: list[dict[str, Any]]
     chart: Chart | None
     contradictions: list[dict[str, Any]]
-    sections: list[tuple[dict[str, Any], list[dict[str, Any]], bool]]  # fact, evidence, continued
-    documents: list[dict[str, Any]]
+    sections: list[tuple[dict[str, Any], list[tuple], bool]]  # fact, EVIDENCE_SHOWN, continued
+    documents: list[Markup]  # each document's item of the list, rendered once per report
     names: dict[str, str]  # what a link to a document says: every document the page links to
 
 
@@ -76,13 +81,18 @@ class Lookup:
     facts_of: dict[str, list[dict[str, Any]]]
     timeline_of: dict[str, list[dict[str, Any]]]
     evidence: dict[str, list[dict[str, Any]]]
-    documents: dict[str, dict[str, Any]]  # with their link and name
+    documents: dict[str, dict[str, Any]]  # with their link, name and item of a list
 
     @classmethod
-    def of(cls, data: ReportData) -> Lookup:
+    def of(cls, data: ReportData, list_item: Callable[[dict[str, Any]], Markup]) -> Lookup:
+        """The lookup of `data`, each document's `list_item` rendered once, however many
+        pages list the document."""
+        documents = {doc["doc_id"]: _document(doc) for doc in data.documents}
+        for doc in documents.values():
+            doc["listed"] = list_item(doc)
         return cls(data, _grouped(data.facts, "incident_id"),
                    _grouped(data.timeline, "incident_id"), _grouped(data.evidence, "fact_id"),
-                   {doc["doc_id"]: _document(doc) for doc in data.documents})
+                   documents)
 
 
 def incident_pages(found: Lookup, share: int = 0, shares: int = 1) -> Iterator[IncidentPage]:
@@ -113,21 +123,11 @@ class _Slice:
     first: bool  # the fact's matrix row and contradictions are on the page of its first slice
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Context:
-    """One incident's pages: their names, the rows, and its facts' disputes once found."""
-
     incident: dict[str, Any]
     names: list[str]
     found: Lookup
-    disputes: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
-
-    def disputes_of(self, fact: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-        key = fact["fact_id"]
-        if key not in self.disputes:
-            self.disputes[key] = (disputes(fact, self.found.evidence.get(key, []))
-                                  if fact["status"] == "conflicting" else [])
-        return self.disputes[key]
 
 
 def _packed(
@@ -157,17 +157,19 @@ def _page(
 ) -> IncidentPage:
     facts = [part.fact for part in slices if part.first]
     evidence, documents = context.found.evidence, context.found.documents
-    # A fact's contradictions go with its evidence: each page shows those of its own reports.
-    contradictions = [pair for part in slices for pair in _among(
-        context.disputes_of(part.fact), {row["claim_id"] for row in part.rows})]
-    disputed = {fact["fact_id"]: {pair[f"{side}_doc_id"] for _, pair in context.disputes_of(fact)
-                                  for side in ("lower", "higher")} for fact in facts}
-    sections = [(part.fact, part.rows, not part.first) for part in slices]
+    # A fact's contradictions are on the page of its matrix row: a row per disputed value.
+    contradictions = [pair for fact in facts if fact["status"] == "conflicting"
+                      for pair in disputes(fact, evidence.get(fact["fact_id"], []))]
+    disputed: dict[str, set[str]] = defaultdict(set)  # for the matrix: all of a fact's sides
+    for pair in contradictions:
+        disputed[pair["fact_id"]] |= pair["lower"]["doc_ids"] | pair["higher"]["doc_ids"]
+    sections = [(part.fact, list(map(EVIDENCE_SHOWN, part.rows)), not part.first)
+                for part in slices]
     for row in timeline:
         row["as_written"] = sorted({item["time_text"] for item in
                                     evidence.get(row["fact_id"], []) if item["time_text"]})
     shown = ({item["doc_id"] for part in slices for item in part.rows}
-             | {row[f"{side}_doc_id"] for row in contradictions for side in ("lower", "higher")}
+             | {row[side]["doc_id"] for row in contradictions for side in ("lower", "higher")}
              | {doc_id for part in slices if not part.rows
                 for doc_id in part.fact["doc_ids"] or []})
     groups, other = _source_groups(facts, documents)
@@ -178,7 +180,7 @@ def _page(
                  _others(fact, other, disputed[fact["fact_id"]])) for fact in facts],
         timeline=timeline, chart=timeline_chart(timeline), contradictions=contradictions,
         sections=sections,
-        documents=[documents[doc_id] for doc_id in sorted(shown) if doc_id in documents],
+        documents=[documents[key]["listed"] for key in sorted(shown) if key in documents],
         names={doc_id: documents[doc_id]["name"] if doc_id in documents else doc_id
                for doc_id in shown},
     )
@@ -223,6 +225,9 @@ def _others(fact: dict[str, Any], other: dict[str, str], disputed: set[str]) -> 
     return f"{len(reporting) - len(conflicting)} agreeing, {len(conflicting)} conflicting"
 
 
+_SILENT = Cell("silent")
+
+
 def _cells(
     fact: dict[str, Any],
     groups: list[dict[str, Any]],
@@ -239,24 +244,21 @@ def _cells(
     for group in groups:
         docs = group["doc_ids"] & reporting
         if not docs:
-            cells.append(Cell("silent"))
+            cells.append(_SILENT)
             continue
-        values = sorted(set().union(*(values_of[doc_id] for doc_id in docs)))
+        values = tuple(sorted(set().union(*(values_of[doc_id] for doc_id in docs))))
         state = "conflicting" if docs & disputed else "agreeing"
-        cells.append(Cell(state, values or ["reported"]))
+        cells.append(Cell(state, values or ("reported",)))
     return cells
 
 
-def disputes(
-    fact: dict[str, Any], evidence: list[dict[str, Any]]
-) -> list[tuple[str, dict[str, Any]]]:
-    """Each firm report of `fact` that cannot be true with another document's, beside the
-    report furthest from it: every disputed report once, rather than every pair (a fact that
-    thousands of reports give has millions of pairs; `contradictions` lists them all). Each
-    pair comes with the claim of the report it was found for, so that a page shows those of
-    its own share of the reports (`_among`). Intervals are read as the marts read them:
-    "about N" allows 10% either way, an open end is unbounded, and vague or unspecified
-    reports, and the figures a document's total adds up, never contradict."""
+def disputes(fact: dict[str, Any], evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each value of `fact` that cannot be true with another document's, beside the value
+    furthest from it, with the words of the first report giving each and every document that
+    does: a row per disputed value, rather than per pair of reports (a fact that thousands of
+    reports give has millions; `contradictions` lists them all). Intervals are read as the
+    marts read them: "about N" allows 10% either way, an open end is unbounded, and vague or
+    unspecified reports, and the figures a document's total adds up, never contradict."""
     firm = [(row, *_bounds(row)) for row in evidence
             if row["qualifier"] not in (None, "vague", "unspecified") and not row.get("is_summed")
             and (row["count_low"] is not None or row["count_high"] is not None)]
@@ -264,23 +266,27 @@ def disputes(
         return []
     highest = max(firm, key=lambda report: report[1])
     lowest = min(firm, key=lambda report: report[2])
-    found = []
-    for report in firm:
-        claim_id = report[0]["claim_id"]
-        if report[2] < highest[1] and report[0]["doc_id"] != highest[0]["doc_id"]:
-            found.append((claim_id, _pair(fact, report[0], highest[0])))
-        if report[1] > lowest[2] and report[0]["doc_id"] != lowest[0]["doc_id"]:
-            found.append((claim_id, _pair(fact, lowest[0], report[0])))
-    return found
-
-
-def _among(found: list[tuple[str, dict[str, Any]]], claims: set[str]) -> list[dict[str, Any]]:
-    """The disputes found for `claims`, each pair once."""
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
-    for claim_id, pair in found:
-        if claim_id in claims:
-            pairs.setdefault((pair["lower_claim_id"], pair["higher_claim_id"]), pair)
+    for report, low, high in firm:
+        if high < highest[1] and report["doc_id"] != highest[0]["doc_id"]:
+            _add(pairs, fact, report, highest[0])
+        if low > lowest[2] and report["doc_id"] != lowest[0]["doc_id"]:
+            _add(pairs, fact, lowest[0], report)
     return list(pairs.values())
+
+
+def _add(
+    pairs: dict[tuple[str, str], dict[str, Any]], fact: dict[str, Any],
+    lower: dict[str, Any], higher: dict[str, Any],
+) -> None:
+    key = (lower["value"], higher["value"])
+    if key not in pairs:
+        pairs[key] = {"fact_id": fact["fact_id"], "fact": fact["fact"],
+                      **{side: {**{column: row[column] for column in
+                                   ("doc_id", "speaker", "evidence", "value")}, "doc_ids": set()}
+                         for side, row in (("lower", lower), ("higher", higher))}}
+    pairs[key]["lower"]["doc_ids"].add(lower["doc_id"])
+    pairs[key]["higher"]["doc_ids"].add(higher["doc_id"])
 
 
 def _bounds(row: dict[str, Any]) -> tuple[float, float]:
@@ -288,12 +294,6 @@ def _bounds(row: dict[str, Any]) -> tuple[float, float]:
     slack = 0.1 if row["qualifier"] == "about" else 0.0
     return ((low or 0) * (1 - slack),
             high * (1 + slack) if high is not None else float("inf"))
-
-
-def _pair(fact: dict[str, Any], lower: dict[str, Any], higher: dict[str, Any]) -> dict:
-    return {"fact_id": fact["fact_id"], "fact": fact["fact"],
-            **{f"{side}_{key}": row[key] for side, row in (("lower", lower), ("higher", higher))
-               for key in ("claim_id", "doc_id", "speaker", "evidence", "value")}}
 
 
 def _document(doc: dict[str, Any]) -> dict[str, Any]:
