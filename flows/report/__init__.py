@@ -111,7 +111,7 @@ class _Site:
         """Every page; returns their sizes in bytes. With several `workers`, forked processes
         share the incidents out, each reading the rows this process loaded and grouped."""
         sizes = self._write_index(folder, data)
-        found = pages.Lookup.of(data, self.macros.document)
+        found = pages.Lookup.of(data, self.macros)
         shares = max(1, min(workers, len(data.incidents)))
         if shares == 1:
             return sizes + self._write_incidents(folder, found, 0, 1)

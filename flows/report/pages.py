@@ -49,7 +49,7 @@ class IncidentPage:
     contradictions: list[dict[str, Any]]
     sections: list[tuple[dict[str, Any], list[tuple], bool]]  # fact, EVIDENCE_SHOWN, continued
     documents: list[Markup]  # each document's item of the list, rendered once per report
-    names: dict[str, str]  # what a link to a document says: every document the page links to
+    links: dict[str, Markup]  # a link to each document the page lists
 
 
 def safe_url(url: str | None) -> str | None:
@@ -81,18 +81,20 @@ class Lookup:
     facts_of: dict[str, list[dict[str, Any]]]
     timeline_of: dict[str, list[dict[str, Any]]]
     evidence: dict[str, list[dict[str, Any]]]
-    documents: dict[str, dict[str, Any]]  # with their link, name and item of a list
+    documents: dict[str, dict[str, Any]]  # with their URL's link, name, list item and link
+    link: Callable[[str, str], Markup]  # a link to a document, by its id and name
 
     @classmethod
-    def of(cls, data: ReportData, list_item: Callable[[dict[str, Any]], Markup]) -> Lookup:
-        """The lookup of `data`, each document's `list_item` rendered once, however many
-        pages list the document."""
+    def of(cls, data: ReportData, macros: Any) -> Lookup:
+        """The lookup of `data`, each document's list item and the link to it rendered by
+        `macros` once, however many pages list the document."""
         documents = {doc["doc_id"]: _document(doc) for doc in data.documents}
         for doc in documents.values():
-            doc["listed"] = list_item(doc)
+            doc["listed"] = macros.document(doc)
+            doc["linked"] = macros.doc_link(doc["doc_id"], doc["name"])
         return cls(data, _grouped(data.facts, "incident_id"),
                    _grouped(data.timeline, "incident_id"), _grouped(data.evidence, "fact_id"),
-                   documents)
+                   documents, macros.doc_link)
 
 
 def incident_pages(found: Lookup, share: int = 0, shares: int = 1) -> Iterator[IncidentPage]:
@@ -181,8 +183,8 @@ def _page(
         timeline=timeline, chart=timeline_chart(timeline), contradictions=contradictions,
         sections=sections,
         documents=[documents[key]["listed"] for key in sorted(shown) if key in documents],
-        names={doc_id: documents[doc_id]["name"] if doc_id in documents else doc_id
-               for doc_id in shown},
+        links={doc_id: documents[doc_id]["linked"] if doc_id in documents
+               else context.found.link(doc_id, doc_id) for doc_id in shown},
     )
 
 
