@@ -15,12 +15,14 @@ reader never sees half a report, and pages of incidents that no longer exist do 
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from multiprocessing import get_context
@@ -51,7 +53,7 @@ def write_report(
     incidents' pages rendered by `workers` processes (rendering is most of the time)."""
     started = time.perf_counter()
     _refuse_foreign(out)
-    with duckdb.connect(str(warehouse), read_only=True) as conn:
+    with _uncollected(), duckdb.connect(str(warehouse), read_only=True) as conn:
         data = queries.load(conn, incident)
     if incident is not None and not data.incidents:
         raise LookupError(f"no incident {incident} in {warehouse}")
@@ -60,12 +62,27 @@ def write_report(
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
     try:
-        written = site.write_all(build, data, workers)
+        with _uncollected():
+            written = site.write_all(build, data, workers)
         _swap_in(build, out)
     finally:
         shutil.rmtree(build, ignore_errors=True)
     return Written(out / "index.html", len(data.incidents), len(written), max(written),
                    time.perf_counter() - started)
+
+
+@contextmanager
+def _uncollected() -> Iterator[None]:
+    """Python's cyclic collector paused: the rows loaded (millions of objects) live to the
+    end and rendering leaves no cycles worth collecting, so each collection would only walk
+    the rows again (and, in a forked worker, copy every page of memory it touches)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def refresh(published: Path, changed: bool) -> Path | None:
