@@ -139,18 +139,18 @@ def _packed(
     sentences; a fact that thousands of reports give continues over pages of its own."""
     pages: list[list[_Slice]] = []
     current: list[_Slice] = []
-    items = 0
+    items = begun = 0  # evidence sentences and facts begun on the current page
     for fact in facts:
         rows = evidence.get(fact["fact_id"], [])
         chunks = [rows[start:start + EVIDENCE_PER_PAGE]
                   for start in range(0, len(rows), EVIDENCE_PER_PAGE)] or [[]]
         for index, chunk in enumerate(chunks):
-            full = sum(part.first for part in current) >= FACTS_PER_PAGE
-            if current and (full or items + len(chunk) > EVIDENCE_PER_PAGE):
+            if current and (begun >= FACTS_PER_PAGE or items + len(chunk) > EVIDENCE_PER_PAGE):
                 pages.append(current)
-                current, items = [], 0
+                current, items, begun = [], 0, 0
             current.append(_Slice(fact, chunk, index == 0))
             items += len(chunk)
+            begun += index == 0
     return [*pages, current] if current else pages
 
 
