@@ -128,19 +128,24 @@ def test_a_bars_width_is_its_precision():
     assert all(chart.LABEL_WIDTH <= bar.x <= chart.WIDTH for bar in drawn.bars)
 
 
-def test_every_disputed_report_is_shown_once_beside_the_furthest_one():
-    def report(claim, doc, qualifier, low, high):
+def test_every_disputed_value_is_shown_once_beside_the_furthest_one():
+    def report(claim, doc, qualifier, low, high, value=None):
         return {"claim_id": claim, "doc_id": doc, "qualifier": qualifier, "count_low": low,
-                "count_high": high, "speaker": None, "evidence": claim, "value": claim}
+                "count_high": high, "speaker": None, "evidence": claim, "value": value or claim}
 
     evidence = [report("three", "a", "exact", 3, 3), report("about 3", "b", "about", 3, 3),
                 report("twelve", "c", "exact", 12, 12), report("over 40", "d", "more_than", 41,
                 None), report("dozens", "e", "vague", 12, None), report("ten", "d", "exact",
-                10, 10)]
-    pairs = {(row["lower_evidence"], row["higher_evidence"])
-             for row in pages.disputes({"fact_id": "f", "fact": "killed"}, evidence)}
-    assert pairs == {("three", "over 40"), ("about 3", "over 40"), ("twelve", "over 40"),
-                     ("three", "twelve"), ("three", "ten")}
+                10, 10), report("12 again", "g", "exact", 12, 12, value="twelve"),
+                # a figure a document's total adds up is no report of the total: never a side
+                {**report("a part", "f", "exact", 90, 90), "is_summed": True}]
+    pairs = pages.disputes({"fact_id": "f", "fact": "killed"}, evidence)
+    assert {(row["lower"]["evidence"], row["higher"]["evidence"]) for row in pairs} == {
+        ("three", "over 40"), ("about 3", "over 40"), ("twelve", "over 40"), ("three", "twelve"),
+        ("three", "ten")}
+    assert len(pairs) == 5  # the second document saying twelve joins the rows of twelve
+    (twelve,) = (row for row in pairs if row["higher"]["value"] == "twelve")
+    assert twelve["higher"]["doc_ids"] == {"c", "g"} and twelve["lower"]["doc_ids"] == {"a"}
 
 
 def _incident_page(report: Path) -> str:
@@ -169,7 +174,8 @@ def _big_incident(facts: int, events: int) -> ReportData:
                  "evidence": f"{fact['value_low']} were killed", "speaker": None,
                  "qualifier": "exact", "count_low": fact["value_low"],
                  "count_high": fact["value_low"], "time_text": None, "precision": None,
-                 "text_before": "On Monday, ", "text_after": " in the attack. More."}
+                 "is_summed": False, "value": str(fact["value_low"]), "before": "On Monday, ",
+                 "after": " in the attack."}
                 for fact in fact_rows for doc_id in doc_ids[:3]]
     documents = [{"doc_id": doc_id, "source_group": doc_id, "source_id": f"{doc_id}.txt",
                   "title": f"Title {doc_id}", "outlet": f"Outlet {doc_id}", "url": None,

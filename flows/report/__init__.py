@@ -15,11 +15,14 @@ reader never sees half a report, and pages of incidents that no longer exist do 
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import os
 import shutil
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from multiprocessing import get_context
@@ -50,7 +53,7 @@ def write_report(
     incidents' pages rendered by `workers` processes (rendering is most of the time)."""
     started = time.perf_counter()
     _refuse_foreign(out)
-    with duckdb.connect(str(warehouse), read_only=True) as conn:
+    with _uncollected(), duckdb.connect(str(warehouse), read_only=True) as conn:
         data = queries.load(conn, incident)
     if incident is not None and not data.incidents:
         raise LookupError(f"no incident {incident} in {warehouse}")
@@ -59,12 +62,27 @@ def write_report(
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
     try:
-        written = site.write_all(build, data, workers)
+        with _uncollected():
+            written = site.write_all(build, data, workers)
         _swap_in(build, out)
     finally:
         shutil.rmtree(build, ignore_errors=True)
     return Written(out / "index.html", len(data.incidents), len(written), max(written),
                    time.perf_counter() - started)
+
+
+@contextmanager
+def _uncollected() -> Iterator[None]:
+    """Python's cyclic collector paused: the rows loaded (millions of objects) live to the
+    end and rendering leaves no cycles worth collecting, so each collection would only walk
+    the rows again (and, in a forked worker, copy every page of memory it touches)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def refresh(published: Path, changed: bool) -> Path | None:
@@ -82,7 +100,7 @@ class _Site:
     """The templates, with what every page shares."""
 
     def __init__(self, warehouse: Path) -> None:
-        self.env = Environment(
+        self.env = _RowsEnvironment(
             loader=PackageLoader("flows.report", "templates"),
             autoescape=True,
             undefined=StrictUndefined,
@@ -90,6 +108,7 @@ class _Site:
             lstrip_blocks=True,
         )
         self.env.filters["utc"] = _utc
+        self.macros = macros = self.env.get_template("_macros.html.j2").module
         css = self.env.loader.get_source(self.env, "style.css")[0]
         digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
         self.shared = {
@@ -99,17 +118,22 @@ class _Site:
             "warehouse": warehouse.name,
             "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "incident_file": pages.incident_file,
+            # Markup repeated by the thousand (a status, a matrix cell), rendered once each.
+            "badge": _Rendered(macros.status),
         }
+        cells = _Rendered(lambda cell: macros.cell(*cell))  # a row's cells: one filter call
+        self.env.filters["as_cells"] = lambda row: Markup("").join(map(cells.__getitem__, row))
 
     def write_all(self, folder: Path, data: queries.ReportData, workers: int = 1) -> list[int]:
         """Every page; returns their sizes in bytes. With several `workers`, forked processes
-        share the incidents out, each reading the rows this process loaded."""
+        share the incidents out, each reading the rows this process loaded and grouped."""
         sizes = self._write_index(folder, data)
+        found = pages.Lookup.of(data, self.macros)
         shares = max(1, min(workers, len(data.incidents)))
         if shares == 1:
-            return sizes + self._write_incidents(folder, data, 0, 1)
+            return sizes + self._write_incidents(folder, found, 0, 1)
         global _FORKED
-        _FORKED = (self, folder, data)
+        _FORKED = (self, folder, found)
         try:
             with ProcessPoolExecutor(shares, mp_context=get_context("fork")) as pool:
                 for share in pool.map(_write_share, range(shares), [shares] * shares):
@@ -131,25 +155,48 @@ class _Site:
         return sizes
 
     def _write_incidents(
-        self, folder: Path, data: queries.ReportData, share: int, shares: int
+        self, folder: Path, found: pages.Lookup, share: int, shares: int
     ) -> list[int]:
         template = self.env.get_template("incident.html.j2")
         return [self._write(folder / page.pages[page.number - 1], template, page.__dict__)
-                for page in pages.incident_pages(data, share, shares)]
+                for page in pages.incident_pages(found, share, shares)]
 
     def _write(self, path: Path, template: Any, context: dict[str, Any]) -> int:
-        html = template.render(**self.shared, **context)
-        path.write_text(html, encoding="utf-8")
-        return len(html.encode("utf-8"))
+        html = template.render(**self.shared, **context).encode("utf-8")
+        path.write_bytes(html)
+        return len(html)
 
 
-#: What a forked worker renders from: the site, the folder and the loaded rows.
-_FORKED: tuple[_Site, Path, queries.ReportData] | None = None
+class _RowsEnvironment(Environment):
+    """Jinja2 with `row.column` reading a dict's key first: the report's rows are dicts, and
+    the default attribute-first lookup raises and catches an error for every cell, which cost
+    more than the rest of the rendering."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
+class _Rendered(dict):
+    """What `render` (an autoescaping macro) makes of each key, rendered at its first use."""
+
+    def __init__(self, render: Callable[[Any], Markup]) -> None:
+        super().__init__()
+        self.render = render
+
+    def __missing__(self, key: Any) -> Markup:
+        self[key] = self.render(key)
+        return self[key]
+
+
+#: What a forked worker renders from: the site, the folder and the loaded, grouped rows.
+_FORKED: tuple[_Site, Path, pages.Lookup] | None = None
 
 
 def _write_share(share: int, shares: int) -> list[int]:
-    site, folder, data = _FORKED
-    return site._write_incidents(folder, data, share, shares)
+    site, folder, found = _FORKED
+    return site._write_incidents(folder, found, share, shares)
 
 
 def _utc(moment: datetime | None) -> str:

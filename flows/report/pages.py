@@ -9,28 +9,32 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from markupsafe import Markup
 
 from flows.report.chart import Chart, timeline_chart
-from flows.report.queries import CONTEXT_CHARS, ReportData
+from flows.report.queries import ReportData
 
 FACTS_PER_PAGE = 100
 TIMELINE_PER_PAGE = 100
 EVIDENCE_PER_PAGE = 300
+#: What the page shows of an evidence row, as a tuple the template unpacks (the cheapest
+#: way for Jinja2 to read a row's columns, and there are hundreds of thousands of rows).
+EVIDENCE_SHOWN = itemgetter("before", "evidence", "after", "value", "speaker", "doc_id")
 #: Sources shown as the matrix's own columns; the others are counted in its last column.
 MATRIX_GROUPS = 30
 INCIDENTS_PER_INDEX = 500
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 _FILE_SAFE = re.compile(r"[^A-Za-z0-9_-]")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*")
 
 
-@dataclass
-class Cell:
+class Cell(NamedTuple):
     state: str  # agreeing, conflicting or silent
-    values: list[str] = field(default_factory=list)
+    values: tuple[str, ...] = ()
 
 
 @dataclass
@@ -43,9 +47,9 @@ class IncidentPage:
     timeline: list[dict[str, Any]]
     chart: Chart | None
     contradictions: list[dict[str, Any]]
-    sections: list[tuple[dict[str, Any], list[dict[str, Any]], bool]]  # fact, evidence, continued
-    documents: list[dict[str, Any]]
-    names: dict[str, str]  # what a link to a document says: every document the page links to
+    sections: list[tuple[dict[str, Any], list[tuple], bool]]  # fact, EVIDENCE_SHOWN, continued
+    documents: list[Markup]  # each document's item of the list, rendered once per report
+    links: dict[str, Markup]  # a link to each document the page lists
 
 
 def safe_url(url: str | None) -> str | None:
@@ -68,23 +72,45 @@ def index_pages(incidents: Sequence[dict[str, Any]]) -> Iterator[tuple[int, list
         yield start // INCIDENTS_PER_INDEX + 1, list(incidents[start:start + INCIDENTS_PER_INDEX])
 
 
-def incident_pages(data: ReportData, share: int = 0, shares: int = 1) -> Iterator[IncidentPage]:
-    """Every page of every incident in `data` (of every `shares`-th, from the `share`-th)."""
-    facts_of = _grouped(data.facts, "incident_id")
-    timeline_of = _grouped(data.timeline, "incident_id")
-    evidence = _grouped(data.evidence, "fact_id")
-    documents = {doc["doc_id"]: doc for doc in data.documents}
-    for incident in data.incidents[share::shares]:
+@dataclass(frozen=True)
+class Lookup:
+    """The rows of `data` by incident and by fact, built once (before the rendering processes
+    fork), so that a page is assembled from its own rows only."""
+
+    data: ReportData
+    facts_of: dict[str, list[dict[str, Any]]]
+    timeline_of: dict[str, list[dict[str, Any]]]
+    evidence: dict[str, list[dict[str, Any]]]
+    documents: dict[str, dict[str, Any]]  # with their URL's link, name, list item and link
+    link: Callable[[str, str], Markup]  # a link to a document, by its id and name
+
+    @classmethod
+    def of(cls, data: ReportData, macros: Any) -> Lookup:
+        """The lookup of `data`, each document's list item and the link to it rendered by
+        `macros` once, however many pages list the document."""
+        documents = {doc["doc_id"]: _document(doc) for doc in data.documents}
+        for doc in documents.values():
+            doc["listed"] = macros.document(doc)
+            doc["linked"] = macros.doc_link(doc["doc_id"], doc["name"])
+        return cls(data, _grouped(data.facts, "incident_id"),
+                   _grouped(data.timeline, "incident_id"), _grouped(data.evidence, "fact_id"),
+                   documents, macros.doc_link)
+
+
+def incident_pages(found: Lookup, share: int = 0, shares: int = 1) -> Iterator[IncidentPage]:
+    """Every page of every incident (of every `shares`-th, from the `share`-th)."""
+    for incident in found.data.incidents[share::shares]:
         key = incident["incident_id"]
-        fact_pages = _packed(facts_of.get(key, []), evidence)
-        timeline = timeline_of.get(key, [])
+        fact_pages = _packed(found.facts_of.get(key, []), found.evidence)
+        timeline = found.timeline_of.get(key, [])
         timeline_pages = [timeline[start:start + TIMELINE_PER_PAGE]
                           for start in range(0, len(timeline), TIMELINE_PER_PAGE)]
         count = max(1, len(fact_pages), len(timeline_pages))
-        names = [incident_file(key, number) for number in range(1, count + 1)]
+        context = _Context(incident, [incident_file(key, number) for number in
+                                      range(1, count + 1)], found)
         for number in range(1, count + 1):
             yield _page(
-                _Context(incident, number, names, evidence, documents),
+                context, number,
                 fact_pages[number - 1] if number <= len(fact_pages) else [],
                 timeline_pages[number - 1] if number <= len(timeline_pages) else [],
             )
@@ -102,10 +128,8 @@ class _Slice:
 @dataclass(frozen=True)
 class _Context:
     incident: dict[str, Any]
-    number: int
     names: list[str]
-    evidence: dict[str, list[dict[str, Any]]]
-    documents: dict[str, dict[str, Any]]
+    found: Lookup
 
 
 def _packed(
@@ -115,54 +139,52 @@ def _packed(
     sentences; a fact that thousands of reports give continues over pages of its own."""
     pages: list[list[_Slice]] = []
     current: list[_Slice] = []
-    items = 0
+    items = begun = 0  # evidence sentences and facts begun on the current page
     for fact in facts:
         rows = evidence.get(fact["fact_id"], [])
         chunks = [rows[start:start + EVIDENCE_PER_PAGE]
                   for start in range(0, len(rows), EVIDENCE_PER_PAGE)] or [[]]
         for index, chunk in enumerate(chunks):
-            full = sum(part.first for part in current) >= FACTS_PER_PAGE
-            if current and (full or items + len(chunk) > EVIDENCE_PER_PAGE):
+            if current and (begun >= FACTS_PER_PAGE or items + len(chunk) > EVIDENCE_PER_PAGE):
                 pages.append(current)
-                current, items = [], 0
+                current, items, begun = [], 0, 0
             current.append(_Slice(fact, chunk, index == 0))
             items += len(chunk)
+            begun += index == 0
     return [*pages, current] if current else pages
 
 
 def _page(
-    context: _Context, slices: list[_Slice], timeline: list[dict[str, Any]]
+    context: _Context, number: int, slices: list[_Slice], timeline: list[dict[str, Any]]
 ) -> IncidentPage:
     facts = [part.fact for part in slices if part.first]
-    # A fact's contradictions go with its evidence: each page shows those of its own reports.
-    contradictions = [pair for part in slices if part.fact["status"] == "conflicting"
-                      for pair in disputes(part.fact, context.evidence[part.fact["fact_id"]],
-                                           {row["claim_id"] for row in part.rows})]
+    evidence, documents = context.found.evidence, context.found.documents
+    # A fact's contradictions are on the page of its matrix row: a row per disputed value.
+    contradictions = [pair for fact in facts if fact["status"] == "conflicting"
+                      for pair in disputes(fact, evidence.get(fact["fact_id"], []))]
     disputed: dict[str, set[str]] = defaultdict(set)  # for the matrix: all of a fact's sides
-    for fact in facts:
-        if fact["status"] == "conflicting":
-            for row in disputes(fact, context.evidence[fact["fact_id"]]):
-                disputed[fact["fact_id"]] |= {row["lower_doc_id"], row["higher_doc_id"]}
-    sections = [(part.fact, [_with_value(row) for row in part.rows], not part.first)
+    for pair in contradictions:
+        disputed[pair["fact_id"]] |= pair["lower"]["doc_ids"] | pair["higher"]["doc_ids"]
+    sections = [(part.fact, list(map(EVIDENCE_SHOWN, part.rows)), not part.first)
                 for part in slices]
     for row in timeline:
         row["as_written"] = sorted({item["time_text"] for item in
-                                    context.evidence.get(row["fact_id"], []) if item["time_text"]})
-    shown = ({item["doc_id"] for _, items, _ in sections for item in items}
-             | {row[f"{side}_doc_id"] for row in contradictions for side in ("lower", "higher")}
-             | {doc_id for fact, items, _ in sections if not items
-                for doc_id in fact["doc_ids"] or []})
-    groups, other = _source_groups(facts, context.documents)
+                                    evidence.get(row["fact_id"], []) if item["time_text"]})
+    shown = ({item["doc_id"] for part in slices for item in part.rows}
+             | {row[side]["doc_id"] for row in contradictions for side in ("lower", "higher")}
+             | {doc_id for part in slices if not part.rows
+                for doc_id in part.fact["doc_ids"] or []})
+    groups, other = _source_groups(facts, documents)
     return IncidentPage(
-        incident=context.incident, number=context.number, pages=context.names, groups=groups,
-        matrix=[(fact, _cells(fact, groups, context.evidence.get(fact["fact_id"], []),
+        incident=context.incident, number=number, pages=context.names, groups=groups,
+        matrix=[(fact, _cells(fact, groups, evidence.get(fact["fact_id"], []),
                               disputed[fact["fact_id"]]),
                  _others(fact, other, disputed[fact["fact_id"]])) for fact in facts],
         timeline=timeline, chart=timeline_chart(timeline), contradictions=contradictions,
         sections=sections,
-        documents=[_document(context.documents[doc_id]) for doc_id in sorted(shown)
-                   if doc_id in context.documents],
-        names={doc_id: _name(context.documents.get(doc_id), doc_id) for doc_id in shown},
+        documents=[documents[key]["listed"] for key in sorted(shown) if key in documents],
+        links={doc_id: documents[doc_id]["linked"] if doc_id in documents
+               else context.found.link(doc_id, doc_id) for doc_id in shown},
     )
 
 
@@ -205,6 +227,9 @@ def _others(fact: dict[str, Any], other: dict[str, str], disputed: set[str]) -> 
     return f"{len(reporting) - len(conflicting)} agreeing, {len(conflicting)} conflicting"
 
 
+_SILENT = Cell("silent")
+
+
 def _cells(
     fact: dict[str, Any],
     groups: list[dict[str, Any]],
@@ -214,43 +239,56 @@ def _cells(
     """Per source group: silent (none of its documents reports the fact), conflicting (one of
     its documents is a side of a contradiction of the fact) or agreeing; with its values."""
     reporting = set(fact["doc_ids"] or [])
+    values_of: dict[str, set[str]] = defaultdict(set)
+    for row in evidence:
+        values_of[row["doc_id"]].add(row["value"])
     cells = []
     for group in groups:
         docs = group["doc_ids"] & reporting
         if not docs:
-            cells.append(Cell("silent"))
+            cells.append(_SILENT)
             continue
-        values = sorted({claim_value(row) for row in evidence if row["doc_id"] in docs})
+        values = tuple(sorted(set().union(*(values_of[doc_id] for doc_id in docs))))
         state = "conflicting" if docs & disputed else "agreeing"
-        cells.append(Cell(state, values or ["reported"]))
+        cells.append(Cell(state, values or ("reported",)))
     return cells
 
 
-def disputes(
-    fact: dict[str, Any], evidence: list[dict[str, Any]], among: set[str] | None = None
-) -> list[dict[str, Any]]:
-    """Each firm report of `fact` that cannot be true with another document's, beside the
-    report furthest from it: every disputed report once, rather than every pair (a fact that
-    thousands of reports give has millions of pairs; `contradictions` lists them all).
-    Intervals are read as the marts read them: "about N" allows 10% either way, an open end
-    is unbounded, and vague or unspecified reports never contradict. With `among`, only the
-    disputes of those claims (a page's share of a fact's reports)."""
+def disputes(fact: dict[str, Any], evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each value of `fact` that cannot be true with another document's, beside the value
+    furthest from it, with the words of the first report giving each and every document that
+    does: a row per disputed value, rather than per pair of reports (a fact that thousands of
+    reports give has millions; `contradictions` lists them all). Intervals are read as the
+    marts read them: "about N" allows 10% either way, an open end is unbounded, and vague or
+    unspecified reports, and the figures a document's total adds up, never contradict."""
     firm = [(row, *_bounds(row)) for row in evidence
-            if row["qualifier"] not in (None, "vague", "unspecified")
+            if row["qualifier"] not in (None, "vague", "unspecified") and not row.get("is_summed")
             and (row["count_low"] is not None or row["count_high"] is not None)]
     if not firm:
         return []
     highest = max(firm, key=lambda report: report[1])
     lowest = min(firm, key=lambda report: report[2])
-    pairs = {}
-    for report in firm:
-        if among is not None and report[0]["claim_id"] not in among:
-            continue
-        if report[2] < highest[1] and report[0]["doc_id"] != highest[0]["doc_id"]:
-            pairs[(report[0]["claim_id"], highest[0]["claim_id"])] = (report[0], highest[0])
-        if report[1] > lowest[2] and report[0]["doc_id"] != lowest[0]["doc_id"]:
-            pairs[(lowest[0]["claim_id"], report[0]["claim_id"])] = (lowest[0], report[0])
-    return [_pair(fact, lower, higher) for lower, higher in pairs.values()]
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for report, low, high in firm:
+        if high < highest[1] and report["doc_id"] != highest[0]["doc_id"]:
+            _add(pairs, fact, report, highest[0])
+        if low > lowest[2] and report["doc_id"] != lowest[0]["doc_id"]:
+            _add(pairs, fact, lowest[0], report)
+    return list(pairs.values())
+
+
+def _add(
+    pairs: dict[tuple[str, str], dict[str, Any]], fact: dict[str, Any],
+    lower: dict[str, Any], higher: dict[str, Any],
+) -> None:
+    key = (lower["value"], higher["value"])
+    if key not in pairs:
+        pairs[key] = {"fact_id": fact["fact_id"], "fact": fact["fact"],
+                      **{side: {**{column: row[column] for column in
+                                   ("doc_id", "speaker", "evidence", "value")}, "doc_ids": set()}
+                         for side, row in (("lower", lower), ("higher", higher))}}
+    pairs[key]["lower"]["doc_ids"].add(lower["doc_id"])
+    pairs[key]["higher"]["doc_ids"].add(higher["doc_id"])
 
 
 def _bounds(row: dict[str, Any]) -> tuple[float, float]:
@@ -260,61 +298,11 @@ def _bounds(row: dict[str, Any]) -> tuple[float, float]:
             high * (1 + slack) if high is not None else float("inf"))
 
 
-def _pair(fact: dict[str, Any], lower: dict[str, Any], higher: dict[str, Any]) -> dict:
-    return {"fact_id": fact["fact_id"], "fact": fact["fact"],
-            **{f"{side}_{key}": row[key] for side, row in (("lower", lower), ("higher", higher))
-               for key in ("doc_id", "speaker", "evidence")},
-            "lower_value": claim_value(lower), "higher_value": claim_value(higher)}
-
-
-def _with_value(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "value": claim_value(row), "before": _sentence_start(row["text_before"]),
-            "after": _sentence_end(row["text_after"])}
-
-
-def _sentence_start(text: str | None) -> str:
-    """The part of `text` (what precedes a claim) in the claim's own sentence; "…" marks a
-    sentence longer than the words read (a shorter read began at the document's start)."""
-    text = text or ""
-    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
-    if ends:
-        return text[ends[-1]:].lstrip()
-    return text.lstrip() if len(text) < CONTEXT_CHARS else "…" + text.lstrip()
-
-
-def _sentence_end(text: str | None) -> str:
-    """The part of `text` (what follows a claim) up to the end of the claim's sentence."""
-    text = text or ""
-    match = _SENTENCE_END.search(text)
-    if match:
-        return text[:match.end()].rstrip()
-    return text.rstrip() if len(text) < CONTEXT_CHARS else text.rstrip() + "…"
-
-
-def claim_value(row: dict[str, Any]) -> str:
-    """A claim's value as a reader says it: "at least 49", "20-25", or the time as written."""
-    if row.get("time_text") is not None:
-        return row["time_text"]
-    low, high, qualifier = row.get("count_low"), row.get("count_high"), row.get("qualifier")
-    if qualifier == "exact" or (qualifier == "about" and low is not None):
-        return f"{'about ' if qualifier == 'about' else ''}{low}"
-    if qualifier in ("at_least", "vague") and low is not None:
-        return f"at least {low}" if qualifier == "at_least" else f"vague ({low} or more)"
-    if qualifier == "more_than" and low is not None:
-        return f"more than {low - 1}"
-    if qualifier == "up_to" and high is not None:
-        return f"up to {high}"
-    if low is not None and high is not None:
-        return f"{low}-{high}"
-    return "no number" if qualifier == "unspecified" else (qualifier or "reported")
-
-
 def _document(doc: dict[str, Any]) -> dict[str, Any]:
-    return {**doc, "link": safe_url(doc["url"]), "name": _name(doc, doc["doc_id"])}
-
-
-def _name(doc: dict[str, Any] | None, doc_id: str) -> str:
-    return (doc["title"] or doc["source_id"] or doc_id) if doc else doc_id
+    """A document as the page lists it: its link only when http(s), and what a link to it
+    says."""
+    return {**doc, "link": safe_url(doc["url"]),
+            "name": doc["title"] or doc["source_id"] or doc["doc_id"]}
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -1,11 +1,9 @@
 """Every query the report makes, in one place, over the published marts only.
 
-The marts say which documents report each fact (`source_agreement.doc_ids`) but not which of
-their claims; the evidence query maps a claim to a fact by what both name (incident, outcome
-and side, or event type and overlapping times) among the fact's documents. A claim whose
-victim class differs from the fact's (a generic "45 killed" beside "45 soldiers") may show
-under both of its incident's facts for that outcome and side: more evidence, never less.
-Contradictions are found among the same evidence (`pages`), not read from the
+One query per table, for every incident at once (set-based, never a query per incident),
+fetched as Arrow. A fact's evidence is read from `fact_evidence` (each claim behind each fact,
+with the whole sentence it stands in), split in SQL into the words before the claim, its own
+and those after. Contradictions are found among the same evidence (`pages`), not read from the
 `contradictions` view: that lists every conflicting pair, and a fact that thousands of reports
 give (the 20,000-document bench has them) has millions. Columns are named, never `*`, so new
 mart columns change nothing here.
@@ -51,62 +49,40 @@ order by incident_id, ordinal
 """
 
 EVIDENCE = """
-with facts as (
-    select fact_id, incident_id, kind, outcome, side, event_type, at_start, at_end, doc_ids,
-    from source_agreement
+with evidence as (
+    select
+        fact_id, claim_id, doc_id, kind, is_summed, reported_value, speaker, evidence,
+        sentence, char_start - sentence_start as phrase_start,
+        char_end - sentence_start as phrase_end,
+    from fact_evidence
     where $incident is null or incident_id = $incident
 ),
 
 casualty as (
-    select
-        facts.fact_id, claims.doc_id, claims.claim_id, claims.char_start, claims.char_end,
-        claims.evidence, claims.speaker, claims.qualifier, claims.count_low, claims.count_high,
-        null::varchar as time_text, null::varchar as precision,
-    from facts
-    inner join casualty_claims as claims
-        on claims.incident_id = facts.incident_id
-        and claims.outcome = facts.outcome
-        and claims.side is not distinct from facts.side
-        and list_contains(facts.doc_ids, claims.doc_id)
-    where facts.kind = 'casualty'
+    select claim_id, qualifier, count_low, count_high,
+    from casualty_claims
 ),
 
 events as (
-    select
-        facts.fact_id, claims.doc_id, claims.claim_id, claims.char_start, claims.char_end,
-        claims.evidence, claims.speaker, null::varchar, null::bigint, null::bigint,
-        claims.time_text, claims.precision,
-    from facts
-    inner join event_claims as claims
-        on claims.incident_id = facts.incident_id
-        and claims.event_type = facts.event_type
-        and claims.occurred_start <= facts.at_end
-        and claims.occurred_end >= facts.at_start
-        and list_contains(facts.doc_ids, claims.doc_id)
-    where facts.kind = 'event'
-),
-
-claims as (
-    select * from casualty
-    union all
-    select * from events
+    select claim_id, time_text,
+    from event_claims
 )
 
--- The words around each claim, for the report to show its whole sentence.
+-- A count as the article writes it; a time as written, in local time where the text gave it.
 select
-    claims.fact_id, claims.doc_id, claims.claim_id, claims.evidence, claims.speaker,
-    claims.qualifier, claims.count_low, claims.count_high, claims.time_text, claims.precision,
-    substr(
-        documents.text, greatest(claims.char_start - $context, 0) + 1,
-        claims.char_start - greatest(claims.char_start - $context, 0)
-    ) as text_before,
-    substr(documents.text, claims.char_end + 1, $context) as text_after,
-from claims
-inner join documents using (doc_id)
-order by claims.fact_id, claims.doc_id, claims.char_start, claims.claim_id
+    evidence.fact_id, evidence.doc_id, evidence.claim_id, evidence.evidence, evidence.speaker,
+    evidence.is_summed, casualty.qualifier, casualty.count_low, casualty.count_high,
+    events.time_text,
+    coalesce(events.time_text, evidence.reported_value) as value,
+    substr(evidence.sentence, 1, evidence.phrase_start) as before,
+    substr(evidence.sentence, evidence.phrase_end + 1) as after,
+from evidence
+left join casualty
+    on evidence.kind = 'casualty' and casualty.claim_id = evidence.claim_id
+left join events
+    on evidence.kind = 'event' and events.claim_id = evidence.claim_id
+order by evidence.fact_id, evidence.doc_id, evidence.phrase_start, evidence.claim_id
 """
-#: Characters read on either side of a claim to find the ends of its sentence.
-CONTEXT_CHARS = 200
 
 DOCUMENTS = """
 with wanted as (
@@ -147,7 +123,4 @@ def load(conn: duckdb.DuckDBPyConnection, incident: str | None = None) -> Report
 def _records(
     conn: duckdb.DuckDBPyConnection, query: str, incident: str | None
 ) -> list[dict[str, Any]]:
-    params: dict[str, Any] = {"incident": incident}
-    if "$context" in query:
-        params["context"] = CONTEXT_CHARS
-    return conn.sql(query, params=params).to_arrow_table().to_pylist()
+    return conn.sql(query, params={"incident": incident}).to_arrow_table().to_pylist()
