@@ -290,7 +290,7 @@ def find_casualties(
         era = _era(text, low, sentence, published_year)
         kept = _non_overlapping(found.values())
         parts = [part for match in kept if match.part_of is None
-                 if (part := _part_after(text, low, match, sentence.end, rules)) is not None]
+                 for part in _parts_after(text, low, match, sentence.end, rules)]
         for match in _non_overlapping([*kept, *parts]):
             claims.append(_claim(doc_id, text, low, sentence, match, attribution, era, rules))
     return _merged(claims)
@@ -361,16 +361,17 @@ def _fate(low: str, part: _Match, end: int, rules: _Rules) -> _Match:
     return part._replace(end=found.end(), outcome=outcome) if outcome else part
 
 
-def _part_after(text: str, low: str, whole: _Match, end: int, rules: _Rules) -> _Match | None:
-    """", including 25 children", ", 5 of them women" right after a figure: a part of it."""
+def _parts_after(text: str, low: str, whole: _Match, end: int, rules: _Rules) -> list[_Match]:
+    """", including 25 children", ", 5 of them women" right after a figure: a part of it; and
+    each further part of a list the cue opens (", including 5 children and 3 women")."""
     found = next(filter(None, (p.match(low, whole.end, end) for p in rules.part_after)), None)
     if found is None or (quantity := parse_quantity(found["q"])) is None:
-        return None
+        return []
     if _negated(text, found.start("q")):
-        return None
+        return []
     victim, _kind = rules.victim_of(found["victim"])
     cue = found.group()
-    return whole._replace(
+    first = whole._replace(
         start=found.start() + len(cue) - len(cue.lstrip(" ,\u2013\u2014(-")),
         end=found.end(),
         quantity=quantity,
@@ -378,6 +379,7 @@ def _part_after(text: str, low: str, whole: _Match, end: int, rules: _Rules) -> 
         victim_span=(found.end("q"), found.end("victim")),
         part_of=whole.outcome,
     )
+    return [first, *_listed_after(text, low, first.end, end, first, rules)]
 
 
 def _openers(low: str, window: int, end: int, rules: _Rules) -> list[tuple[int, frozenset[str]]]:
