@@ -21,6 +21,7 @@ from extract.places import PlaceMention, find_places
 from extract.records import EventClaim, Publication, TimeExpression, claim_id
 from extract.sentences import Sentence
 from extract.times.patterns import lowered
+from extract.times.summaries import summarise
 from extract.times.tagger import reference_of
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
@@ -180,6 +181,8 @@ def find_events(
     period_start = reference.first
     claims: list[EventClaim] = []
     cached: dict[int, tuple[_Clauses, Sequence[PlaceMention]]] = {}
+    times = _times_by_sentence(expressions, sentences)
+    summaries: dict[tuple[int, int, int, str], str] = {}
     for expression in expressions:
         start_utc, end_utc = expression["start_utc"], expression["end_utc"]
         if (start_utc is None or end_utc is None or expression["precision"] is None
@@ -205,6 +208,10 @@ def find_events(
         span_end = max(local_end, trigger.end) if trigger else local_end
         char_start, char_end = sentence.start + span_start, sentence.start + span_end
         place = _place(places, sentence.start + (trigger.start if trigger else local_start))
+        anchor = (trigger.start, trigger.end) if trigger else (local_start, local_end)
+        key = (index, *anchor, event_type)
+        if key not in summaries:
+            summaries[key] = summarise(sentence, anchor, times.get(index, ()), event_type, place)
         background = period_start is not None and period_start - end_utc.date() > _BACKGROUND_GAP
         claim: EventClaim = {
             "doc_id": doc_id,
@@ -225,6 +232,7 @@ def find_events(
             "speaker_country": None,
             "time_reference": "background" if background else "main",
             "reference_year": start_utc.year if background else None,
+            "summary": summaries[key],
         }
         extra = {"time_char_start": expression["char_start"],
                  "time_char_end": expression["char_end"], "time_value": expression["value"],
@@ -235,6 +243,22 @@ def find_events(
         claim.update(extra)  # type: ignore[typeddict-item]
         claims.append(claim)
     return claims
+
+
+def _times_by_sentence(
+    expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]
+) -> dict[int, list[tuple[int, int]]]:
+    """The dates and clock times of each sentence, with offsets into it: a summary leaves them
+    out (the timeline shows the time in a column of its own)."""
+    times: dict[int, list[tuple[int, int]]] = {}
+    for expression in expressions:
+        if expression["type"] in ("DATE", "TIME") and sentences:
+            index = _sentence_index(expression, sentences)
+            offset = sentences[index].start
+            times.setdefault(index, []).append(
+                (expression["char_start"] - offset, expression["char_end"] - offset)
+            )
+    return times
 
 
 def _sentence_index(expression: TimeExpression, sentences: Sequence[Sentence]) -> int:
