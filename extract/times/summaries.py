@@ -20,6 +20,7 @@ from functools import cache
 from typing import NamedTuple
 
 from extract.lexicon import table
+from extract.lexicon import words as lexicon_words
 from extract.numbers import alternation
 from extract.places import PlaceMention
 from extract.sentences import Sentence
@@ -41,7 +42,9 @@ _DETERMINERS = r"\b(?:the|a|an|its|their|his|her|this|these|those)\s+"
 # The last words of a noun phrase: "the artillery", "drone".
 _NOUN_TAIL = re.compile(rf"(?:{_DETERMINERS})?(?:{_WORD}\s+)?{_WORD}\s*$", re.IGNORECASE)
 # The noun phrase a relative clause follows: "a 44-day war over the disputed territory".
-_ANTECEDENT = re.compile(rf"{_DETERMINERS}(?:{_WORD}\s+){{0,7}}{_WORD}\s*$", re.IGNORECASE)
+_ANTECEDENT = re.compile(
+    rf"(?:{_DETERMINERS}|\b\d[\d,.]*\s+)(?:{_WORD}\s+){{0,7}}{_WORD}[\s,]*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class _Grammar:
     filler: re.Pattern[str]  # "and", "however" opening a clause
     result: re.Pattern[str]  # ", killing 12", ", leaving 3 dead"
     where: re.Pattern[str]  # "near (the)" before a place name
+    reported: re.Pattern[str]  # "first reported", "were reported" right after a trigger
     opener: re.Pattern[str]  # an opener word, at a sentence's start
     phrase: re.Pattern[str]  # "as part of": an opener word that opens no clause
     tail_stop: frozenset[str]  # a word a summary must not end on ("of", "the", "and")
@@ -71,19 +75,28 @@ def _grammar() -> _Grammar:
     def words(*roles: str) -> str:
         return alternation([word for role in roles for word in by_role[role]])
 
+    dateline_words = lexicon_words("dateline_cues")
+    weekdays = [row["word"] for row in table("weekdays")]
     results = [row["word"] for row in table("casualty_words")
                if row["role"] in ("before", "lives", "lost") and row["word"].endswith("ing")]
     return _Grammar(
         # Run on lower-case text after a space, and opening with literals only, so that `re`
         # skips to the candidates in C.
         breaks=re.compile(
-            rf"[;:—–\[\]]| - |,(?=[”’\"]?\s)| (?:{words('opener', 'relative')})\b"
+            rf"[;:—–\[\]]|,(?=[”’\"]?\s)| (?:{words('opener', 'relative')})\b"
+        ),
+        reported=re.compile(
+            rf"\s+(?:(?:{words('aux')}|first|\w+ly)\s+)*(?:{words('speech')})\b(?!\s+(?:that|by)\b)"
         ),
         opener=re.compile(rf"(?:{words('opener', 'relative')})\b"),
         phrase=re.compile(rf"(?:{words('phrase')})\b"),
         speech=frozenset(by_role["speech"]),
         relative=frozenset(by_role["relative"]),
-        time_lead=re.compile(rf"(?:\b(?:{words('time_lead')})\s+)+$", re.IGNORECASE),
+        # With the dateline cues and weekday names: "Published Wed Feb 17 2016" goes whole.
+        time_lead=re.compile(
+            rf"(?:\b(?:{alternation([*by_role['time_lead'], *dateline_words, *weekdays])})\s+)+$",
+            re.IGNORECASE,
+        ),
         time_tail=re.compile(rf"\s+(?:{words('time_tail')})\b", re.IGNORECASE),
         aux=re.compile(words("aux"), re.IGNORECASE),
         only_aux=re.compile(rf"\s*(?:(?:{words('aux')})\s+)*$", re.IGNORECASE),
@@ -127,9 +140,12 @@ def summarise(
         body = body.rstrip(_TRAILING) + " " + content
     summary = _tidy(body, g)
     local = place.start - sentence.start if place else -1
-    if place is not None and place.place.name not in summary and masked[local : local + 1].strip():
+    named = text[local : place.end - sentence.start] if place else ""
+    if place is not None and named not in summary and masked[local : local + 1].strip():
         summary += _where(text, place, sentence.start, g)  # not a time's word: "in March"
-    return summary or _tidy(text, g) or " ".join(text.split())
+    if sum(word[:1].isalpha() for word in summary.split()) < 2:
+        summary = _tidy(text, g)  # nothing but a time and marks: "10:10 AM PDT 6 / 6 / 2013"
+    return summary or " ".join(text.split())
 
 
 def _masked(text: str, anchor: tuple[int, int], times: Sequence[tuple[int, int]],
@@ -230,6 +246,9 @@ def _list_start(masked: str, breaks: list[_Break], start: int, at: int) -> int:
 def _clause_end(masked: str, low: str, at: int, g: _Grammar) -> int:
     """Where the clause after the trigger ends: a hard break, an opener word, or a comma that
     opens no list of names ("in the provinces of A, B and C" goes on)."""
+    reported = g.reported.match(low, at)
+    if reported is not None:
+        return at  # "the mortar attacks first reported at 0005": the report is not the act
     for found in _breaks(low, at, len(low), g):
         if found.is_comma:
             following = _LISTED.match(masked, found.end)
@@ -265,5 +284,5 @@ def _tidy(body: str, g: _Grammar) -> str:
     if text.count("“") != text.count("”"):
         text = text.replace("“", "").replace("”", "")
     if text.count('"') % 2:
-        text = text.replace('"', "")
+        text = " ".join(text.replace('"', "").split())
     return text[:1].upper() + text[1:]
