@@ -27,6 +27,7 @@ from extract.sentences import Sentence
 
 _MAX_WORDS = 24
 _WORD = r"[\w’'-]+"
+_TWO_WORDS = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*\W+(?:\S*\s+)*?[^\W\d_]")
 _CLOSING_QUOTE = re.compile(r"\s*([”’\"])")
 _LISTED = re.compile(rf"\s*(?:(?:and|or)\s+)?({_WORD})")
 _LAST_WORD = re.compile(rf"({_WORD})\s*$")
@@ -37,7 +38,7 @@ _TRAILING = " ,;:.-"
 _SPACE_BEFORE_MARK = re.compile(r" (?=[,;:.!?”’])")
 # A time that names the happening it stands before: "the 2020 war", "last year's war".
 _PREMODIFIER = re.compile(r"['’]s\s+")
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$")
 _DETERMINERS = r"\b(?:the|a|an|its|their|his|her|this|these|those)\s+"
 # The last words of a noun phrase: "the artillery", "drone".
 _NOUN_TAIL = re.compile(rf"(?:{_DETERMINERS})?(?:{_WORD}\s+)?{_WORD}\s*$", re.IGNORECASE)
@@ -52,7 +53,7 @@ class _Grammar:
     breaks: re.Pattern[str]  # where a clause may end: a hard break, a comma, an opener word
     speech: frozenset[str]
     relative: frozenset[str]
-    time_lead: re.Pattern[str]  # "as of", "earlier on" right before a time
+    time_lead: frozenset[str]  # "as of", "earlier on" right before a time
     time_tail: re.Pattern[str]  # "local time" right after one
     aux: re.Pattern[str]  # "was", "had been": between a subject and its verb
     only_aux: re.Pattern[str]  # nothing but auxiliaries between a clause break and a verb
@@ -93,11 +94,11 @@ def _grammar() -> _Grammar:
         speech=frozenset(by_role["speech"]),
         relative=frozenset(by_role["relative"]),
         # With the dateline cues and weekday names: "Published Wed Feb 17 2016" goes whole.
-        time_lead=re.compile(
-            rf"(?:\b(?:{alternation([*by_role['time_lead'], *dateline_words, *weekdays])})\s+)+$",
-            re.IGNORECASE,
+        time_lead=frozenset(
+            word for entry in (*by_role["time_lead"], *dateline_words, *weekdays)
+            for word in entry.split()
         ),
-        time_tail=re.compile(rf"\s+(?:{words('time_tail')})\b", re.IGNORECASE),
+        time_tail=re.compile(rf"\s+(?:{words('time_tail')})\b"),
         aux=re.compile(words("aux"), re.IGNORECASE),
         only_aux=re.compile(rf"\s*(?:(?:{words('aux')})\s+)*$", re.IGNORECASE),
         relative_gap=re.compile(
@@ -143,7 +144,7 @@ def summarise(
     named = text[local : place.end - sentence.start] if place else ""
     if place is not None and named not in summary and masked[local : local + 1].strip():
         summary += _where(text, place, sentence.start, g)  # not a time's word: "in March"
-    if sum(word[:1].isalpha() for word in summary.split()) < 2:
+    if _TWO_WORDS.search(summary) is None:
         summary = _tidy(text, g)  # nothing but a time and marks: "10:10 AM PDT 6 / 6 / 2013"
     return summary or " ".join(text.split())
 
@@ -153,21 +154,33 @@ def _masked(text: str, anchor: tuple[int, int], times: Sequence[tuple[int, int]]
     """The sentence with its times (and the words leading into them) and parentheses blanked
     out, offsets kept. A time that names the trigger stays: "the 2020 war"."""
     cuts = [found.span() for found in _PARENTHESIS.finditer(text)] if "(" in text else []
+    low = _lower(text)
     for start, end in times:
         if end < anchor[0] and (
             _PREMODIFIER.fullmatch(text, end, anchor[0])
             or (not text[end : anchor[0]].strip()
-                and _DETERMINER.search(text, max(0, start - 8), start))
+                and _DETERMINER.search(low, max(0, start - 8), start))
         ):
             continue
-        lead = g.time_lead.search(text, max(0, start - 24), start)
-        tail = g.time_tail.match(text, end)
-        cuts.append((lead.start() if lead else start, tail.end() if tail else end))
+        tail = g.time_tail.match(low, end)
+        cuts.append((_lead_start(low, start, g), tail.end() if tail else end))
     for start, end in cuts:
         if is_trigger and start <= anchor[0] < anchor[1] <= end:
             continue  # never blank out the trigger itself
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def _lead_start(low: str, start: int, g: _Grammar) -> int:
+    """Where the words leading into the time at `start` begin ("earlier on", "as of",
+    "published wed"), read backwards a word at a time."""
+    at = start
+    while at > 0 and low[at - 1] == " ":
+        begin = low.rfind(" ", 0, at - 1) + 1
+        if low[begin : at - 1] not in g.time_lead:
+            break
+        at = begin
+    return at
 
 
 def _lower(text: str) -> str:
