@@ -204,45 +204,67 @@ def find_events(
         if trigger is None and len(sentence.text) - (local_end - local_start) < 12:
             continue  # a date line, not a happening
         event_type = trigger.event_type if trigger else "other"
-        span_start = min(local_start, trigger.start) if trigger else local_start
-        span_end = max(local_end, trigger.end) if trigger else local_end
-        char_start, char_end = sentence.start + span_start, sentence.start + span_end
         place = _place(places, sentence.start + (trigger.start if trigger else local_start))
         anchor = (trigger.start, trigger.end) if trigger else (local_start, local_end)
-        key = (index, *anchor, event_type)
-        if key not in summaries:
-            summaries[key] = summarise(sentence, anchor, times.get(index, ()), event_type, place)
+        summary_key = (index, *anchor, event_type)
+        if summary_key not in summaries:
+            summaries[summary_key] = summarise(
+                sentence, anchor, times.get(index, ()), event_type, place
+            )
         background = period_start is not None and period_start - end_utc.date() > _BACKGROUND_GAP
-        claim: EventClaim = {
-            "doc_id": doc_id,
-            "char_start": char_start,
-            "char_end": char_end,
-            "evidence": text[char_start:char_end],
-            "sentence_start": sentence.start,
-            "sentence_end": sentence.end,
-            "claim_id": claim_id(doc_id, "event", char_start, char_end, event_type, start_utc),
-            "event_type": event_type,
-            "occurred_start": start_utc,
-            "occurred_end": end_utc,
-            "precision": expression["precision"],
-            "time_text": expression["text"],
-            "place": place.place.name if place else None,
-            "place_country": place.place.country if place else None,
-            "speaker": None,
-            "speaker_country": None,
-            "time_reference": "background" if background else "main",
-            "reference_year": start_utc.year if background else None,
-            "summary": summaries[key],
-        }
-        extra = {"time_char_start": expression["char_start"],
-                 "time_char_end": expression["char_end"], "time_value": expression["value"],
-                 "sentence_index": index}
-        for key in ("zone_note", "conflict"):
-            if expression.get(key):
-                extra[key] = expression[key]  # type: ignore[literal-required]
-        claim.update(extra)  # type: ignore[typeddict-item]
-        claims.append(claim)
+        claims.append(_claim(doc_id, text, sentence, index, expression, trigger, place,
+                             summaries[summary_key], background))
     return claims
+
+
+def _claim(
+    doc_id: str,
+    text: str,
+    sentence: Sentence,
+    index: int,
+    expression: TimeExpression,
+    trigger: _Trigger | None,
+    place: PlaceMention | None,
+    summary: str,
+    background: bool,
+) -> EventClaim:
+    """The claim of one time and its happening; its evidence spans both."""
+    local_start = expression["char_start"] - sentence.start
+    local_end = expression["char_end"] - sentence.start
+    event_type = trigger.event_type if trigger else "other"
+    span_start = min(local_start, trigger.start) if trigger else local_start
+    span_end = max(local_end, trigger.end) if trigger else local_end
+    char_start, char_end = sentence.start + span_start, sentence.start + span_end
+    start_utc = expression["start_utc"]
+    claim: EventClaim = {
+        "doc_id": doc_id,
+        "char_start": char_start,
+        "char_end": char_end,
+        "evidence": text[char_start:char_end],
+        "sentence_start": sentence.start,
+        "sentence_end": sentence.end,
+        "claim_id": claim_id(doc_id, "event", char_start, char_end, event_type, start_utc),
+        "event_type": event_type,
+        "occurred_start": start_utc,  # type: ignore[typeddict-item]
+        "occurred_end": expression["end_utc"],  # type: ignore[typeddict-item]
+        "precision": expression["precision"],  # type: ignore[typeddict-item]
+        "time_text": expression["text"],
+        "place": place.place.name if place else None,
+        "place_country": place.place.country if place else None,
+        "speaker": None,
+        "speaker_country": None,
+        "time_reference": "background" if background else "main",
+        "reference_year": start_utc.year if background and start_utc else None,
+        "summary": summary,
+    }
+    extra = {"time_char_start": expression["char_start"],
+             "time_char_end": expression["char_end"], "time_value": expression["value"],
+             "sentence_index": index}
+    for key in ("zone_note", "conflict"):
+        if expression.get(key):
+            extra[key] = expression[key]  # type: ignore[literal-required]
+    claim.update(extra)  # type: ignore[typeddict-item]
+    return claim
 
 
 def _times_by_sentence(
