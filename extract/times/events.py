@@ -24,7 +24,10 @@ from extract.times.patterns import lowered
 from extract.times.summaries import summarise
 from extract.times.tagger import reference_of
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
+# A clause break: a comma, semicolon, colon, dash or bracket, or a hyphen between spaces. One
+# character class first, so that `re` skips to the candidates in C; the space before a hyphen
+# is added to its span in `_Clauses.of`.
+_CLAUSE_BREAK = re.compile(r"[-,;:—–()\[\]](?:(?<=\s-)\s|(?<!-))")
 _CLAUSE_COST = 40
 _MAX_COST = 200  # a trigger this far from a time, clause breaks counted, is about another one
 # A time this long before the DCT's period is about an earlier happening (a background event).
@@ -106,7 +109,8 @@ class _Clauses(NamedTuple):
     @classmethod
     def of(cls, lower: str, sentence: Sentence) -> _Clauses:
         triggers = _find_triggers(lower, sentence)
-        breaks = [(match.start(), match.end()) for match in _CLAUSE_BREAK.finditer(sentence.text)]
+        breaks = [(match.start() - (match.group()[0] == "-"), match.end())
+                  for match in _CLAUSE_BREAK.finditer(sentence.text)]
         return cls(triggers, [t.start for t in triggers], [t.end for t in triggers],
                    [start for start, _ in breaks], [end for _, end in breaks])
 

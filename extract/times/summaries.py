@@ -29,13 +29,15 @@ _MAX_WORDS = 24
 _WORD = r"[\w’'-]+"
 _TWO_WORDS = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*\W+(?:\S*\s+)*?[^\W\d_]")
 _CLOSING_QUOTE = re.compile(r"\s*([”’\"])")
+_LIST_TAIL = re.compile(rf"\s*(?:and|or)\s+(?:{_WORD}\s+){{0,2}}$")
 _LISTED = re.compile(rf"\s*(?:(?:and|or)\s+)?({_WORD})")
 _LAST_WORD = re.compile(rf"({_WORD})\s*$")
 _FIRST_WORD = re.compile(rf"\s*({_WORD})")
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _LEADING = " ,;:.\"“”'’-"  # stray marks a summary does not open with
 _TRAILING = " ,;:.-"
-_SPACE_BEFORE_MARK = re.compile(r" (?=[,;:.!?”’])")
+_MARKS = ",;:.!?”’"
+_SPACE_BEFORE_MARK = re.compile(rf" (?=[{_MARKS}])")
 # A time that names the happening it stands before: "the 2020 war", "last year's war".
 _PREMODIFIER = re.compile(r"['’]s\s+")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$")
@@ -242,7 +244,7 @@ def _clause_start(masked: str, low: str, at: int, g: _Grammar) -> tuple[int, str
 def _list_start(masked: str, breaks: list[_Break], start: int, at: int) -> int:
     """A noun list before the trigger ("the artillery, drone, and mortar attacks") is one
     phrase: its commas are no clause breaks."""
-    if not re.match(rf"\s*(?:and|or)\s+(?:{_WORD}\s+){{0,2}}$", masked[start:at]):
+    if not _LIST_TAIL.match(masked, start, at):
         return start
     index = len(breaks) - 1
     while index > 0 and breaks[index - 1].is_comma and len(
@@ -284,7 +286,9 @@ def _where(text: str, place: PlaceMention, sentence_start: int, g: _Grammar) -> 
 def _tidy(body: str, g: _Grammar) -> str:
     """One line of words: blanks closed up, leading fillers and stray punctuation dropped,
     unbalanced quotes removed, at most `_MAX_WORDS` words, a capital first."""
-    text = _SPACE_BEFORE_MARK.sub("", " ".join(body.split()).lstrip(_LEADING))
+    text = " ".join(body.split()).lstrip(_LEADING)
+    if any(" " + mark in text for mark in _MARKS):
+        text = _SPACE_BEFORE_MARK.sub("", text)
     while ",," in text:
         text = text.replace(",,", ",")
     filler = g.filler.match(text)
