@@ -57,7 +57,7 @@ class _Grammar:
     relative: frozenset[str]
     time_lead: frozenset[str]  # "as of", "earlier on" right before a time
     time_tail: re.Pattern[str]  # "local time" right after one
-    aux: re.Pattern[str]  # "was", "had been": between a subject and its verb
+    aux: frozenset[str]  # "was", "had been": between a subject and its verb
     only_aux: re.Pattern[str]  # nothing but auxiliaries between a clause break and a verb
     relative_gap: re.Pattern[str]  # ", which left hundreds dead, " or "that was" before a verb
     filler: re.Pattern[str]  # "and", "however" opening a clause
@@ -101,12 +101,11 @@ def _grammar() -> _Grammar:
             for word in entry.split()
         ),
         time_tail=re.compile(rf"\s+(?:{words('time_tail')})\b"),
-        aux=re.compile(words("aux"), re.IGNORECASE),
-        only_aux=re.compile(rf"\s*(?:(?:{words('aux')})\s+)*$", re.IGNORECASE),
+        aux=frozenset(by_role["aux"]),
+        only_aux=re.compile(rf"\s*(?:(?:{words('aux')})\s+)*$"),
         relative_gap=re.compile(
             rf"(?:,\s*(?:{words('relative')})\b(?:[^,;]|,(?!\s))*,|\b(?:{words('relative')})\b)"
-            r"\s*$",
-            re.IGNORECASE,
+            r"\s*$"
         ),
         filler=re.compile(rf"(?:(?:{words('filler')})\b[\s,]*)+", re.IGNORECASE),
         result=re.compile(rf"\s*,\s+(?:{alternation([*results, *by_role['result']])})\b"),
@@ -200,7 +199,7 @@ class _Break(NamedTuple):
 
 
 def _breaks(low: str, start: int, end: int, g: _Grammar) -> Iterator[_Break]:
-    """The clause breaks in low[start:end] (`low` opens with a space): hard breaks, commas and
+    """The clause breaks in low[start:end] (the sentence in lower case): hard breaks, commas and
     opener words; not a phrase ("as part of"), nor "that" after a verb of saying ("said that
     they had brokered a ceasefire" is one thing said)."""
     if start == 0 and (first := g.opener.match(low)) is not None:
@@ -228,13 +227,13 @@ def _clause_start(masked: str, low: str, at: int, g: _Grammar) -> tuple[int, str
     if not breaks:
         return 0, ""
     start = breaks[-1].end
-    first = _FIRST_WORD.match(masked, start, at)
-    verb_first = g.only_aux.match(masked, start, at) or (
-        first is not None and (g.aux.fullmatch(first[1]) or first[1].endswith("ed"))
+    first = _FIRST_WORD.match(low, start, at)
+    verb_first = g.only_aux.match(low, start, at) or (
+        first is not None and (first[1] in g.aux or first[1].endswith("ed"))
     )
     if not verb_first:
         return _list_start(masked, breaks, start, at), ""
-    gap = g.relative_gap.search(masked, max(0, start - 200), start)
+    gap = g.relative_gap.search(low, max(0, start - 200), start)
     antecedent = _ANTECEDENT.search(masked, 0, gap.start()) if gap else None
     if antecedent is None:
         return start, ""
@@ -287,8 +286,7 @@ def _tidy(body: str, g: _Grammar) -> str:
     """One line of words: blanks closed up, leading fillers and stray punctuation dropped,
     unbalanced quotes removed, at most `_MAX_WORDS` words, a capital first."""
     text = " ".join(body.split()).lstrip(_LEADING)
-    if any(" " + mark in text for mark in _MARKS):
-        text = _SPACE_BEFORE_MARK.sub("", text)
+    text = _SPACE_BEFORE_MARK.sub("", text)
     while ",," in text:
         text = text.replace(",,", ",")
     filler = g.filler.match(text)
