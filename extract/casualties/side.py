@@ -45,7 +45,7 @@ def side_of(
 def side_and_end(
     text: str, sentence: Sentence, match: Match, speaker_country: str | None, rules: Rules
 ) -> tuple[str | None, int]:
-    """The figure's side, and where its evidence ends: "on the Azerbaijani side" after a
+    """The figure's side, and where its evidence ends: "on the Peruvian side" after a
     figure names its side when nothing before it does, and belongs to its evidence."""
     end = match.end
     side = side_of(text, sentence, match, speaker_country, rules)

@@ -1,7 +1,7 @@
 """Timeline summaries: who did what to whom, where, read from the sentence that reports a
 happening.
 
-Why: the sentence itself often opens with background ("The strikes come as a continuation of
+Why: the sentence itself often opens with background ("The raids come as a continuation of
 ...") and a fixed phrase ("attack: Tuesday") says nothing. News reports a happening in one
 clause: its subject (the actor), the trigger (a verb or a noun naming the happening), its object
 (the target, the victims with their count) and a place phrase: "rebels shelled army positions
@@ -44,7 +44,7 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$")
 _DETERMINERS = r"\b(?:the|a|an|its|their|his|her|this|these|those)\s+"
 # The last words of a noun phrase: "the artillery", "drone".
 _NOUN_TAIL = re.compile(rf"(?:{_DETERMINERS})?(?:{_WORD}\s+)?{_WORD}\s*$", re.IGNORECASE)
-# The noun phrase a relative clause follows: "a 44-day war over the disputed territory".
+# The noun phrase a relative clause follows: "a three-week war over the disputed province".
 _ANTECEDENT = re.compile(
     rf"(?:{_DETERMINERS}|\b\d[\d,.]*\s+)(?:{_WORD}\s+){{0,7}}{_WORD}[\s,]*$", re.IGNORECASE
 )
@@ -53,8 +53,7 @@ _ANTECEDENT = re.compile(
 @dataclass(frozen=True)
 class _Grammar:
     breaks: re.Pattern[str]  # where a clause may end: a hard break, a comma, an opener word
-    speech: frozenset[str]
-    relative: frozenset[str]
+    speech: frozenset[str]  # "said": a "that" after it opens no clause of its own
     time_lead: frozenset[str]  # "as of", "earlier on" right before a time
     time_tail: re.Pattern[str]  # "local time" right after one
     aux: frozenset[str]  # "was", "had been": between a subject and its verb
@@ -83,8 +82,8 @@ def _grammar() -> _Grammar:
     results = [row["word"] for row in table("casualty_words")
                if row["role"] in ("before", "lives", "lost") and row["word"].endswith("ing")]
     return _Grammar(
-        # Run on lower-case text after a space, and opening with literals only, so that `re`
-        # skips to the candidates in C.
+        # Run on lower-case text, every branch opening with a literal (an opener word with the
+        # space before it), so that `re` skips to the candidates in C.
         breaks=re.compile(
             rf"[;:—–\[\]]|,(?=[”’\"]?\s)| (?:{words('opener', 'relative')})\b"
         ),
@@ -94,7 +93,6 @@ def _grammar() -> _Grammar:
         opener=re.compile(rf"(?:{words('opener', 'relative')})\b"),
         phrase=re.compile(rf"(?:{words('phrase')})\b"),
         speech=frozenset(by_role["speech"]),
-        relative=frozenset(by_role["relative"]),
         # With the dateline cues and weekday names: "Published Wed Feb 17 2016" goes whole.
         time_lead=frozenset(
             word for entry in (*by_role["time_lead"], *dateline_words, *weekdays)
