@@ -62,7 +62,7 @@ class _Grammar:
     filler: re.Pattern[str]  # "and", "however" opening a clause
     result: re.Pattern[str]  # ", killing 12", ", leaving 3 dead"
     where: re.Pattern[str]  # "near (the)" before a place name
-    reported: re.Pattern[str]  # "first reported", "were reported" right after a trigger
+    reported: re.Pattern[str]  # "first reported" ending a trigger's clause (its time cut)
     opener: re.Pattern[str]  # an opener word, at a sentence's start
     phrase: re.Pattern[str]  # "as part of": an opener word that opens no clause
     tail_stop: frozenset[str]  # a word a summary must not end on ("of", "the", "and")
@@ -88,7 +88,7 @@ def _grammar() -> _Grammar:
             rf"[;:—–\[\]]|,(?=[”’\"]?\s)| (?:{words('opener', 'relative')})\b"
         ),
         reported=re.compile(
-            rf"\s+(?:(?:{words('aux')}|first|\w+ly)\s+)*(?:{words('speech')})\b(?!\s+(?:that|by)\b)"
+            rf"\s+(?:(?:{words('aux')}|first|\w+ly)\s+)*(?:{words('speech')})\b(?=\s*(?:[,.;:]|$))"
         ),
         opener=re.compile(rf"(?:{words('opener', 'relative')})\b"),
         phrase=re.compile(rf"(?:{words('phrase')})\b"),

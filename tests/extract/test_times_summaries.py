@@ -42,6 +42,15 @@ def test_summary_says_who_did_what_to_whom_where(sentence: str, summary: str) ->
     assert [text for _, text in _summaries(sentence)] == [summary]
 
 
+def test_a_report_of_the_act_is_not_part_of_it_but_a_toll_is() -> None:
+    assert _summaries("Mortar attacks were first reported at 0300 GMT on Monday.") == [
+        ("attack", "Mortar attacks")
+    ]
+    assert _summaries("Rebels seized the north in 1994, and the conflict claimed 8,000 lives.") == [
+        ("attack", "The conflict claimed 8,000 lives")
+    ]
+
+
 def test_a_noun_list_before_the_trigger_is_one_phrase() -> None:
     assert _summaries("Rocket, drone, and mortar attacks hit the base at 0400 GMT on Monday.") == [
         ("attack", "Rocket, drone, and mortar attacks hit the base")
