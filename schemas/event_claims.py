@@ -20,6 +20,7 @@ class EventClaims(ReferencedClaimModel):
     time_text: Series[str] = pa.Field(str_length={"min_value": 1})
     place: Series[str] = pa.Field(nullable=True)
     place_country: Series[str] = pa.Field(nullable=True)
+    summary: Series[str] = pa.Field(str_length={"min_value": 1})
 
     @pa.check("place_country", error="place_country must be an ISO 3166-1 alpha-3 code")
     def place_country_is_iso3(cls, values: pd.Series) -> pd.Series:

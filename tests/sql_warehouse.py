@@ -82,7 +82,7 @@ class Warehouse:
         )
 
     def event(self, doc_id, start, end, event_type="attack", place=None, place_country=None,
-              precision="hour", speaker=None, time_text="then"):
+              precision="hour", speaker=None, time_text="then", summary=None):
         """An event claim over the whole text, which is its sentence."""
         text = self._text(doc_id)
         self.conn.execute(
@@ -90,9 +90,9 @@ class Warehouse:
             "? as event_type, ? as occurred_start, ? as occurred_end, ? as precision, "
             "? as time_text, ? as place, ? as place_country, ? as speaker, "
             "'main' as time_reference, ? as evidence, 0 as char_start, ? as char_end, "
-            "0 as sentence_start, ? as sentence_end",
+            "0 as sentence_start, ? as sentence_end, ? as summary",
             [self._next_id(), doc_id, event_type, start, end, precision, time_text, place,
-             place_country, speaker, text, len(text), len(text)],
+             place_country, speaker, text, len(text), len(text), summary],
         )
 
     def statement(self, doc_id, speaker, stance, speaker_country=None, target_country=None,

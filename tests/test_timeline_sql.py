@@ -1,5 +1,5 @@
 """The timeline reads true: labels say their precision, background never opens the story, a
-weekday dates nothing without a day to count from, summaries are the reporting sentence."""
+weekday dates nothing without a day to count from, summaries say who did what to whom, where."""
 
 from __future__ import annotations
 
@@ -87,6 +87,19 @@ def test_a_summary_is_the_sentence_that_reports_the_happening(warehouse):
     assert warehouse.rows("select summary, occurred from timeline") == [
         (text, "on 4 Mar 2024 17:00-23:59 UTC")
     ]
+
+
+def test_a_summary_says_who_did_what_and_its_sentence_and_claim_keep_the_provenance(warehouse):
+    text = "On Monday night, the ministry said, rebels shelled army positions near the town."
+    a = warehouse.document(text, "Outlet A", DAY)
+    warehouse.event(a, DAY - timedelta(hours=7), DAY - timedelta(minutes=1),
+                    precision="part_of_day", time_text="Monday night",
+                    summary="Rebels shelled army positions near the town")
+    warehouse.build()
+    assert warehouse.rows(
+        "select timeline.summary, timeline.summary_sentence, evidence.evidence from timeline "
+        "join fact_evidence as evidence on evidence.claim_id = timeline.summary_claim_id"
+    ) == [("Rebels shelled army positions near the town", text, text)]
 
 
 def test_an_article_dated_by_its_incident_reads_its_weekdays_against_that_day(warehouse):

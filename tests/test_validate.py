@@ -137,6 +137,7 @@ def event(**overrides):
         "char_end": len(TEXT) - 1,
         "sentence_start": 0,
         "sentence_end": len(TEXT),
+        "summary": "Floods swept the valley",
     }
     row.update(overrides)
     return row

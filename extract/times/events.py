@@ -21,9 +21,13 @@ from extract.places import PlaceMention, find_places
 from extract.records import EventClaim, Publication, TimeExpression, claim_id
 from extract.sentences import Sentence
 from extract.times.patterns import lowered
+from extract.times.summaries import summarise
 from extract.times.tagger import reference_of
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–()\[\]]|\s-\s")
+# A clause break: a comma, semicolon, colon, dash or bracket, or a hyphen between spaces. One
+# character class first, so that `re` skips to the candidates in C; the space before a hyphen
+# is added to its span in `_Clauses.of`.
+_CLAUSE_BREAK = re.compile(r"[-,;:—–()\[\]](?:(?<=\s-)\s|(?<!-))")
 _CLAUSE_COST = 40
 _MAX_COST = 200  # a trigger this far from a time, clause breaks counted, is about another one
 # A time this long before the DCT's period is about an earlier happening (a background event).
@@ -105,7 +109,8 @@ class _Clauses(NamedTuple):
     @classmethod
     def of(cls, lower: str, sentence: Sentence) -> _Clauses:
         triggers = _find_triggers(lower, sentence)
-        breaks = [(match.start(), match.end()) for match in _CLAUSE_BREAK.finditer(sentence.text)]
+        breaks = [(match.start() - (match.group()[0] == "-"), match.end())
+                  for match in _CLAUSE_BREAK.finditer(sentence.text)]
         return cls(triggers, [t.start for t in triggers], [t.end for t in triggers],
                    [start for start, _ in breaks], [end for _, end in breaks])
 
@@ -180,6 +185,8 @@ def find_events(
     period_start = reference.first
     claims: list[EventClaim] = []
     cached: dict[int, tuple[_Clauses, Sequence[PlaceMention]]] = {}
+    times = _times_by_sentence(expressions, sentences)
+    summaries: dict[tuple[int, int, int, str], str] = {}
     for expression in expressions:
         start_utc, end_utc = expression["start_utc"], expression["end_utc"]
         if (start_utc is None or end_utc is None or expression["precision"] is None
@@ -201,40 +208,83 @@ def find_events(
         if trigger is None and len(sentence.text) - (local_end - local_start) < 12:
             continue  # a date line, not a happening
         event_type = trigger.event_type if trigger else "other"
-        span_start = min(local_start, trigger.start) if trigger else local_start
-        span_end = max(local_end, trigger.end) if trigger else local_end
-        char_start, char_end = sentence.start + span_start, sentence.start + span_end
         place = _place(places, sentence.start + (trigger.start if trigger else local_start))
+        anchor = (trigger.start, trigger.end) if trigger else (local_start, local_end)
+        summary_key = (index, *anchor, event_type)
+        if summary_key not in summaries:
+            summaries[summary_key] = summarise(
+                sentence, anchor, times.get(index, ()), event_type, place
+            )
         background = period_start is not None and period_start - end_utc.date() > _BACKGROUND_GAP
-        claim: EventClaim = {
-            "doc_id": doc_id,
-            "char_start": char_start,
-            "char_end": char_end,
-            "evidence": text[char_start:char_end],
-            "sentence_start": sentence.start,
-            "sentence_end": sentence.end,
-            "claim_id": claim_id(doc_id, "event", char_start, char_end, event_type, start_utc),
-            "event_type": event_type,
-            "occurred_start": start_utc,
-            "occurred_end": end_utc,
-            "precision": expression["precision"],
-            "time_text": expression["text"],
-            "place": place.place.name if place else None,
-            "place_country": place.place.country if place else None,
-            "speaker": None,
-            "speaker_country": None,
-            "time_reference": "background" if background else "main",
-            "reference_year": start_utc.year if background else None,
-        }
-        extra = {"time_char_start": expression["char_start"],
-                 "time_char_end": expression["char_end"], "time_value": expression["value"],
-                 "sentence_index": index}
-        for key in ("zone_note", "conflict"):
-            if expression.get(key):
-                extra[key] = expression[key]  # type: ignore[literal-required]
-        claim.update(extra)  # type: ignore[typeddict-item]
-        claims.append(claim)
+        claims.append(_claim(doc_id, text, sentence, index, expression, trigger, place,
+                             summaries[summary_key], background))
     return claims
+
+
+def _claim(
+    doc_id: str,
+    text: str,
+    sentence: Sentence,
+    index: int,
+    expression: TimeExpression,
+    trigger: _Trigger | None,
+    place: PlaceMention | None,
+    summary: str,
+    background: bool,
+) -> EventClaim:
+    """The claim of one time and its happening; its evidence spans both."""
+    local_start = expression["char_start"] - sentence.start
+    local_end = expression["char_end"] - sentence.start
+    event_type = trigger.event_type if trigger else "other"
+    span_start = min(local_start, trigger.start) if trigger else local_start
+    span_end = max(local_end, trigger.end) if trigger else local_end
+    char_start, char_end = sentence.start + span_start, sentence.start + span_end
+    start_utc = expression["start_utc"]
+    claim: EventClaim = {
+        "doc_id": doc_id,
+        "char_start": char_start,
+        "char_end": char_end,
+        "evidence": text[char_start:char_end],
+        "sentence_start": sentence.start,
+        "sentence_end": sentence.end,
+        "claim_id": claim_id(doc_id, "event", char_start, char_end, event_type, start_utc),
+        "event_type": event_type,
+        "occurred_start": start_utc,  # type: ignore[typeddict-item]
+        "occurred_end": expression["end_utc"],  # type: ignore[typeddict-item]
+        "precision": expression["precision"],  # type: ignore[typeddict-item]
+        "time_text": expression["text"],
+        "place": place.place.name if place else None,
+        "place_country": place.place.country if place else None,
+        "speaker": None,
+        "speaker_country": None,
+        "time_reference": "background" if background else "main",
+        "reference_year": start_utc.year if background and start_utc else None,
+        "summary": summary,
+    }
+    extra = {"time_char_start": expression["char_start"],
+             "time_char_end": expression["char_end"], "time_value": expression["value"],
+             "sentence_index": index}
+    for key in ("zone_note", "conflict"):
+        if expression.get(key):
+            extra[key] = expression[key]  # type: ignore[literal-required]
+    claim.update(extra)  # type: ignore[typeddict-item]
+    return claim
+
+
+def _times_by_sentence(
+    expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]
+) -> dict[int, list[tuple[int, int]]]:
+    """The dates and clock times of each sentence, with offsets into it: a summary leaves them
+    out (the timeline shows the time in a column of its own)."""
+    times: dict[int, list[tuple[int, int]]] = {}
+    for expression in expressions:
+        if expression["type"] in ("DATE", "TIME") and sentences:
+            index = _sentence_index(expression, sentences)
+            offset = sentences[index].start
+            times.setdefault(index, []).append(
+                (expression["char_start"] - offset, expression["char_end"] - offset)
+            )
+    return times
 
 
 def _sentence_index(expression: TimeExpression, sentences: Sequence[Sentence]) -> int:

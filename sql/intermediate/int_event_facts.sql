@@ -23,10 +23,12 @@ facts as (
         arg_min(precision, occurred_end - occurred_start) as precision,
         arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
             as example_evidence,
-        -- The sentence a summary is read from: a report at the fact's precision, in the outlet's
-        -- own voice before a quoted one, the shortest such sentence.
+        -- The report a summary is read from: one at the fact's precision, in the outlet's own
+        -- voice before a quoted one, in the shortest sentence; its summary (who did what to
+        -- whom, where) and the sentence it was read from.
         arg_min(
-            {'doc_id': doc_id, 'start': sentence_start, 'end': sentence_end},
+            {'doc_id': doc_id, 'start': sentence_start, 'end': sentence_end,
+             'summary': summary, 'claim_id': claim_id},
             {'coarse': is_fine <> fact_has_fine, 'quoted': speaker is not null,
              'length': sentence_end - sentence_start, 'claim_id': claim_id}
         ) filter (where sentence_start is not null) as example_sentence,

@@ -16,6 +16,7 @@ select
     claims.evidence,
     claims.char_start,
     claims.char_end,
+    claims.summary,
 from stg_event_claims as claims
 inner join int_claim_incidents using (claim_id)
 inner join int_incident_keys as incident_keys using (incident_key)

@@ -6,8 +6,10 @@
 -- midpoints: "Monday night" after "20:05 on Monday", "on Tuesday" after "06:00 on Tuesday".
 -- Earlier happenings ("met Aug. 31", "the pact last year") and reports too coarse to place in
 -- the story (a month, a year) are background: they never open an incident's timeline. The
--- summary is the sentence that reports the happening (who did what to whom, where), from the
--- report at the fact's precision in the outlet's own voice.
+-- summary says who did what to whom, where: the clause the extractor read around the
+-- happening's trigger (extract/times/summaries.py), from the report at the fact's precision in
+-- the outlet's own voice; the sentence it stands in and that report's claim keep its provenance.
+-- Claims loaded before summaries were read show their sentence, cut at 200 characters.
 with facts as (
     select *,
     from int_event_facts
@@ -87,10 +89,13 @@ final as (
         time_label as occurred,
         event_type,
         case
+            when example_sentence.summary is not null then example_sentence.summary
             when sentence is null then example_evidence
             when length(sentence) <= 200 then sentence
             else regexp_replace(left(sentence, 200), '\s+\S*$', '') || ' …'
         end as summary,
+        coalesce(sentence, example_evidence) as summary_sentence,
+        example_sentence.claim_id as summary_claim_id,
         n_documents,
         status,
         doc_ids,

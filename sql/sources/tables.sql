@@ -102,15 +102,17 @@ create table if not exists raw_event_claims (
     char_end        bigint not null,
     sentence_start  bigint,
     sentence_end    bigint,
+    summary         varchar,
 );
 
 -- Columns added after the first release: rows loaded before them keep NULL (a whole figure; the
--- sentence unknown) until their file changes.
+-- sentence unknown, no summary) until their file changes.
 alter table raw_casualty_claims add column if not exists part_of varchar;
 alter table raw_casualty_claims add column if not exists sentence_start bigint;
 alter table raw_casualty_claims add column if not exists sentence_end bigint;
 alter table raw_event_claims add column if not exists sentence_start bigint;
 alter table raw_event_claims add column if not exists sentence_end bigint;
+alter table raw_event_claims add column if not exists summary varchar;
 
 create table if not exists raw_statements (
     claim_id        varchar not null,

@@ -17,4 +17,5 @@ select
     char_end,
     sentence_start,
     sentence_end,
+    summary,
 from raw_event_claims

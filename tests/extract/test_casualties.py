@@ -344,3 +344,19 @@ def test_disaster_outcomes() -> None:
         (("displaced", 5000, 5000, "exact"), "residents"),
         (("wounded", 14, 14, "exact"), "people"),
     ]
+
+
+def test_every_part_of_a_listed_subset_is_a_part_of_the_figure() -> None:
+    claims = _claims(
+        "The strike killed 40 people, including 5 children and 3 women. Clashes wounded 30 "
+        "people, among them 4 soldiers, 2 police and 6 civilians."
+    )
+    assert [(_key(c), c["victim"], c["part_of"]) for c in claims] == [
+        (("killed", 40, 40, "exact"), "people", None),
+        (("killed", 5, 5, "exact"), "children", "killed"),
+        (("killed", 3, 3, "exact"), "women", "killed"),
+        (("wounded", 30, 30, "exact"), "people", None),
+        (("wounded", 4, 4, "exact"), "soldiers", "wounded"),
+        (("wounded", 2, 2, "exact"), "police", "wounded"),
+        (("wounded", 6, 6, "exact"), "civilians", "wounded"),
+    ]

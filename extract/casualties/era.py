@@ -1,0 +1,84 @@
+"""When a casualty figure happened: today's toll, or one of an earlier happening (an explicit
+year before the document's, "a year ago", "last year's war", a clause opened by "since", a
+running total "during the past month"), marked `time_reference="background"` so that it never
+counts against today's figures.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from extract.numbers import parse_quantity
+from extract.sentences import Sentence
+
+# The look-behind (nothing of a word or number just before the year) stands after the year, so
+# the pattern opens with a digit, which `re` skips to in C rather than trying every character.
+_YEAR = re.compile(r"((?:1[89]|20)\d\d)(?<![\w.,]\d{4})(?![\w]|[.,]\d)")
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# A toll summed over a long period is a running total, not the day's figure: "have been killed
+# during the past month", "over the last two years", "so far this year", "since the start of".
+_CUMULATIVE = re.compile(
+    r"\b(?:during|in|over|within|throughout)\s+the\s+(?:past|last|previous)\s+"
+    r"(?:[\w-]+\s+)?(?:months?|years?|decades?)\b"
+    r"|\bso\s+far\s+this\s+(?:month|year)\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b",
+    re.IGNORECASE,
+)
+_CUMULATIVE_REACH = 160  # characters after a figure where its period may stand
+_YEARS_AGO = re.compile(r"\b(\w+)\s+years?\s+ago\b|\b(?:last|previous)\s+year(?:['’]s)?\b", re.I)
+
+
+class Era(NamedTuple):
+    """What a sentence says about earlier times, read once for all the figures in it."""
+
+    earlier_years: tuple[tuple[int, int], ...]  # (offset, year) before publication, not "since"
+    years_ago: int | None  # "two years ago", "last year's": the year meant, when known
+    says_ago: bool
+
+
+def era_of(text: str, low: str, sentence: Sentence, published_year: int | None) -> Era:
+    earlier: list[tuple[int, int]] = []
+    if published_year is not None:
+        for year in _YEAR.finditer(text, sentence.start, sentence.end):
+            value = int(year.group(1))
+            comparison = _SINCE_YEAR.search(
+                text, max(sentence.start, year.start() - 12), year.start()
+            )
+            if value < published_year and not comparison:
+                earlier.append((year.start(), value))
+    ago = None
+    if low.find("year", sentence.start, sentence.end) >= 0:  # the one word all its forms share
+        ago = _YEARS_AGO.search(text, sentence.start, sentence.end)
+    if ago is None:
+        return Era(tuple(earlier), None, False)
+    years = _count_word(ago.group(1)) if ago.group(1) else 1
+    meant = published_year - years if published_year and years else None
+    return Era(tuple(earlier), meant if meant is not None and meant >= 1 else None, True)
+
+
+def time_reference(
+    text: str, low: str, sentence: Sentence, at: int, era: Era
+) -> tuple[str, int | None]:
+    """Background when the clause is about an earlier happening: an explicit earlier year that
+    is not a comparison ("since 2020"), "N years ago", "last year's", a "since" clause, or a
+    running total over a long period ("killed during the past month")."""
+    if era.earlier_years:
+        return "background", min((abs(start - at), year) for start, year in era.earlier_years)[1]
+    if era.says_ago:
+        return "background", era.years_ago
+    reach = max(sentence.start, at - 30)
+    if low.find("since", reach, at) >= 0 and _SINCE_CLAUSE.search(text, reach, at):
+        years = [int(y.group(1)) for y in _YEAR.finditer(text, at, sentence.end)]
+        return "background", years[0] if years else None
+    if _CUMULATIVE.search(text, at, min(sentence.end, at + _CUMULATIVE_REACH)):
+        return "background", None
+    return "main", None
+
+
+def _count_word(word: str) -> int | None:
+    if word.lower() in ("a", "an"):
+        return 1
+    quantity = parse_quantity(word)
+    return quantity.stated if quantity else None

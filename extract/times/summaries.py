@@ -1,0 +1,301 @@
+"""Timeline summaries: who did what to whom, where, read from the sentence that reports a
+happening.
+
+Why: the sentence itself often opens with background ("The raids come as a continuation of
+...") and a fixed phrase ("attack: Tuesday") says nothing. News reports a happening in one
+clause: its subject (the actor), the trigger (a verb or a noun naming the happening), its object
+(the target, the victims with their count) and a place phrase: "rebels shelled army positions
+near the town". The summary is that clause with the times, parentheses and the clauses around it
+cut; a result clause of casualties after it stays (", killing 12 soldiers": to whom), a
+statement keeps what was said, and the happening's place is added where the clause lacks it
+("met in the capital"). The words that open and close clauses are in `lexicon/clause_words.csv`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from extract.lexicon import table
+from extract.lexicon import words as lexicon_words
+from extract.numbers import alternation
+from extract.places import PlaceMention
+from extract.sentences import Sentence
+
+_MAX_WORDS = 24
+_WORD = r"[\w’'-]+"
+_TWO_WORDS = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*\W+(?:\S*\s+)*?[^\W\d_]")
+_CLOSING_QUOTE = re.compile(r"\s*([”’\"])")
+_LIST_TAIL = re.compile(rf"\s*(?:and|or)\s+(?:{_WORD}\s+){{0,2}}$")
+_LISTED = re.compile(rf"\s*(?:(?:and|or)\s+)?({_WORD})")
+_LAST_WORD = re.compile(rf"({_WORD})\s*$")
+_FIRST_WORD = re.compile(rf"\s*({_WORD})")
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+_LEADING = " ,;:.\"“”'’-"  # stray marks a summary does not open with
+_TRAILING = " ,;:.-"
+_MARKS = ",;:.!?”’"
+_SPACE_BEFORE_MARK = re.compile(rf" (?=[{_MARKS}])")
+# A time that names the happening it stands before: "the 2020 war", "last year's war".
+_PREMODIFIER = re.compile(r"['’]s\s+")
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$")
+_DETERMINERS = r"\b(?:the|a|an|its|their|his|her|this|these|those)\s+"
+# The last words of a noun phrase: "the artillery", "drone".
+_NOUN_TAIL = re.compile(rf"(?:{_DETERMINERS})?(?:{_WORD}\s+)?{_WORD}\s*$", re.IGNORECASE)
+# The noun phrase a relative clause follows: "a three-week war over the disputed province".
+_ANTECEDENT = re.compile(
+    rf"(?:{_DETERMINERS}|\b\d[\d,.]*\s+)(?:{_WORD}\s+){{0,7}}{_WORD}[\s,]*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    breaks: re.Pattern[str]  # where a clause may end: a hard break, a comma, an opener word
+    speech: frozenset[str]  # "said": a "that" after it opens no clause of its own
+    time_lead: frozenset[str]  # "as of", "earlier on" right before a time
+    time_tail: re.Pattern[str]  # "local time" right after one
+    aux: frozenset[str]  # "was", "had been": between a subject and its verb
+    only_aux: re.Pattern[str]  # nothing but auxiliaries between a clause break and a verb
+    relative_gap: re.Pattern[str]  # ", which left hundreds dead, " or "that was" before a verb
+    filler: re.Pattern[str]  # "and", "however" opening a clause
+    result: re.Pattern[str]  # ", killing 12", ", leaving 3 dead"
+    where: re.Pattern[str]  # "near (the)" before a place name
+    reported: re.Pattern[str]  # "first reported" ending a trigger's clause (its time cut)
+    opener: re.Pattern[str]  # an opener word, at a sentence's start
+    phrase: re.Pattern[str]  # "as part of": an opener word that opens no clause
+    tail_stop: frozenset[str]  # a word a summary must not end on ("of", "the", "and")
+
+
+@cache
+def _grammar() -> _Grammar:
+    by_role: dict[str, list[str]] = {}
+    for row in table("clause_words"):
+        by_role.setdefault(row["role"], []).append(row["word"])
+
+    def words(*roles: str) -> str:
+        return alternation([word for role in roles for word in by_role[role]])
+
+    dateline_words = lexicon_words("dateline_cues")
+    weekdays = [row["word"] for row in table("weekdays")]
+    results = [row["word"] for row in table("casualty_words")
+               if row["role"] in ("before", "lives", "lost") and row["word"].endswith("ing")]
+    return _Grammar(
+        # Run on lower-case text, every branch opening with a literal (an opener word with the
+        # space before it), so that `re` skips to the candidates in C.
+        breaks=re.compile(
+            rf"[;:—–\[\]]|,(?=[”’\"]?\s)| (?:{words('opener', 'relative')})\b"
+        ),
+        reported=re.compile(
+            rf"\s+(?:(?:{words('aux')}|first|\w+ly)\s+)*(?:{words('speech')})\b(?=\s*(?:[,.;:]|$))"
+        ),
+        opener=re.compile(rf"(?:{words('opener', 'relative')})\b"),
+        phrase=re.compile(rf"(?:{words('phrase')})\b"),
+        speech=frozenset(by_role["speech"]),
+        # With the dateline cues and weekday names: "Published Wed Feb 17 2016" goes whole.
+        time_lead=frozenset(
+            word for entry in (*by_role["time_lead"], *dateline_words, *weekdays)
+            for word in entry.split()
+        ),
+        time_tail=re.compile(rf"\s+(?:{words('time_tail')})\b"),
+        aux=frozenset(by_role["aux"]),
+        only_aux=re.compile(rf"\s*(?:(?:{words('aux')})\s+)*$"),
+        relative_gap=re.compile(
+            rf"(?:,\s*(?:{words('relative')})\b(?:[^,;]|,(?!\s))*,|\b(?:{words('relative')})\b)"
+            r"\s*$"
+        ),
+        filler=re.compile(rf"(?:(?:{words('filler')})\b[\s,]*)+", re.IGNORECASE),
+        result=re.compile(rf"\s*,\s+(?:{alternation([*results, *by_role['result']])})\b"),
+        where=re.compile(rf"\b(?:{words('where')})\s+(?:the\s+)?$", re.IGNORECASE),
+        tail_stop=frozenset(
+            word for role in ("opener", "relative", "time_lead", "aux", "filler", "where")
+            for word in by_role[role]
+        ) | {"of", "to", "for", "with", "the", "a", "an", "and", "or", ""},
+    )
+
+
+def summarise(
+    sentence: Sentence,
+    anchor: tuple[int, int],
+    times: Sequence[tuple[int, int]],
+    event_type: str,
+    place: PlaceMention | None,
+) -> str:
+    """The happening's clause, read around `anchor` (its trigger, or its time when there is
+    none; offsets into the sentence), without the sentence's `times`."""
+    g = _grammar()
+    text = sentence.text
+    masked = _masked(text, anchor, times, tuple(anchor) not in times, g)
+    low = _lower(masked)
+    start, subject = _clause_start(masked, low, anchor[0], g)
+    end = _clause_end(masked, low, anchor[1], g)
+    body = subject + masked[start:end]
+    result = g.result.match(low, end)
+    if result is not None:
+        body += masked[end : _clause_end(masked, low, result.end(), g)]
+    if event_type == "statement" and not masked[anchor[1] : end].strip(" ,.") and start > 0:
+        quote = _CLOSING_QUOTE.match(masked, start)
+        content = masked[:start].rstrip().rstrip(",") + (quote[1] if quote else "")
+        body = body.rstrip(_TRAILING) + " " + content
+    summary = _tidy(body, g)
+    local = place.start - sentence.start if place else -1
+    named = text[local : place.end - sentence.start] if place else ""
+    if place is not None and named not in summary and masked[local : local + 1].strip():
+        summary += _where(text, place, sentence.start, g)  # not a time's word: "in March"
+    if _TWO_WORDS.search(summary) is None:
+        summary = _tidy(text, g)  # nothing but a time and marks: "10:10 AM PDT 6 / 6 / 2013"
+    return summary or " ".join(text.split())
+
+
+def _masked(text: str, anchor: tuple[int, int], times: Sequence[tuple[int, int]],
+            is_trigger: bool, g: _Grammar) -> str:
+    """The sentence with its times (and the words leading into them) and parentheses blanked
+    out, offsets kept. A time that names the trigger stays: "the 2020 war"."""
+    cuts = [found.span() for found in _PARENTHESIS.finditer(text)] if "(" in text else []
+    low = _lower(text)
+    for start, end in times:
+        if end < anchor[0] and (
+            _PREMODIFIER.fullmatch(text, end, anchor[0])
+            or (not text[end : anchor[0]].strip()
+                and _DETERMINER.search(low, max(0, start - 8), start))
+        ):
+            continue
+        tail = g.time_tail.match(low, end)
+        cuts.append((_lead_start(low, start, g), tail.end() if tail else end))
+    for start, end in cuts:
+        if is_trigger and start <= anchor[0] < anchor[1] <= end:
+            continue  # never blank out the trigger itself
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _lead_start(low: str, start: int, g: _Grammar) -> int:
+    """Where the words leading into the time at `start` begin ("earlier on", "as of",
+    "published wed"), read backwards a word at a time."""
+    at = start
+    while at > 0 and low[at - 1] == " ":
+        begin = low.rfind(" ", 0, at - 1) + 1
+        if low[begin : at - 1] not in g.time_lead:
+            break
+        at = begin
+    return at
+
+
+def _lower(text: str) -> str:
+    """`text.lower()` with the same offsets (a character whose lower case is longer stays)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+class _Break(NamedTuple):
+    start: int
+    end: int
+    is_comma: bool
+
+
+def _breaks(low: str, start: int, end: int, g: _Grammar) -> Iterator[_Break]:
+    """The clause breaks in low[start:end] (the sentence in lower case): hard breaks, commas and
+    opener words; not a phrase ("as part of"), nor "that" after a verb of saying ("said that
+    they had brokered a ceasefire" is one thing said)."""
+    if start == 0 and (first := g.opener.match(low)) is not None:
+        yield _Break(0, first.end(), False)  # "After the war, ..."
+    for found in g.breaks.finditer(low, start, end):
+        at, stop = found.span()
+        if low[at] == " " and low[at + 1].isalpha():
+            if g.phrase.match(low, at + 1) or (
+                low.startswith("that", at + 1) and _said_before(low, at, g)
+            ):
+                continue
+            at += 1
+        yield _Break(at, stop, low[at] == ",")
+
+
+def _said_before(low: str, at: int, g: _Grammar) -> bool:
+    before = _LAST_WORD.search(low, max(0, at - 24), at)
+    return before is not None and before[1] in g.speech
+
+
+def _clause_start(masked: str, low: str, at: int, g: _Grammar) -> tuple[int, str]:
+    """Where the trigger's clause starts, and the subject to put before it when the clause has
+    none of its own ("the conflict, which left hundreds dead, ended": "the conflict")."""
+    breaks = list(_breaks(low, 0, at, g))
+    if not breaks:
+        return 0, ""
+    start = breaks[-1].end
+    first = _FIRST_WORD.match(low, start, at)
+    verb_first = g.only_aux.match(low, start, at) or (
+        first is not None and (first[1] in g.aux or first[1].endswith("ed"))
+    )
+    if not verb_first:
+        return _list_start(masked, breaks, start, at), ""
+    gap = g.relative_gap.search(low, max(0, start - 200), start)
+    antecedent = _ANTECEDENT.search(masked, 0, gap.start()) if gap else None
+    if antecedent is None:
+        return start, ""
+    return start, antecedent.group().strip() + " "
+
+
+def _list_start(masked: str, breaks: list[_Break], start: int, at: int) -> int:
+    """A noun list before the trigger ("the artillery, drone, and mortar attacks") is one
+    phrase: its commas are no clause breaks."""
+    if not _LIST_TAIL.match(masked, start, at):
+        return start
+    index = len(breaks) - 1
+    while index > 0 and breaks[index - 1].is_comma and len(
+        masked[breaks[index - 1].end : breaks[index].start].split()
+    ) <= 2:
+        index -= 1
+    if index == len(breaks) - 1:
+        return start  # "the Union collapsed, and the conflict claimed": two clauses
+    first = breaks[index - 1].end if index > 0 else 0
+    head = _NOUN_TAIL.search(masked, first, breaks[index].start)
+    return head.start() if head else breaks[index].start
+
+
+def _clause_end(masked: str, low: str, at: int, g: _Grammar) -> int:
+    """Where the clause after the trigger ends: a hard break, an opener word, or a comma that
+    opens no list of names ("in the provinces of A, B and C" goes on)."""
+    reported = g.reported.match(low, at)
+    if reported is not None:
+        return at  # "the mortar attacks first reported at 0005": the report is not the act
+    for found in _breaks(low, at, len(low), g):
+        if found.is_comma:
+            following = _LISTED.match(masked, found.end)
+            word = following.group(1) if following else ""
+            if word[:1].isupper() and not g.opener.fullmatch(word.lower()):
+                continue
+        return found.start
+    return len(masked)
+
+
+def _where(text: str, place: PlaceMention, sentence_start: int, g: _Grammar) -> str:
+    """" near the town" when the sentence puts the happening's place after a locative word."""
+    lead = g.where.search(text, max(sentence_start, place.start - 16), place.start)
+    if lead is None:
+        return ""
+    words = text[lead.start() : place.start].lower().split()
+    return " " + " ".join([*words, text[place.start : place.end]])
+
+
+def _tidy(body: str, g: _Grammar) -> str:
+    """One line of words: blanks closed up, leading fillers and stray punctuation dropped,
+    unbalanced quotes removed, at most `_MAX_WORDS` words, a capital first."""
+    text = " ".join(body.split()).lstrip(_LEADING)
+    text = _SPACE_BEFORE_MARK.sub("", text)
+    while ",," in text:
+        text = text.replace(",,", ",")
+    filler = g.filler.match(text)
+    words = (text[filler.end() :] if filler else text).lstrip(_LEADING).split()
+    cut = len(words) > _MAX_WORDS
+    words = words[:_MAX_WORDS]
+    while words and words[-1].lower().rstrip(",;:.") in g.tail_stop:
+        words.pop()
+    text = " ".join(words).rstrip(_TRAILING) + (" …" if cut else "")
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count('"') % 2:
+        text = " ".join(text.replace('"', "").split())
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,71 @@
+"""Timeline summaries say who did what to whom, where: the happening's clause, without its times,
+its attribution or the clauses around it, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.test_times_events import events
+
+
+def _summaries(text: str) -> list[tuple[str, str]]:
+    return [(claim["event_type"], claim["summary"]) for claim in events(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "summary"),
+    [
+        # The actor, the act, its target and place; the time and the attribution left out.
+        ("Rebel forces shelled army positions near Mosul on Monday night, the ministry said.",
+         "Rebel forces shelled army positions near Mosul"),
+        # A result clause says to whom: "Tuesday, killing" was all the old summary said.
+        ("Government jets bombed the market in Sirte on Tuesday, killing 12 civilians.",
+         "Government jets bombed the market in Sirte, killing 12 civilians"),
+        # What the speaker said happened, not "Tuesday said it negotiated".
+        ("Norway on Tuesday said it negotiated a truce between the two rivals after a week "
+         "of clashes.", "Norway said it negotiated a truce between the two rivals"),
+        # A relative clause between subject and verb is left out; its subject stays.
+        ("The three-week war, which left hundreds dead, ended in March in a deal brokered "
+         "by Qatar.", "The three-week war ended in a deal brokered by Qatar"),
+        # A time that names the happening stays with it ("this week's attacks").
+        ("Analysts said this week's attacks on the port were the worst in years.",
+         "Analysts said this week's attacks on the port were the worst in years"),
+        # Introductory phrases and leading connectives go.
+        ("However, on Sunday the two leaders met in Geneva as part of the talks.",
+         "The two leaders met in Geneva as part of the talks"),
+        # A quoted statement keeps what was said, its closing comma dropped.
+        ("“We will not retreat,” the defence minister said on Friday.",
+         "The defence minister said “We will not retreat”"),
+    ],
+)
+def test_summary_says_who_did_what_to_whom_where(sentence: str, summary: str) -> None:
+    assert [text for _, text in _summaries(sentence)] == [summary]
+
+
+def test_a_report_of_the_act_is_not_part_of_it_but_a_toll_is() -> None:
+    assert _summaries("Mortar attacks were first reported at 0300 GMT on Monday.") == [
+        ("attack", "Mortar attacks")
+    ]
+    assert _summaries("Rebels seized the north in 1994, and the conflict claimed 8,000 lives.") == [
+        ("attack", "The conflict claimed 8,000 lives")
+    ]
+
+
+def test_a_noun_list_before_the_trigger_is_one_phrase() -> None:
+    assert _summaries("Rocket, drone, and mortar attacks hit the base at 0400 GMT on Monday.") == [
+        ("attack", "Rocket, drone, and mortar attacks hit the base")
+    ]
+
+
+def test_the_place_of_the_happening_is_added_when_its_clause_lacks_it() -> None:
+    text = ("In Mosul, residents said, troops opened fire on protesters on Saturday.")
+    assert _summaries(text) == [("attack", "Troops opened fire on protesters in Mosul")]
+
+
+def test_a_long_clause_is_cut_at_a_word_boundary_and_marked() -> None:
+    text = ("The militia attacked the convoy of aid trucks carrying food and medicine for the "
+            "displaced families of the northern districts and the villages beyond the river "
+            "and the mountains on Monday.")
+    (summary,) = [text for _, text in _summaries(text)]
+    assert summary.endswith(" …") and len(summary.split()) <= 25
+    assert summary.startswith("The militia attacked the convoy of aid trucks")
