@@ -20,7 +20,7 @@ with current_event_days as (
 main_event_day as (
     select
         doc_id,
-        arg_max(event_day, mentions order by event_day) as event_day,
+        first(event_day order by mentions desc, event_day) as event_day,
     from current_event_days
     group by doc_id
 ),

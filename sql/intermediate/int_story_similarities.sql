@@ -125,7 +125,7 @@ scored as (
         lefts.doc_id as left_doc_id,
         rights.doc_id as right_doc_id,
         coalesce(shared_words.word_similarity, 0) as word_similarity,
-        list_intersect(lefts.regions, rights.regions) as shared_regions,
+        list_sort(list_intersect(lefts.regions, rights.regions)) as shared_regions,
         lefts.anchor_precision = 'day' and rights.anchor_precision = 'day' as both_days,
         len(lefts.regions) > 0 and len(rights.regions) > 0 as both_regions,
         both_days and lefts.anchor_day = rights.anchor_day as same_day,
