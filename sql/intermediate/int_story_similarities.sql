@@ -53,9 +53,14 @@ words as (
 ),
 
 -- Each (document, word) as one integer, so that matching words is one cheap hash join.
+-- Weights in millionths (the extraction rounds them so): an integer sum is exact in any order,
+-- so that a parallel rebuild gives the same similarities to the last digit.
 terms as materialized (
     select
-        words.*,
+        words.doc_number,
+        words.term,
+        words.term_rank,
+        round(words.weight * 1000000)::integer as weight,
         words.doc_number * 16777216 + dense_rank() over (order by words.term) as word_key,
     from words
 ),
@@ -114,7 +119,7 @@ shared_words as (
     select
         left_words.left_number,
         left_words.right_number,
-        sum(left_words.weight * rights.weight) as word_similarity,
+        sum(left_words.weight::bigint * rights.weight) / 1e12 as word_similarity,
     from left_words
     inner join terms as rights on rights.word_key = left_words.right_word_key
     group by left_words.left_number, left_words.right_number
@@ -146,20 +151,16 @@ scored as (
     cross join parameters
 ),
 
--- Rounded: a parallel sum adds in any order, and a rebuild must give the same rows.
 weighed as (
     select
         scored.left_doc_id,
         scored.right_doc_id,
-        round(
-            (
-                scored.word_similarity
-                + parameters.day_weight ** 2 * scored.same_day::int
-                + parameters.region_weight ** 2 * len(scored.shared_regions)
-            ) / scored.norms,
-            9
-        ) as similarity,
-        round(scored.word_similarity, 9) as word_similarity,
+        (
+            scored.word_similarity
+            + parameters.day_weight ** 2 * scored.same_day::int
+            + parameters.region_weight ** 2 * len(scored.shared_regions)
+        ) / scored.norms as similarity,
+        scored.word_similarity,
         scored.shared_regions,
         scored.same_day,
         scored.days_apart,
