@@ -18,7 +18,11 @@ same for every corpus.
 The heap holds each pair's average at the time it was pushed. A merge only lowers the average
 of pairs it does not touch (the same sum over a larger cluster), so a popped pair whose average
 has since dropped is pushed back at its current value, and pairs whose sum grew are pushed anew.
-Cost: about the number of similar pairs times the log of it.
+A cluster's members are always within one connected component of the pairs at least
+`THRESHOLD` alike (an average at least `THRESHOLD` needs one such pair), so the pairs between
+two components never count and are left out before the loop: most documents are alone or in
+pairs, and a hub document's weak pairs no longer slow every merge. Cost: about the number of
+pairs within components times the log of it.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class _Cluster:
     last: int | None
     regions: set[str]  # the first-level regions its documents' leads name
     neighbours: dict[int, float]  # cluster -> sum of similarities between their members
+    blocked: set[int]  # neighbours alike enough but apart in time or place, when last checked
 
 
 def cluster_documents(
@@ -50,10 +55,13 @@ def cluster_documents(
     `spans[i]` is document i's story period as day ordinals (first, last), or (None, None);
     `regions[i]` the regions it names; `edges` are (i, j, similarity) for similar pairs."""
     clusters = {
-        index: _Cluster([index], first, last, set(places), {})
+        index: _Cluster([index], first, last, set(places), {}, set())
         for index, ((first, last), places) in enumerate(zip(spans, regions, strict=True))
     }
+    component = _components(len(spans), edges)
     for left, right, similarity in edges:
+        if component[left] != component[right]:
+            continue
         clusters[left].neighbours[right] = similarity
         clusters[right].neighbours[left] = similarity
     heap = [(-similarity, left, right) for left, right, similarity in edges
@@ -68,17 +76,36 @@ def cluster_documents(
             if average >= THRESHOLD:
                 heapq.heappush(heap, (-average, left, right))
         elif _compatible(clusters[left], clusters[right]):
-            kept = _merge(clusters, left, right)
-            for other in clusters[kept].neighbours:
+            for kept, other in _merge(clusters, left, right):
                 average = _average(clusters, kept, other)
                 if average >= THRESHOLD:
                     heapq.heappush(heap, (-average, min(kept, other), max(kept, other)))
+        else:
+            clusters[left].blocked.add(right)
+            clusters[right].blocked.add(left)
     labels = [0] * len(spans)
     for cluster in clusters.values():
         name = min(cluster.members)
         for member in cluster.members:
             labels[member] = name
     return labels
+
+
+def _components(count: int, edges: Sequence[tuple[int, int, float]]) -> list[int]:
+    """The connected component of each document over the pairs at least `THRESHOLD` alike
+    (union-find, with path halving)."""
+    parent = list(range(count))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for left, right, similarity in edges:
+        if similarity >= THRESHOLD:
+            parent[root(left)] = root(right)
+    return [root(node) for node in range(count)]
 
 
 def _average(clusters: dict[int, _Cluster], left: int, right: int) -> float:
@@ -95,8 +122,13 @@ def _compatible(left: _Cluster, right: _Cluster) -> bool:
     return max(left.first, right.first) - min(left.last, right.last) <= WINDOW_DAYS
 
 
-def _merge(clusters: dict[int, _Cluster], left: int, right: int) -> int:
-    """Fold the smaller cluster into the larger; returns the one kept."""
+def _merge(
+    clusters: dict[int, _Cluster], left: int, right: int
+) -> list[tuple[int, int]]:
+    """Fold the smaller cluster into the larger; returns the pairs to weigh anew: those whose
+    sum grew (the folded cluster's neighbours) and those found apart in time or place, which
+    the larger span or regions may now join. The kept cluster's other pairs only fell, and
+    their entries in the heap are refreshed when popped."""
     if len(clusters[left].members) < len(clusters[right].members):
         left, right = right, left
     kept, gone = clusters[left], clusters.pop(right)
@@ -107,9 +139,11 @@ def _merge(clusters: dict[int, _Cluster], left: int, right: int) -> int:
         del neighbours[right]
         neighbours[left] = kept.neighbours[other] = kept.neighbours.get(other, 0.0) + total
     kept.neighbours.pop(right, None)
+    again = (gone.neighbours.keys() | gone.blocked | kept.blocked) & kept.neighbours.keys()
+    kept.blocked = set()
     kept.members.extend(gone.members)
     kept.regions |= gone.regions
     if gone.first is not None:
         kept.first = gone.first if kept.first is None else min(kept.first, gone.first)
         kept.last = gone.last if kept.last is None else max(kept.last, gone.last)
-    return left
+    return [(left, other) for other in sorted(again)]

@@ -52,3 +52,27 @@ def test_a_story_over_two_days_is_one_incident_apart_from_another_event(
     incidents = incidents_by_file(warehouse)
     assert len({incidents[name] for name in BOMBING}) == 1
     assert incidents["flood.txt"] != incidents["bombing_police.txt"]
+
+
+def test_a_weak_pair_inside_a_story_still_counts_in_the_average():
+    """Average link: after a and b merge, c joins on (0.35 + 0.28) / 2, its weak pair with b
+    counted; leave that pair out and c stays apart. A pair between two stories never counts."""
+    from flows.incident_clusters import cluster_documents
+
+    spans = [(1, 1)] * 5
+    regions = [["R"]] * 5
+    edges = [(0, 1, 0.5), (0, 2, 0.35), (1, 2, 0.28), (3, 4, 0.4), (2, 3, 0.25)]
+    assert cluster_documents(spans, regions, edges) == [0, 0, 0, 3, 3]
+    assert cluster_documents(spans, regions, edges[:2] + edges[3:]) == [0, 0, 2, 3, 3]
+
+
+def test_clusters_apart_in_place_meet_once_a_bridge_joins_one_of_them():
+    """a (region X) and b (Y) are alike but name no region in common; once a absorbs c (X and
+    Y, and unlike b), the pair is weighed again, (0.9 + 0) / 2, and b joins."""
+    from flows.incident_clusters import cluster_documents
+
+    spans = [(1, 1)] * 3
+    regions = [["X"], ["Y"], ["X", "Y"]]
+    edges = [(0, 1, 0.9), (0, 2, 0.8)]
+    assert cluster_documents(spans, regions, edges) == [0, 0, 0]
+    assert cluster_documents(spans, regions, edges[:1]) == [0, 1, 2]
