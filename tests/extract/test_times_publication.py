@@ -54,6 +54,17 @@ def test_the_latest_date_mentioned_is_not_the_dct() -> None:
     assert found["published_basis"] == "unknown"
 
 
+def test_weekdays_and_past_years_alone_leave_the_dct_unknown() -> None:
+    # "The year after the latest year" is a guess: nothing in the text is of the current year.
+    found = infer("The side won on Sunday, its first title since 2008. Fans cheered on Monday.")
+    assert found["published_basis"] == "unknown"
+
+
+def test_a_month_day_without_a_year_dates_the_text_to_a_year_it_does_not_write() -> None:
+    found = infer("Talks resume on Aug. 31. Last year's talks failed; a war ended in 2020.")
+    assert (found["published_at"].year, found["published_precision"]) == (2022, "year")
+
+
 def test_datelines_as_sites_print_them() -> None:
     cases = {
         "Prisoner captured\n\n7:15 a.m. Dec. 7, 2009\n\nA convicted man": "2009-12-07",
