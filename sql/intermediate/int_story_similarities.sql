@@ -52,24 +52,31 @@ words as (
     from documents
 ),
 
--- Each (document, word) as one integer, so that matching words is one cheap hash join.
--- Weights in millionths (the extraction rounds them so): an integer sum is exact in any order,
--- so that a parallel rebuild gives the same similarities to the last digit.
-terms as materialized (
+-- Each document's words as numbers (the corpus's words in order) and their weights in
+-- millionths (the extraction rounds them so), in two aligned lists: one row a document, so
+-- that joining a pair to its left document's words takes a small hash table, and weights
+-- whose products add up exactly in any order, so that a parallel rebuild gives the same
+-- similarities to the last digit.
+vocabulary as (
+    select term, row_number() over (order by term) as word_id,
+    from (select distinct term from words)
+),
+
+vectors as materialized (
     select
         words.doc_number,
-        words.term,
-        words.term_rank,
-        round(words.weight * 1000000)::integer as weight,
-        words.doc_number * 16777216 + dense_rank() over (order by words.term) as word_key,
+        list(vocabulary.word_id order by vocabulary.word_id) as word_ids,
+        list(round(words.weight * 1000000)::integer order by vocabulary.word_id) as weights,
     from words
+    inner join vocabulary using (term)
+    group by words.doc_number
 ),
 
 keys as (
-    select terms.doc_number, terms.term as block_key,
-    from terms
+    select words.doc_number, words.term as block_key,
+    from words
     cross join parameters
-    where terms.term_rank <= parameters.key_terms
+    where words.term_rank <= parameters.key_terms
     union all
     select doc_number, '@' || strftime(anchor_day, '%Y-%m-%d') || ' ' || unnest(regions),
     from anchors
@@ -91,8 +98,8 @@ positions as (
 
 candidates as (
     select distinct
-        least(earlier.doc_number, later.doc_number) as left_number,
-        greatest(earlier.doc_number, later.doc_number) as right_number,
+        least(earlier.doc_number, later.doc_number) * 16777216
+            + greatest(earlier.doc_number, later.doc_number) as pair_key,
     from positions as earlier
     cross join parameters
     cross join range(1, parameters.neighbours + 1) as steps(step)
@@ -101,28 +108,34 @@ candidates as (
         and later.position = earlier.position + steps.step
 ),
 
--- The words of each pair's left document, then those the right one shares: materialised
--- first, so that the planner never joins the two documents' words on the word alone (a
--- common word would pair every document holding it).
-left_words as materialized (
+-- Each pair (as one integer: left * 2^24 + right) with the words of its left document, each
+-- keyed as the right document's (document, word) is: the key joins the right document's words
+-- through the pair, so the planner never joins the two documents' words on the word alone (a
+-- common word would pair every document holding it), and the rows stream into the sum.
+left_words as (
     select
-        candidates.left_number,
-        candidates.right_number,
-        terms.word_key - terms.doc_number * 16777216
-            + candidates.right_number * 16777216 as right_word_key,
-        terms.weight,
+        candidates.pair_key,
+        unnest(vectors.word_ids) + candidates.pair_key % 16777216 * 16777216 as right_word_key,
+        unnest(vectors.weights) as weight,
     from candidates
-    inner join terms on terms.doc_number = candidates.left_number
+    inner join vectors on vectors.doc_number = candidates.pair_key // 16777216
+),
+
+right_words as (
+    select
+        doc_number * 16777216 + unnest(word_ids) as word_key,
+        unnest(weights) as weight,
+    from vectors
 ),
 
 shared_words as (
     select
-        left_words.left_number,
-        left_words.right_number,
-        sum(left_words.weight::bigint * rights.weight) / 1e12 as word_similarity,
+        left_words.pair_key,
+        -- Whole numbers below 2^53 add up exactly as doubles, in any order.
+        sum((left_words.weight::bigint * rights.weight)::double) / 1e12 as word_similarity,
     from left_words
-    inner join terms as rights on rights.word_key = left_words.right_word_key
-    group by left_words.left_number, left_words.right_number
+    inner join right_words as rights on rights.word_key = left_words.right_word_key
+    group by left_words.pair_key
 ),
 
 scored as (
@@ -145,9 +158,9 @@ scored as (
             + parameters.region_weight ** 2 * len(rights.regions) * both_regions::int
         ) as norms,
     from candidates
-    inner join anchors as lefts on lefts.doc_number = candidates.left_number
-    inner join anchors as rights on rights.doc_number = candidates.right_number
-    left join shared_words using (left_number, right_number)
+    inner join anchors as lefts on lefts.doc_number = candidates.pair_key // 16777216
+    inner join anchors as rights on rights.doc_number = candidates.pair_key % 16777216
+    left join shared_words using (pair_key)
     cross join parameters
 ),
 
