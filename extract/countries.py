@@ -15,6 +15,12 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+# Imported with the module, never on first use: a worker forked while another thread is
+# importing a module inherits that import's lock, held by a thread it does not have, and
+# waits on it for ever the first time it imports the module itself.
+import pycountry
+from countryinfo import CountryInfo
+
 from extract import geonames
 from extract.lexicon import table, words
 
@@ -68,9 +74,6 @@ def _plural(demonym: str) -> str | None:
 
 def _candidates() -> Iterator[tuple[str, str, str, int]]:
     """(spelling, iso3, kind, population) from every reference source."""
-    import pycountry
-    from countryinfo import CountryInfo
-
     country_rows = geonames.countries()
     population = {row["iso3"]: int(row.get("population") or 0) for row in country_rows.values()}
     excluded_capitals = set(words("capital_exclusions"))

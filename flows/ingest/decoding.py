@@ -17,6 +17,12 @@ from __future__ import annotations
 
 import codecs
 
+# Imported with the module, never on first use: a worker forked while another thread is
+# importing a module inherits that import's lock, held by a thread it does not have, and
+# waits on it for ever the first time it imports the module itself.
+from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
+
 from flows.ingest.rejections import Reason, Unusable
 
 _BYTE_ORDER_MARKS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
@@ -107,10 +113,6 @@ def _decode_unmarked(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         first_bad = error.start
-    # Only the rare file that is not UTF-8 pays for importing the detector.
-    from charset_normalizer import from_bytes
-    from charset_normalizer.md import mess_ratio
-
     try:
         text = data.decode("utf-8", errors=_CP1252_STRAYS)
     except UnicodeDecodeError:

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+# Imported with the module, never on first use: a worker forked while another thread is
+# importing a module inherits that import's lock, held by a thread it does not have, and
+# waits on it for ever the first time it imports the module itself.
+import trafilatura
 import yaml
 
 from flows.ingest.metadata import (
@@ -176,8 +180,7 @@ def _json_type(value: Any) -> str:
 
 @cache
 def _html_extractor() -> Callable[[str], Any]:
-    """trafilatura, imported on first use: it costs a fifth of a second to import."""
-    import trafilatura
+    """trafilatura's extraction of a page's article and metadata."""
 
     def extract(page: str) -> Any:
         return trafilatura.bare_extraction(
