@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 WAREHOUSE ?= warehouse/corroborate.duckdb
 BENCH_DOCS ?= 20000
+# Real articles whose sentences the bench corpus recombines, beside the demo corpus.
+EVAL_DIR ?= ../shared/eval
 # BENCH_CLUSTER=local:2 (or a Dask scheduler's address) prepares the batches on a Dask cluster.
 BENCH_CLUSTER ?=
 
@@ -25,7 +27,7 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m flows.bench --docs $(BENCH_DOCS) $(if $(BENCH_CLUSTER),--cluster $(BENCH_CLUSTER))
+	CORROBORATE_EVAL_DIR=$(EVAL_DIR) $(BIN)/python -m flows.bench --docs $(BENCH_DOCS) $(if $(BENCH_CLUSTER),--cluster $(BENCH_CLUSTER))
 
 bench-adversarial: $(STAMP)
 	$(BIN)/python -m flows.adversarial

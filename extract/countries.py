@@ -15,9 +15,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-# Imported with the module, never on first use: a worker forked while another thread is
-# importing a module inherits that import's lock, held by a thread it does not have, and
-# waits on it for ever the first time it imports the module itself.
+# Imported with the module, never on first use (README: a forked worker never waits on an import).
 import pycountry
 from countryinfo import CountryInfo
 

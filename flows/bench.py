@@ -5,7 +5,8 @@
 worker process (import and first document), the figures the engine's own target is set in.
 
 Articles are made by recombining sentences of real articles (the demo corpus, and the FA-KES
-and TimeBank texts in `../shared/eval` when present), so the extractor meets real sentence
+and TimeBank texts of the evaluation folder named by `CORROBORATE_EVAL_DIR`, when set; `make
+bench` sets it), so the extractor meets real sentence
 shapes at realistic density. The corpus is written as `.txt` files, the way a scraper fills an
 inbox. Prefect's start-up is excluded by a warm-up run before the timed one.
 """
@@ -36,7 +37,6 @@ from extract.sentences import split_sentences
 from flows import progress
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -44,14 +44,21 @@ def corpus_sentences() -> list[str]:
     """Sentences of every real article available here."""
     seeds = sorted((ROOT / "seeds" / "articles").glob("*.txt"))
     texts = [path.read_text(encoding="utf-8") for path in seeds]
-    fakes = SHARED_EVAL / "fakes" / "dev.jsonl"
+    eval_dir = os.environ.get("CORROBORATE_EVAL_DIR")
+    if eval_dir:
+        texts.extend(_evaluation_texts(Path(eval_dir)))
+    return [s.text for text in texts for s in split_sentences(text) if 30 <= len(s.text) <= 600]
+
+
+def _evaluation_texts(folder: Path) -> Iterator[str]:
+    """The FA-KES articles and the TimeBank texts of an evaluation folder, those present."""
+    fakes = folder / "fakes" / "dev.jsonl"
     if fakes.exists():
         with fakes.open(encoding="utf-8") as handle:
-            texts.extend(json.loads(line)["text"] for line in handle if line.strip())
-    for path in sorted((SHARED_EVAL / "timebank").rglob("*.tml")):
+            yield from (json.loads(line)["text"] for line in handle if line.strip())
+    for path in sorted((folder / "timebank").rglob("*.tml")):
         body = path.read_text(encoding="utf-8", errors="replace")
-        texts.append(_TAG.sub("", body.split("<TEXT>", 1)[-1]))
-    return [s.text for text in texts for s in split_sentences(text) if 30 <= len(s.text) <= 600]
+        yield _TAG.sub("", body.split("<TEXT>", 1)[-1])
 
 
 def generate_articles(count: int, seed: int = 7) -> Iterator[str]:

@@ -203,7 +203,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "eval",
         help="score the warehouse against a gold file, or the time tagger against TimeML",
-        description="Score the published warehouse against a gold file in shared/gold/FORMAT.md's "
+        description="Score the published warehouse against a gold file in the seeds gold "
         "format (casualties, times, documents, agreement: whichever sections it has), or, with "
         "--timebank, run the time normaliser on TimeML files with their gold creation times and "
         "score it TempEval-3 style.",

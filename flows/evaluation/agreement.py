@@ -1,7 +1,7 @@
 """Score incidents and `source_agreement` against a gold file.
 
-Implements the incident labels of `documents` and the `agreement` section of
-`shared/gold/FORMAT.md` (publication times are scored in `flows.evaluation.times`). Pure functions
+Implements the incident labels of `documents` and the `agreement` section of the gold
+format (publication times are scored in `flows.evaluation.times`). Pure functions
 over rows as dicts, so tests feed them hand-made rows and the CLI feeds them the warehouse.
 """
 

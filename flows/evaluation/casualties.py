@@ -1,11 +1,11 @@
-"""Score casualty claims against a gold file (the `casualties` and `not_casualties` rules of
-shared/gold/FORMAT.md).
+"""Score casualty claims against a gold file (the rules of its `casualties` and `not_casualties`
+sections).
 
 Why: the casualty rules are judged on articles they were not written for; one pure function that
 takes plain dicts (gold JSON, `casualty_claims` rows, `documents` rows) serves the tests, the
 development driver and `corroborate eval` alike, with no database in the loop.
 
-One reading beyond FORMAT.md's letter: the design reads "more than n" as [n+1, NULL], while gold
+One reading beyond the gold's letter: the design reads "more than n" as [n+1, NULL], while gold
 records the figure as written. A gold item with qualifier more_than and count_low = n, n in its
 evidence, is compared as [n+1, NULL] (one that already says n+1 as it stands); a "match": "value"
 toll n is also found by a more_than claim [n+1, NULL], which states n.

@@ -1,5 +1,5 @@
 """Score event claims and publication times against a gold file's `times`, `timeline_order`
-and `documents` (shared/gold/FORMAT.md).
+and `documents` sections.
 
 Why a pure function: the same rules must give the same numbers whether the claims come from the
 warehouse, a test, or a throwaway driver; reading DuckDB is the caller's business.
@@ -66,7 +66,7 @@ def _period(raw: str) -> tuple[datetime, datetime]:
 
 
 def matches(gold: GoldTime, claim: Mapping[str, Any]) -> bool:
-    """FORMAT.md: the claim's interval contains the gold instant, or lies inside the gold
+    """The gold rule: the claim's interval contains the gold instant, or lies inside the gold
     period and overlaps it; and its precision is no coarser than the gold's."""
     start, end = claim["occurred_start"], claim["occurred_end"]
     if start is None or end is None:

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import codecs
 
-# Imported with the module, never on first use: a worker forked while another thread is
-# importing a module inherits that import's lock, held by a thread it does not have, and
-# waits on it for ever the first time it imports the module itself.
+# Imported with the module, never on first use (README: a forked worker never waits on an import).
 from charset_normalizer import from_bytes
 from charset_normalizer.md import mess_ratio
 

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-# Imported with the module, never on first use: a worker forked while another thread is
-# importing a module inherits that import's lock, held by a thread it does not have, and
-# waits on it for ever the first time it imports the module itself.
+# Imported with the module, never on first use (README: a forked worker never waits on an import).
 import trafilatura
 import yaml
 
