@@ -67,12 +67,35 @@ def test_a_weak_pair_inside_a_story_still_counts_in_the_average():
 
 
 def test_clusters_apart_in_place_meet_once_a_bridge_joins_one_of_them():
-    """a (region X) and b (Y) are alike but name no region in common; once a absorbs c (X and
-    Y, and unlike b), the pair is weighed again, (0.9 + 0) / 2, and b joins."""
+    """a (province X) and b (province Y of the same country) are alike but name no region in
+    common; once a absorbs c (X and Y, and unlike b), the pair is weighed again, (0.9 + 0) / 2,
+    and b joins."""
     from flows.incident_clusters import cluster_documents
 
     spans = [(1, 1)] * 3
-    regions = [["X"], ["Y"], ["X", "Y"]]
+    regions = [["SYR/09"], ["SYR/13"], ["SYR/09", "SYR/13"]]
     edges = [(0, 1, 0.9), (0, 2, 0.8)]
     assert cluster_documents(spans, regions, edges) == [0, 0, 0]
     assert cluster_documents(spans, regions, edges[:1]) == [0, 1, 2]
+
+
+def test_reports_without_a_day_join_on_words_at_their_own_bar():
+    """Alike at 0.25: two undated reports, or a dated and an undated one, are one story (their
+    similarity has no shared-day term, and the bar is UNTIMED_THRESHOLD); two reports of one day
+    are not (their 0.25 includes the day's share, and the bar is THRESHOLD)."""
+    from flows.incident_clusters import cluster_documents
+
+    edges = [(0, 1, 0.25)]
+    assert cluster_documents([(None, None)] * 2, [[]] * 2, edges) == [0, 0]
+    assert cluster_documents([(1, 1), (None, None)], [[]] * 2, edges) == [0, 0]
+    assert cluster_documents([(1, 1)] * 2, [[]] * 2, edges) == [0, 1]
+
+
+def test_a_region_abroad_does_not_keep_a_report_apart():
+    """Provinces of one country exclude each other; a region of another country (where a
+    reaction came from) does not."""
+    from flows.incident_clusters import cluster_documents
+
+    edges = [(0, 1, 0.5)]
+    assert cluster_documents([(1, 1)] * 2, [["SYR/13"], ["USA/NY"]], edges) == [0, 0]
+    assert cluster_documents([(1, 1)] * 2, [["SYR/13"], ["SYR/09"]], edges) == [0, 1]

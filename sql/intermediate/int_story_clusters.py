@@ -17,20 +17,35 @@ _DOCUMENTS = """
     order by first_run_id, doc_id
 """
 
+# The pairs as positions in `_DOCUMENTS`' order, fetched as columns: 10^5 pairs or more at
+# scale, which as rows of document ids cost more to fetch and map than to cluster.
+_EDGES = """
+    with positions as (
+        select doc_id, row_number() over (order by first_run_id, doc_id) - 1 as position,
+        from int_document_anchors
+    )
+
+    select lefts.position as left_position, rights.position as right_position, similarity,
+    from int_story_similarities
+    inner join positions as lefts on lefts.doc_id = int_story_similarities.left_doc_id
+    inner join positions as rights on rights.doc_id = int_story_similarities.right_doc_id
+    order by all
+"""
+
 
 def model(conn: duckdb.DuckDBPyConnection) -> pa.Table:
     documents = conn.execute(_DOCUMENTS).fetchall()
-    index = {doc_id: position for position, (doc_id, *_) in enumerate(documents)}
     spans = [
         (first.toordinal(), last.toordinal()) if first is not None else (None, None)
         for _, first, last, _ in documents
     ]
-    edges = [
-        (index[left], index[right], similarity)
-        for left, right, similarity in conn.execute(
-            "select left_doc_id, right_doc_id, similarity from int_story_similarities order by all"
-        ).fetchall()
-    ]
+    columns = conn.execute(_EDGES).fetchnumpy()
+    edges = list(zip(
+        columns["left_position"].tolist(),
+        columns["right_position"].tolist(),
+        columns["similarity"].tolist(),
+        strict=True,
+    ))
     labels = cluster_documents(spans, [regions for *_, regions in documents], edges)
     doc_ids = [doc_id for doc_id, *_ in documents]
     return pa.table({
