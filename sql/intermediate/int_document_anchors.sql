@@ -2,7 +2,10 @@
 -- known to the day (news reports what happened in the last day or so). A document published in
 -- a known month or year only is coarse: that period bounds the story (its events' days hang on
 -- relative expressions read against an uncertain date, so they do not anchor it). A document
--- with no publication time is anchored on the day most of its current events fall on. Regions
+-- with no publication time has no anchor: the dates it writes in full are mostly background (a
+-- birth, an earlier trial; on undated web news, nearly half of the days they gave were months or
+-- years away from the other reports of the story), and its current events, written as
+-- weekdays, have no day without one. Regions
 -- are the first-level regions of the cities its lead names; countries are the sides, places and
 -- speakers of its current claims. Its story starts on its first day, or the day before when its
 -- main event happened then (a morning paper's "yesterday").
@@ -74,7 +77,6 @@ anchored as (
         case
             when published.published_precision in ('minute', 'hour', 'part_of_day', 'day')
                 then published.published_day
-            when published.published_precision is null then main_event_day.event_day
         end as anchor_day,
         case
             when published.published_precision in ('month', 'year')
