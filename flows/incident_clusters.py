@@ -28,8 +28,9 @@ stories). `THRESHOLD`, `UNTIMED_THRESHOLD` and `WINDOW_DAYS` were chosen on the 
 The heap holds each pair's average at the time it was pushed. A merge only lowers the average
 of pairs it does not touch (the same sum over a larger cluster), so a popped pair whose average
 has since dropped is pushed back at its current value, and pairs whose sum grew are pushed anew.
-A cluster's members are always within one connected component of the pairs alike enough to
-merge (an average above a bar needs one pair above it), so the pairs between
+A cluster's members are always within one connected component of the pairs at or above their
+own bar (an average above a bar needs one pair above it, and a pair's own bar is never above
+its clusters'), so the pairs between
 two components never count and are left out before the loop: most documents are alone or in
 pairs, and a hub document's weak pairs no longer slow every merge. Cost: about the number of
 pairs within components times the log of it.
@@ -44,7 +45,6 @@ from dataclasses import dataclass
 THRESHOLD = 0.3
 UNTIMED_THRESHOLD = 0.2
 WINDOW_DAYS = 0
-_LOWEST = min(THRESHOLD, UNTIMED_THRESHOLD)
 
 
 @dataclass
@@ -73,29 +73,31 @@ def cluster_documents(
         )
         for index, ((first, last), places) in enumerate(zip(spans, regions, strict=True))
     }
-    component = _components(len(spans), edges)
+    # A pair can start a merge only at or above its own bar: singletons' bars, and bars only
+    # rise as clusters take in dated documents.
+    starts = [(left, right, similarity) for left, right, similarity in edges
+              if similarity >= _threshold(clusters[left], clusters[right])]
+    component = _components(len(spans), starts)
     for left, right, similarity in edges:
         if component[left] != component[right]:
             continue
         clusters[left].neighbours[right] = similarity
         clusters[right].neighbours[left] = similarity
-    heap = [(-similarity, left, right) for left, right, similarity in edges
-            if similarity >= _LOWEST]
+    heap = [(-similarity, left, right) for left, right, similarity in starts]
     heapq.heapify(heap)
     while heap:
         negative, left, right = heapq.heappop(heap)
         if left not in clusters or right not in clusters[left].neighbours:
             continue
         average = _average(clusters, left, right)
-        if average < -negative - 1e-12:
-            if average >= _LOWEST:
-                heapq.heappush(heap, (-average, left, right))
-        elif average < _threshold(clusters[left], clusters[right]):
+        if average < _threshold(clusters[left], clusters[right]):
             continue  # only a merge that adds to this pair's sum can raise it: it comes back then
+        if average < -negative - 1e-12:
+            heapq.heappush(heap, (-average, left, right))
         elif _compatible(clusters[left], clusters[right]):
             for kept, other in _merge(clusters, left, right):
                 average = _average(clusters, kept, other)
-                if average >= _LOWEST:
+                if average >= _threshold(clusters[kept], clusters[other]):
                     heapq.heappush(heap, (-average, min(kept, other), max(kept, other)))
         else:
             clusters[left].blocked.add(right)
@@ -109,8 +111,8 @@ def cluster_documents(
 
 
 def _components(count: int, edges: Sequence[tuple[int, int, float]]) -> list[int]:
-    """The connected component of each document over the pairs alike enough to merge
-    (union-find, with path halving)."""
+    """The connected component of each document over `edges` (union-find, with path
+    halving)."""
     parent = list(range(count))
 
     def root(node: int) -> int:
@@ -119,9 +121,8 @@ def _components(count: int, edges: Sequence[tuple[int, int, float]]) -> list[int
             node = parent[node]
         return node
 
-    for left, right, similarity in edges:
-        if similarity >= _LOWEST:
-            parent[root(left)] = root(right)
+    for left, right, _ in edges:
+        parent[root(left)] = root(right)
     return [root(node) for node in range(count)]
 
 
@@ -155,17 +156,17 @@ def _merge(
     if len(clusters[left].members) < len(clusters[right].members):
         left, right = right, left
     kept, gone = clusters[left], clusters.pop(right)
+    sums = kept.neighbours
+    sums.pop(right, None)
+    gone.neighbours.pop(left, None)
     for other, total in gone.neighbours.items():
-        if other == left:
-            continue
         neighbours = clusters[other].neighbours
         del neighbours[right]
-        neighbours[left] = kept.neighbours[other] = kept.neighbours.get(other, 0.0) + total
-    kept.neighbours.pop(right, None)
-    again = {  # a comprehension over the small side: `&` with dict keys walks all of them
-        other for other in gone.neighbours.keys() | gone.blocked | kept.blocked
-        if other in kept.neighbours
-    }
+        neighbours[left] = sums[other] = sums.get(other, 0.0) + total
+    again = [*gone.neighbours, *(
+        other for other in gone.blocked | kept.blocked
+        if other in sums and other not in gone.neighbours
+    )]
     kept.blocked = set()
     kept.members.extend(gone.members)
     kept.regions |= gone.regions

@@ -103,16 +103,27 @@ def test_a_document_dated_to_the_year_joins_the_incident_sharing_its_countries(w
     assert label.startswith("reports of 2024-03-05")
 
 
-def test_background_claims_of_one_year_share_an_incident_across_documents(warehouse):
+def test_background_claims_belong_to_their_story_not_to_their_year_alone(warehouse):
+    """Two reports of one story recall the same earlier war: one background incident, whose
+    figures corroborate. A report of another story recalls another event of that year: its
+    own background incident, never set against the first."""
     a = warehouse.document("Report one", "Outlet A")
-    b = warehouse.document("Report two", "Outlet B", DAY + timedelta(days=40))
+    b = warehouse.document("Report two", "Outlet B")
+    c = warehouse.document("Report three", "Outlet C", DAY + timedelta(days=40))
     warehouse.casualty(a, 6501, None, "more_than", background_year=2020)
     warehouse.casualty(b, 1000, None, "vague", background_year=2020)
+    warehouse.casualty(c, 600, 600, background_year=2020)
     warehouse.build()
+    assert warehouse.incident_of(a) == warehouse.incident_of(b) != warehouse.incident_of(c)
     assert warehouse.rows(
-        "select n_documents, status from source_agreement join incidents using (incident_id) "
-        "where is_background"
-    ) == [(2, "corroborated")]
+        "select n_documents, status, value_low from source_agreement "
+        "join incidents using (incident_id) where is_background order by n_documents"
+    ) == [(1, "single_source", 600), (2, "corroborated", 6501)]
+    labels = warehouse.rows("select label from incidents where is_background order by label")
+    assert [label.split(" (")[0] for (label,) in labels] == [
+        "background: 2020, behind reports of 2024-03-05",
+        "background: 2020, behind reports of 2024-04-14",
+    ]
 
 
 def test_near_copies_from_two_outlets_are_one_independent_source(warehouse):

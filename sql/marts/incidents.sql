@@ -66,8 +66,10 @@ story as (
 select
     keys.incident_id,
     case
+        -- A background key is `background:<year>:incident:<anchor>:<founder>`.
         when keys.is_background
-            then 'background: ' || replace(keys.incident_key, 'background:', '')
+            then 'background: ' || split_part(keys.incident_key, ':', 2)
+                || ', behind reports of ' || split_part(keys.incident_key, ':', 4)
         else 'reports of ' || anchors.anchor
     end
     || coalesce(' (' || array_to_string(extents.countries, ', ') || ')', '')
