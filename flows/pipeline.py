@@ -36,7 +36,18 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
-from flows import batches, changes, defaults, inbox, lifeline, load, models, progress, publish
+from flows import (
+    batches,
+    changes,
+    defaults,
+    inbox,
+    lifeline,
+    load,
+    model_digest,
+    models,
+    progress,
+    publish,
+)
 from flows.cluster import ClusterWorkers, PreparingBatch
 from flows.ingest.files import shown_path
 from flows.summary import RunStats, headline, new_run_id, summary_markdown
@@ -119,6 +130,7 @@ def _build(conn: duckdb.DuckDBPyConnection) -> tuple[int, list[dict]]:
     changes.remember_facts(conn)
     models.build_models(conn)
     models.apply_comments(conn)
+    model_digest.record(conn)
     return models.run_data_tests(conn), changes.changed_facts(conn)
 
 
@@ -175,7 +187,10 @@ def pipeline(
         stats.add_plan(plan)
         for path in plan.deferred:
             run.logger.warning("still being written, left for the next run: %s", path)
-        if not plan.is_empty or forget:
+        stale_models = model_digest.out_of_date(published)
+        if stale_models:
+            run.logger.info("the models changed since the warehouse was built: rebuilding")
+        if not plan.is_empty or forget or stale_models:
             _build_and_publish(run, published, plan, forget or [], workers)
     # One line in the log; the whole summary is the run's artifact (and the CLI prints it).
     run.logger.info("%s", headline(stats, published))

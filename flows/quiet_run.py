@@ -2,7 +2,8 @@
 
 Starting Prefect's temporary server costs about 10 s, and a scheduled `corroborate run` over
 an unchanged inbox (cron every few minutes) needs none of it: the plan (a walk and a `stat` per
-file) decides that there is nothing to read. So the CLI plans first, with the same planner the
+file) decides that there is nothing to read (and that the warehouse's models are the current
+ones: `flows.model_digest`). So the CLI plans first, with the same planner the
 flow uses, and starts the flow only when there is work; the flow plans again under its lock,
 so a file that arrives in between is read by it. The "nothing new" summary is still printed
 and logged.
@@ -15,7 +16,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows import inbox, publish
+from flows import inbox, model_digest, publish
 from flows.summary import RunStats, headline, new_run_id
 
 logger = logging.getLogger("corroborate.run")
@@ -34,7 +35,7 @@ def nothing_new(
             plan = inbox.plan_files(
                 paths, inbox.recorded_files(published), settle_seconds=settle_seconds
             )
-    if not plan.is_empty:
+    if not plan.is_empty or model_digest.out_of_date(published):
         return None
     stats.add_plan(plan)
     for path in plan.deferred:

@@ -166,3 +166,22 @@ def test_a_build_out_of_memory_is_built_again_on_one_thread(
         names = conn.execute("select table_name from duckdb_tables()").fetchall()
         tables = {name for (name,) in names}
         assert "half_built" not in tables and "source_agreement" in tables
+
+
+def test_a_warehouse_built_by_other_models_is_rebuilt_by_a_run_with_nothing_new(
+    prefect_server, seed_dir, tmp_path
+):
+    """An upgrade changes the models: the next run rebuilds the marts from the loaded rows,
+    though no file is new; the run after it has nothing to do."""
+    warehouse = tmp_path / "corroborate.duckdb"
+    run_pipeline([seed_dir], warehouse)
+    before = snapshot(warehouse)
+    with duckdb.connect(str(warehouse)) as conn:  # as an older version of the models left it
+        conn.execute("update model_build set models_digest = 'older models'")
+        conn.execute("drop table timeline")
+
+    rebuilt = run_pipeline([seed_dir], warehouse)
+    assert (rebuilt["published"], rebuilt["files_unchanged"]) == (True, 5)
+    assert snapshot(warehouse) == before
+    again = run_pipeline([seed_dir], warehouse)
+    assert again["published"] is False
