@@ -43,14 +43,13 @@ def models_digest(sql_dir: Path = SQL_DIR) -> str:
 def record(conn: duckdb.DuckDBPyConnection) -> None:
     """Note in the warehouse being built which models built it."""
     conn.execute(
-        f"create or replace table {TABLE} as "
-        "select ?::varchar as models_digest, now() as built_at",
+        f"create or replace table {TABLE} as select ?::varchar as models_digest",
         [models_digest()],
     )
-    conn.execute(f"comment on table {TABLE} is 'The models that built this warehouse.'")
+    conn.execute(f"comment on table {TABLE} is 'The models that built this warehouse (the "
+                 "runs table says when).'")
     conn.execute(f"comment on column {TABLE}.models_digest is 'SHA-256 of sql/ and the project "
                  "code its Python models import; a run with other models rebuilds the marts.'")
-    conn.execute(f"comment on column {TABLE}.built_at is 'When the marts were built.'")
 
 
 def out_of_date(published: Path) -> bool:
