@@ -4,14 +4,22 @@
 -- to the day or finer set it when there are any; coarse ones only confirm it. When a chain of
 -- overlapping reports has no common point, the fact spans them all. Precision is the finest
 -- reported.
-with timing_claims as (
-    select
-        *,
-        bool_or(is_fine) over (partition by fact_id) as fact_has_fine,
+with fine_facts as (
+    select fact_id, bool_or(is_fine) as fact_has_fine,
     from int_event_fact_claims
+    group by fact_id
 ),
 
-facts as (
+-- A join, not a window: a window over all claims holds them all (evidence, summaries) at once.
+timing_claims as (
+    select claims.*, fine_facts.fact_has_fine,
+    from int_event_fact_claims as claims
+    inner join fine_facts using (fact_id)
+),
+
+-- Two aggregates over the claims, joined on the fact: one aggregate with all of them held
+-- every group's states at once, and at 100,000 documents outgrew the build's memory.
+fact_times as (
     select
         fact_id,
         any_value(incident_id) as incident_id,
@@ -21,8 +29,6 @@ facts as (
         min(occurred_start) filter (where is_fine = fact_has_fine) as first_start,
         max(occurred_end) filter (where is_fine = fact_has_fine) as last_end,
         arg_min(precision, occurred_end - occurred_start) as precision,
-        arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
-            as example_evidence,
         -- The report a summary is read from: one at the fact's precision, in the outlet's own
         -- voice before a quoted one, in the shortest sentence; its summary (who did what to
         -- whom, where) and the sentence it was read from.
@@ -32,22 +38,36 @@ facts as (
             {'coarse': is_fine <> fact_has_fine, 'quoted': speaker is not null,
              'length': sentence_end - sentence_start, 'claim_id': claim_id}
         ) filter (where sentence_start is not null) as example_sentence,
+    from timing_claims
+    group by fact_id
+),
+
+fact_sources as (
+    select
+        fact_id,
         count(distinct doc_id) as n_documents,
         count(distinct independence_key) as n_independent,
         count(distinct party) as n_parties,
         bool_and(speaker is not null) and count(distinct party) = 1 as rests_on_one_party,
         count(*) as n_claims,
-        list(distinct doc_id order by doc_id) as doc_ids,
-        list(distinct coalesce(speaker, '(outlet)') order by coalesce(speaker, '(outlet)'))
-            as speakers,
-        list(distinct speaker_country order by speaker_country)
-            filter (where speaker_country is not null) as speaker_countries,
+        list_sort(list(distinct doc_id)) as doc_ids,
+        list_sort(list(distinct coalesce(speaker, '(outlet)'))) as speakers,
+        list_sort(list(distinct speaker_country) filter (where speaker_country is not null))
+            as speaker_countries,
+        arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
+            as example_evidence,
         list_sort(list(distinct
             strftime(occurred_start at time zone 'UTC', '%Y-%m-%d %H:%M') || ' to '
             || strftime(occurred_end at time zone 'UTC', '%Y-%m-%d %H:%M')
         )) as reported_values,
-    from timing_claims
+    from int_event_fact_claims
     group by fact_id
+),
+
+facts as (
+    select *,
+    from fact_times
+    inner join fact_sources using (fact_id)
 ),
 
 timed as (
