@@ -168,6 +168,28 @@ def test_a_build_out_of_memory_is_built_again_on_one_thread(
         assert "half_built" not in tables and "source_agreement" in tables
 
 
+def test_a_data_test_out_of_memory_runs_again_on_one_thread(
+    prefect_server, seed_dir, tmp_path, monkeypatch
+):
+    """The data tests read the written build; one that runs out of memory aborts their
+    read-only transaction, and they run again on one thread."""
+    from flows import models
+
+    real_tests, threads = models.run_data_tests, []
+
+    def tests_that_run_out_once(conn, *args):
+        threads.append(conn.execute("select current_setting('threads')").fetchall()[0][0])
+        if len(threads) == 1:
+            raise duckdb.OutOfMemoryException("could not allocate block of size 256.0 KiB")
+        return real_tests(conn, *args)
+
+    monkeypatch.setattr(models, "run_data_tests", tests_that_run_out_once)
+    result = run_pipeline([seed_dir], tmp_path / "w.duckdb")
+
+    assert result["published"] and threads[1] == 1 and threads[0] >= threads[1]
+    assert result["data_tests"] > 0
+
+
 def test_a_warehouse_built_by_other_models_is_rebuilt_by_a_run_with_nothing_new(
     prefect_server, seed_dir, tmp_path
 ):
