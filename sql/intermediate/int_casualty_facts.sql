@@ -59,11 +59,12 @@ facts as (
         count(distinct party) as n_parties,
         count(*) filter (where not is_derived) as n_claims,
         bool_and(speaker is not null) and count(distinct party) = 1 as rests_on_one_party,
-        list(distinct doc_id order by doc_id) as doc_ids,
-        list(distinct coalesce(speaker, '(outlet)') order by coalesce(speaker, '(outlet)'))
-            as speakers,
-        list(distinct speaker_country order by speaker_country)
-            filter (where speaker_country is not null) as speaker_countries,
+        -- Sorted after the aggregate, as in int_event_facts: an ordered aggregate keeps
+        -- every input row of every group until the end.
+        list_sort(list(distinct doc_id)) as doc_ids,
+        list_sort(list(distinct coalesce(speaker, '(outlet)'))) as speakers,
+        list_sort(list(distinct speaker_country) filter (where speaker_country is not null))
+            as speaker_countries,
         list_sort(list(distinct as_written)) as reported_values,
         coalesce(
             arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)

@@ -11,17 +11,20 @@ from flows.incident_clusters import cluster_documents
 
 REFERENCES = ("int_document_anchors", "int_story_similarities")
 
-_DOCUMENTS = """
+# Documents in arrival order: a cluster is named by its first member.
+_ORDER = "first_run_id, doc_id"
+
+_DOCUMENTS = f"""
     select doc_id, story_start, period_end, regions[1:2],
     from int_document_anchors
-    order by first_run_id, doc_id
+    order by {_ORDER}
 """
 
 # The pairs as positions in `_DOCUMENTS`' order, fetched as columns: 10^5 pairs or more at
 # scale, which as rows of document ids cost more to fetch and map than to cluster.
-_EDGES = """
+_EDGES = f"""
     with positions as (
-        select doc_id, row_number() over (order by first_run_id, doc_id) - 1 as position,
+        select doc_id, row_number() over (order by {_ORDER}) - 1 as position,
         from int_document_anchors
     )
 
