@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import heapq
 import math
-import string
+import re
 from collections import Counter
 from functools import cache
 
@@ -32,30 +32,28 @@ COMMON_FREQUENCY = 3e-4
 _UNKNOWN = -math.log(1e-8)  # a word the lists do not hold weighs as the rarest word they do
 _MOST_COUNTED = 64
 _TERM_FREQUENCY = [0.0] + [1 + math.log(count) for count in range(1, _MOST_COUNTED + 1)]
-# Everything but letters separates words (a hyphenated name is its parts; a possessive's "s"
-# falls away as a one-letter word): one C-level translation, then a split.
-_SEPARATORS = str.maketrans(
-    dict.fromkeys(string.punctuation + string.digits + "\u2018\u2019\u201c\u201d\u2013\u2014", " ")
-)
+# A word is a run of letters: digits, punctuation and symbols separate words (a hyphenated name
+# is its parts; a possessive's "s" falls away as a one-letter word).
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _rarity() -> tuple[dict[str, float], frozenset[str]]:
-    """-log(frequency) of every word rarer than `COMMON_FREQUENCY`, and the common words."""
+def _rarity() -> dict[str, float]:
+    """-log(frequency) of every word the lists hold, 0 for words as common as
+    `COMMON_FREQUENCY` or more (they weigh nothing)."""
     frequencies = wordfreq.get_frequency_dict("en", "large")
-    rare = {word: -math.log(f) for word, f in frequencies.items() if f < COMMON_FREQUENCY}
-    return rare, frozenset(frequencies.keys() - rare.keys())
+    return {word: -math.log(f) if f < COMMON_FREQUENCY else 0.0 for word, f in frequencies.items()}
 
 
 def story_terms(text: str) -> tuple[list[str], list[float]]:
     """The document's heaviest terms, heaviest first, and their weights, whose squares add up
     to one."""
-    rare, common = _rarity()
-    counts = Counter(text[:LEAD_CHARS].lower().translate(_SEPARATORS).split())
+    rarity = _rarity()
+    counts = Counter(_WORD.findall(text[:LEAD_CHARS].lower()))
     heaviest = heapq.nlargest(TERMS, [
-        (_TERM_FREQUENCY[min(counts[word], _MOST_COUNTED)] * rare.get(word, _UNKNOWN), word)
-        for word in counts.keys() - common
-        if len(word) > 1
+        (_TERM_FREQUENCY[min(count, _MOST_COUNTED)] * weight, word)
+        for word, count in counts.items()
+        if (weight := rarity.get(word, _UNKNOWN)) and len(word) > 1
     ])
     norm = math.sqrt(sum(weight * weight for weight, _ in heaviest)) or 1.0
     return [word for _, word in heaviest], [round(weight / norm, 6) for weight, _ in heaviest]

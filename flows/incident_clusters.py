@@ -47,7 +47,7 @@ UNTIMED_THRESHOLD = 0.2
 WINDOW_DAYS = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
     members: list[int]
     first: int | None  # first day of the story (proleptic ordinal), None when undated
@@ -67,46 +67,45 @@ def cluster_documents(
 
     `spans[i]` is document i's story period as day ordinals (first, last), or (None, None);
     `regions[i]` the regions it names; `edges` are (i, j, similarity) for similar pairs."""
-    clusters = {
-        index: _Cluster(
+    clusters: list[_Cluster | None] = [
+        _Cluster(
             [index], first, last, set(places), {place.split("/")[0] for place in places}, {}, set()
         )
         for index, ((first, last), places) in enumerate(zip(spans, regions, strict=True))
-    }
+    ]
     # A pair can start a merge only at or above its own bar: singletons' bars, and bars only
     # rise as clusters take in dated documents.
     starts = [(left, right, similarity) for left, right, similarity in edges
-              if similarity >= _threshold(clusters[left], clusters[right])]
+              if similarity >= _bar(clusters[left], clusters[right])]
     component = _components(len(spans), starts)
     for left, right, similarity in edges:
-        if component[left] != component[right]:
-            continue
-        clusters[left].neighbours[right] = similarity
-        clusters[right].neighbours[left] = similarity
+        if component[left] == component[right]:
+            clusters[left].neighbours[right] = similarity
+            clusters[right].neighbours[left] = similarity
     heap = [(-similarity, left, right) for left, right, similarity in starts]
     heapq.heapify(heap)
     while heap:
         negative, left, right = heapq.heappop(heap)
-        if left not in clusters or right not in clusters[left].neighbours:
+        kept, other = clusters[left], clusters[right]
+        if kept is None or other is None or right not in kept.neighbours:
             continue
-        average = _average(clusters, left, right)
-        if average < _threshold(clusters[left], clusters[right]):
+        average = kept.neighbours[right] / (len(kept.members) * len(other.members))
+        if average < _bar(kept, other):
             continue  # only a merge that adds to this pair's sum can raise it: it comes back then
         if average < -negative - 1e-12:
             heapq.heappush(heap, (-average, left, right))
-        elif _compatible(clusters[left], clusters[right]):
-            for kept, other in _merge(clusters, left, right):
-                average = _average(clusters, kept, other)
-                if average >= _threshold(clusters[kept], clusters[other]):
-                    heapq.heappush(heap, (-average, min(kept, other), max(kept, other)))
+        elif _compatible(kept, other):
+            for pair in _merge(clusters, left, right):
+                heapq.heappush(heap, pair)
         else:
-            clusters[left].blocked.add(right)
-            clusters[right].blocked.add(left)
+            kept.blocked.add(right)
+            other.blocked.add(left)
     labels = [0] * len(spans)
-    for cluster in clusters.values():
-        name = min(cluster.members)
-        for member in cluster.members:
-            labels[member] = name
+    for cluster in clusters:
+        if cluster is not None:
+            name = min(cluster.members)
+            for member in cluster.members:
+                labels[member] = name
     return labels
 
 
@@ -126,12 +125,7 @@ def _components(count: int, edges: Sequence[tuple[int, int, float]]) -> list[int
     return [root(node) for node in range(count)]
 
 
-def _average(clusters: dict[int, _Cluster], left: int, right: int) -> float:
-    total = clusters[left].neighbours.get(right, 0.0)
-    return total / (len(clusters[left].members) * len(clusters[right].members))
-
-
-def _threshold(left: _Cluster, right: _Cluster) -> float:
+def _bar(left: _Cluster, right: _Cluster) -> float:
     """`THRESHOLD` for two clusters whose times can be compared, `UNTIMED_THRESHOLD` when one
     of them holds no dated document."""
     return UNTIMED_THRESHOLD if left.first is None or right.first is None else THRESHOLD
@@ -147,15 +141,16 @@ def _compatible(left: _Cluster, right: _Cluster) -> bool:
 
 
 def _merge(
-    clusters: dict[int, _Cluster], left: int, right: int
-) -> list[tuple[int, int]]:
-    """Fold the smaller cluster into the larger; returns the pairs to weigh anew: those whose
-    sum grew (the folded cluster's neighbours) and those found apart in time or place, which
-    the larger span or regions may now join. The kept cluster's other pairs only fell, and
-    their entries in the heap are refreshed when popped."""
+    clusters: list[_Cluster | None], left: int, right: int
+) -> list[tuple[float, int, int]]:
+    """Fold the smaller cluster into the larger; returns the heap entries of the pairs to weigh
+    anew that reach their bar: those whose sum grew (the folded cluster's neighbours) and those
+    found apart in time or place, which the larger span or regions may now join. The kept
+    cluster's other pairs only fell, and their entries in the heap are refreshed when popped."""
     if len(clusters[left].members) < len(clusters[right].members):
         left, right = right, left
-    kept, gone = clusters[left], clusters.pop(right)
+    kept, gone = clusters[left], clusters[right]
+    clusters[right] = None
     sums = kept.neighbours
     sums.pop(right, None)
     gone.neighbours.pop(left, None)
@@ -174,4 +169,11 @@ def _merge(
     if gone.first is not None:
         kept.first = gone.first if kept.first is None else min(kept.first, gone.first)
         kept.last = gone.last if kept.last is None else max(kept.last, gone.last)
-    return [(left, other) for other in sorted(again)]
+    size = len(kept.members)
+    entries = []
+    for other in sorted(again):
+        neighbour = clusters[other]
+        average = sums[other] / (size * len(neighbour.members))
+        if average >= _bar(kept, neighbour):
+            entries.append((-average, min(left, other), max(left, other)))
+    return entries
