@@ -9,7 +9,11 @@ link would chain two earthquakes through one article that mentions both; average
 Time is a constraint, not a score: two clusters merge only when the periods their stories lie
 in are within `WINDOW_DAYS` of each other. A document's period is its day (from the day
 before, when its main event happened then), or the month or year of its publication when only
-that is known; an undated document joins by content alone. Place is a constraint too: two
+that is known; an undated document joins by content alone. A report more than
+`FOLLOW_UP_DAYS` later (a trial, a sentencing, an inquiry) joins the story whose day it writes
+out as a date ("the June 24, 2005 shooting"). Within those weeks it does not: daily reports of
+an ongoing war name the dates of the last days' attacks, and on Syrian-war reports such
+references joined distinct attacks. Place is a constraint too: two
 clusters whose documents name regions of one country merge only when they share a region (two
 earthquakes of one day in two provinces stay apart). A region in another country contradicts
 nothing: reports of one attack also name where reactions come from (a council meeting in New
@@ -22,8 +26,9 @@ time, and two reports of one day carry a shared-day term in their similarity
 named). When one of two clusters holds no dated document, nothing but words and places speaks
 for the pair, and the bar is `UNTIMED_THRESHOLD`: above what one day's reports need in words,
 below the full `THRESHOLD`, which words alone seldom reach (on undated web news it split most
-stories). `THRESHOLD`, `UNTIMED_THRESHOLD` and `WINDOW_DAYS` were chosen on the development sets
-(real web news of many outlets, Syrian-war reports) and are the same for every corpus.
+stories). `THRESHOLD`, `UNTIMED_THRESHOLD`, `WINDOW_DAYS` and `FOLLOW_UP_DAYS` were chosen on
+the development sets (real web news of many outlets, Syrian-war reports) and are the same for
+every corpus.
 
 The heap holds each pair's average at the time it was pushed. A merge only lowers the average
 of pairs it does not touch (the same sum over a larger cluster), so a popped pair whose average
@@ -39,12 +44,13 @@ pairs within components times the log of it.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 THRESHOLD = 0.3
 UNTIMED_THRESHOLD = 0.2
 WINDOW_DAYS = 0
+FOLLOW_UP_DAYS = 30
 
 
 @dataclass(slots=True)
@@ -54,6 +60,7 @@ class _Cluster:
     last: int | None
     regions: set[str]  # the first-level regions its documents' leads name (ISO3/admin1)
     countries: set[str]  # the countries of those regions
+    named_days: set[int]  # the days its documents write out as dates
     neighbours: dict[int, float]  # cluster -> sum of similarities between their members
     blocked: set[int]  # neighbours alike enough but apart in time or place, when last checked
 
@@ -62,16 +69,21 @@ def cluster_documents(
     spans: Sequence[tuple[int | None, int | None]],
     regions: Sequence[Sequence[str]],
     edges: Sequence[tuple[int, int, float]],
+    named_days: Sequence[Iterable[int]] | None = None,
 ) -> list[int]:
     """The cluster of each document, named by its smallest member index.
 
     `spans[i]` is document i's story period as day ordinals (first, last), or (None, None);
-    `regions[i]` the regions it names; `edges` are (i, j, similarity) for similar pairs."""
+    `regions[i]` the regions it names; `edges` are (i, j, similarity) for similar pairs;
+    `named_days[i]` the days (ordinals) it writes out as dates."""
+    named_days = named_days or [()] * len(spans)
     clusters: list[_Cluster | None] = [
         _Cluster(
-            [index], first, last, set(places), {place.split("/")[0] for place in places}, {}, set()
+            [index], first, last, set(places), {place.split("/")[0] for place in places},
+            set(days), {}, set(),
         )
-        for index, ((first, last), places) in enumerate(zip(spans, regions, strict=True))
+        for index, ((first, last), places, days)
+        in enumerate(zip(spans, regions, named_days, strict=True))
     ]
     # A pair can start a merge only at or above its own bar: singletons' bars, and bars only
     # rise as clusters take in dated documents.
@@ -132,12 +144,20 @@ def _bar(left: _Cluster, right: _Cluster) -> float:
 
 
 def _compatible(left: _Cluster, right: _Cluster) -> bool:
-    """Within `WINDOW_DAYS` of each other, and not in different regions of one country."""
+    """Not in different regions of one country, and within `WINDOW_DAYS` of each other, or
+    more than `FOLLOW_UP_DAYS` apart with one naming a day of the other's story."""
     if left.countries & right.countries and not left.regions & right.regions:
         return False
     if left.first is None or right.first is None:
         return True
-    return max(left.first, right.first) - min(left.last, right.last) <= WINDOW_DAYS
+    gap = max(left.first, right.first) - min(left.last, right.last)
+    if gap <= WINDOW_DAYS:
+        return True
+    return gap > FOLLOW_UP_DAYS and (_names_a_day_of(left, right) or _names_a_day_of(right, left))
+
+
+def _names_a_day_of(writer: _Cluster, story: _Cluster) -> bool:
+    return any(story.first <= day <= story.last for day in writer.named_days)
 
 
 def _merge(
@@ -166,6 +186,7 @@ def _merge(
     kept.members.extend(gone.members)
     kept.regions |= gone.regions
     kept.countries |= gone.countries
+    kept.named_days |= gone.named_days
     if gone.first is not None:
         kept.first = gone.first if kept.first is None else min(kept.first, gone.first)
         kept.last = gone.last if kept.last is None else max(kept.last, gone.last)

@@ -1,6 +1,6 @@
-"""One story told by several outlets over two days is one incident; an unrelated event of the
-same day in the same country is another. With front matter (outlet, publication time) and as
-plain text, where only the words and the places can tell."""
+"""One story told by several outlets over two days, and followed up months later, is one
+incident; an unrelated event of the same day in the same country is another. With front matter
+(outlet, publication time) and as plain text, where only the words and the places can tell."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ BOMBING = {
     "bombing_hospital.txt",  # the hospital: 15
     "bombing_nearly.txt",  # witnesses: nearly 20
     "bombing_next_day.txt",  # next day, about "Tuesday's car bombing"
+    "bombing_trial.txt",  # months later, a trial that names the day of the bombing
 }
 
 
@@ -99,3 +100,17 @@ def test_a_region_abroad_does_not_keep_a_report_apart():
     edges = [(0, 1, 0.5)]
     assert cluster_documents([(1, 1)] * 2, [["SYR/13"], ["USA/NY"]], edges) == [0, 0]
     assert cluster_documents([(1, 1)] * 2, [["SYR/13"], ["SYR/09"]], edges) == [0, 1]
+
+
+def test_a_report_weeks_later_joins_the_story_whose_day_it_names():
+    """A sentencing 400 days after a shooting, alike in words, joins it when it writes out the
+    shooting's day. Without that it stays apart, and so does a report ten days later that names
+    it (daily war reports name the last days' attacks)."""
+    from flows.incident_clusters import cluster_documents
+
+    edges = [(0, 1, 0.5)]
+    shooting, sentencing, next_week = (1000, 1000), (1400, 1400), (1010, 1010)
+    names_it = [[], [1000]]
+    assert cluster_documents([shooting, sentencing], [[]] * 2, edges, named_days=names_it) == [0, 0]
+    assert cluster_documents([shooting, sentencing], [[]] * 2, edges) == [0, 1]
+    assert cluster_documents([shooting, next_week], [[]] * 2, edges, named_days=names_it) == [0, 1]

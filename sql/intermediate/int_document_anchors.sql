@@ -8,7 +8,8 @@
 -- weekdays, have no day without one. Regions
 -- are the first-level regions of the cities its lead names; countries are the sides, places and
 -- speakers of its current claims. Its story starts on its first day, or the day before when its
--- main event happened then (a morning paper's "yesterday").
+-- main event happened then (a morning paper's "yesterday"). Its named days are the days it
+-- writes out as dates.
 with current_event_days as (
     select
         doc_id,
@@ -46,6 +47,20 @@ document_countries as (
         list(distinct country order by country) as countries,
     from claim_countries
     where country is not null
+    group by doc_id
+),
+
+-- The days a document writes out as dates ("June 24, 2005", "24/6/2005", "Dec. 7"), not as
+-- "Tuesday" or "yesterday": a report weeks after an incident (a trial, an inquiry) names the
+-- incident's day, where the next day's reports need not.
+written_days as (
+    select
+        doc_id,
+        list(distinct try_cast(value as date) order by try_cast(value as date)) as named_days,
+    from stg_time_expressions
+    where precision = 'day'
+      and regexp_matches(text, '[0-9]')
+      and try_cast(value as date) is not null
     group by doc_id
 ),
 
@@ -116,4 +131,6 @@ select
         when anchor_day is not null then anchor_day
         when coarse_precision is not null then date_trunc(coarse_precision, published_day)
     end as story_start,
+    coalesce(written_days.named_days, []) as named_days,
 from anchored
+left join written_days using (doc_id)

@@ -1,6 +1,7 @@
 """Grain: one row per document, with the document that names its cluster of reports of one
 story (`flows.incident_clusters`: average-link over `int_story_similarities`, within a time
-window). A Python model: the clustering is a loop over a heap, which SQL does not express."""
+window, or weeks later naming the story's day). A Python model: the clustering is a loop over
+a heap, which SQL does not express."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ REFERENCES = ("int_document_anchors", "int_story_similarities")
 _ORDER = "first_run_id, doc_id"
 
 _DOCUMENTS = f"""
-    select doc_id, story_start, period_end, regions[1:2],
+    select doc_id, story_start, period_end, regions[1:2], named_days,
     from int_document_anchors
     order by {_ORDER}
 """
@@ -40,8 +41,9 @@ def model(conn: duckdb.DuckDBPyConnection) -> pa.Table:
     documents = conn.execute(_DOCUMENTS).fetchall()
     spans = [
         (first.toordinal(), last.toordinal()) if first is not None else (None, None)
-        for _, first, last, _ in documents
+        for _, first, last, *_ in documents
     ]
+    named_days = [[day.toordinal() for day in days] for *_, days in documents]
     columns = conn.execute(_EDGES).fetchnumpy()
     edges = list(zip(
         columns["left_position"].tolist(),
@@ -49,7 +51,9 @@ def model(conn: duckdb.DuckDBPyConnection) -> pa.Table:
         columns["similarity"].tolist(),
         strict=True,
     ))
-    labels = cluster_documents(spans, [regions for *_, regions in documents], edges)
+    labels = cluster_documents(
+        spans, [regions for *_, regions, _ in documents], edges, named_days=named_days
+    )
     doc_ids = [doc_id for doc_id, *_ in documents]
     return pa.table({
         "doc_id": pa.array(doc_ids, pa.string()),

@@ -16,6 +16,10 @@ documents as (
     select doc_id, story_terms, from stg_documents
 ),
 
+anchors as (
+    select doc_id, story_start, period_end, named_days, from int_document_anchors
+),
+
 -- Each pair both ways, so that every member finds its closest fellow member.
 pairs as (
     select left_doc_id as doc_id, right_doc_id as other_doc_id, * exclude (left_doc_id, right_doc_id),
@@ -55,11 +59,18 @@ final as (
         closest.shared_regions,
         closest.same_day,
         closest.days_apart,
+        -- What lets a report weeks later join: the day of its fellow's story it writes out.
+        list_filter(
+            own_anchor.named_days,
+            lambda day: day between other_anchor.story_start and other_anchor.period_end
+        )[1] as named_day,
     from members
     inner join keys using (incident_key)
     left join closest using (doc_id)
     left join documents as own on own.doc_id = members.doc_id
     left join documents as other on other.doc_id = closest.closest_doc_id
+    left join anchors as own_anchor on own_anchor.doc_id = members.doc_id
+    left join anchors as other_anchor on other_anchor.doc_id = closest.closest_doc_id
 )
 
 select * from final
