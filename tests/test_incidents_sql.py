@@ -43,6 +43,17 @@ def test_reports_of_one_story_on_one_day_are_one_incident(warehouse):
     assert warehouse.rows("select count(*) from incident_members where is_founder") == [(1,)]
 
 
+def test_reports_sharing_a_rare_word_are_all_compared(warehouse):
+    """Twelve undated reports of one story share their heaviest words: fewer documents than
+    `small_key_size` hold each, so every pair is scored (66), not only the six next in order
+    (51), and the clustering's average counts no pair as never compared."""
+    for number in range(12):
+        warehouse.document(f"Report {number}", f"Outlet {number}", published=None)
+    warehouse.build()
+    assert warehouse.rows("select count(*) from int_story_similarities") == [(66,)]
+    assert warehouse.rows("select count(distinct incident_id) from documents") == [(1,)]
+
+
 def test_unrelated_stories_of_one_day_are_different_incidents(warehouse):
     a = warehouse.document("Report one", "Outlet A")
     b = warehouse.document("Report two", "Outlet B", story=FLOOD)

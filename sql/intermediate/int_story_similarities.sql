@@ -3,19 +3,24 @@
 --
 -- A document's story is its words (`story_terms`, unit length), its day when known to the day
 -- (`day_weight`) and the first two regions of its lead (`region_weight` each), as one vector;
--- the similarity of two documents is the cosine of their vectors, over what both know. Two reports of one day and
--- one province are closer than their words alone say, so a day's reports from one place meet
--- even when their wording differs; reports a day apart meet on their words.
+-- the similarity of two documents is the cosine of their vectors, over what both know. Two
+-- reports of one day and one province are closer than their words alone say, so a day's reports
+-- from one place meet even when their wording differs; reports a day apart meet on their words.
 --
 -- Candidates come from blocking, never from all pairs: a document is compared with the
 -- `neighbours` documents next in time that share one of its `key_terms` heaviest words, or its
 -- day and a region. So the cost grows with the corpus, not with its square, however common
--- a word becomes. Whether stories days apart can still be one is the clustering's decision
--- (`int_story_clusters`), so every candidate is scored here, with its distance in days.
+-- a word becomes. A key that `small_key_size` documents or fewer share (a name in one story's
+-- reports) compares them all: the clustering counts a pair never compared as 0, and a story of
+-- fifteen reports compared six by six fell apart (on web news of many outlets, B-cubed F1 0.82
+-- with windows only, 0.84 with small keys whole, for 4% more pairs). Whether stories days
+-- apart can still be one is the clustering's decision (`int_story_clusters`), so every
+-- candidate is scored here, with its distance in days.
 with parameters as (
     select
         8 as key_terms,
         6 as neighbours,
+        20 as small_key_size,
         0.5 as day_weight,
         0.5 as region_weight,
         0.1 as min_similarity,
@@ -92,6 +97,7 @@ positions as (
             partition by keys.block_key
             order by anchors.story_start nulls last, keys.doc_number
         ) as position,
+        count(*) over (partition by keys.block_key) as key_size,
     from keys
     inner join anchors using (doc_number)
 ),
@@ -100,12 +106,19 @@ candidates as (
     select distinct
         least(earlier.doc_number, later.doc_number) * 16777216
             + greatest(earlier.doc_number, later.doc_number) as pair_key,
-    from positions as earlier
-    cross join parameters
-    cross join range(1, parameters.neighbours + 1) as steps(step)
+    from (
+        select
+            positions.*,
+            unnest(range(1, case
+                when positions.key_size <= parameters.small_key_size then positions.key_size
+                else parameters.neighbours + 1
+            end)) as step,
+        from positions
+        cross join parameters
+    ) as earlier
     inner join positions as later
         on later.block_key = earlier.block_key
-        and later.position = earlier.position + steps.step
+        and later.position = earlier.position + earlier.step
 ),
 
 -- Each pair (as one integer: left * 2^24 + right) with the words of its left document, each
