@@ -65,17 +65,23 @@ class _Cluster:
     blocked: set[int]  # neighbours alike enough but apart in time or place, when last checked
 
 
+#: Similar pairs as three columns: left document, right document, similarity. Columns, not a
+#: list of (i, j, similarity) tuples: at 100,000 documents there are about 3 million pairs, and
+#: their tuples alone took 270 MB.
+Edges = tuple[Sequence[int], Sequence[int], Sequence[float]]
+
+
 def cluster_documents(
     spans: Sequence[tuple[int | None, int | None]],
     regions: Sequence[Sequence[str]],
-    edges: Sequence[tuple[int, int, float]],
+    edges: Edges,
     named_days: Sequence[Iterable[int]] | None = None,
 ) -> list[int]:
     """The cluster of each document, named by its smallest member index.
 
     `spans[i]` is document i's story period as day ordinals (first, last), or (None, None);
-    `regions[i]` the regions it names; `edges` are (i, j, similarity) for similar pairs;
-    `named_days[i]` the days (ordinals) it writes out as dates."""
+    `regions[i]` the regions it names; `edges` the similar pairs; `named_days[i]` the days
+    (ordinals) it writes out as dates."""
     named_days = named_days or [()] * len(spans)
     clusters: list[_Cluster | None] = [
         _Cluster(
@@ -87,14 +93,13 @@ def cluster_documents(
     ]
     # A pair can start a merge only at or above its own bar: singletons' bars, and bars only
     # rise as clusters take in dated documents.
-    starts = [(left, right, similarity) for left, right, similarity in edges
-              if similarity >= _bar(clusters[left], clusters[right])]
-    component = _components(len(spans), starts)
-    for left, right, similarity in edges:
+    heap = [(-similarity, left, right) for left, right, similarity in zip(*edges, strict=True)
+            if similarity >= _bar(clusters[left], clusters[right])]
+    component = _components(len(spans), heap)
+    for left, right, similarity in zip(*edges, strict=True):
         if component[left] == component[right]:
             clusters[left].neighbours[right] = similarity
             clusters[right].neighbours[left] = similarity
-    heap = [(-similarity, left, right) for left, right, similarity in starts]
     heapq.heapify(heap)
     while heap:
         negative, left, right = heapq.heappop(heap)
@@ -121,9 +126,9 @@ def cluster_documents(
     return labels
 
 
-def _components(count: int, edges: Sequence[tuple[int, int, float]]) -> list[int]:
-    """The connected component of each document over `edges` (union-find, with path
-    halving)."""
+def _components(count: int, pairs: Sequence[tuple[float, int, int]]) -> list[int]:
+    """The connected component of each document over `pairs` (heap entries: similarity,
+    left, right; union-find, with path halving)."""
     parent = list(range(count))
 
     def root(node: int) -> int:
@@ -132,7 +137,7 @@ def _components(count: int, edges: Sequence[tuple[int, int, float]]) -> list[int
             node = parent[node]
         return node
 
-    for left, right, _ in edges:
+    for _, left, right in pairs:
         parent[root(left)] = root(right)
     return [root(node) for node in range(count)]
 

@@ -36,6 +36,13 @@ def without_front_matter(text: str) -> str:
     return body.lstrip("\n")
 
 
+def clusters_of(spans, regions, pairs, named_days=None):
+    """`flows.incident_clusters.cluster_documents` over pairs written as (i, j, similarity)."""
+    from flows.incident_clusters import cluster_documents
+
+    return cluster_documents(spans, regions, tuple(zip(*pairs, strict=True)), named_days)
+
+
 @pytest.mark.parametrize("front_matter", [True, False], ids=["front-matter", "plain-text"])
 def test_a_story_over_two_days_is_one_incident_apart_from_another_event(
     prefect_server, tmp_path, front_matter
@@ -58,59 +65,49 @@ def test_a_story_over_two_days_is_one_incident_apart_from_another_event(
 def test_a_weak_pair_inside_a_story_still_counts_in_the_average():
     """Average link: after a and b merge, c joins on (0.35 + 0.28) / 2, its weak pair with b
     counted; leave that pair out and c stays apart. A pair between two stories never counts."""
-    from flows.incident_clusters import cluster_documents
-
     spans = [(1, 1)] * 5
     regions = [["R"]] * 5
     edges = [(0, 1, 0.5), (0, 2, 0.35), (1, 2, 0.28), (3, 4, 0.4), (2, 3, 0.25)]
-    assert cluster_documents(spans, regions, edges) == [0, 0, 0, 3, 3]
-    assert cluster_documents(spans, regions, edges[:2] + edges[3:]) == [0, 0, 2, 3, 3]
+    assert clusters_of(spans, regions, edges) == [0, 0, 0, 3, 3]
+    assert clusters_of(spans, regions, edges[:2] + edges[3:]) == [0, 0, 2, 3, 3]
 
 
 def test_clusters_apart_in_place_meet_once_a_bridge_joins_one_of_them():
     """a (province X) and b (province Y of the same country) are alike but name no region in
     common; once a absorbs c (X and Y, and unlike b), the pair is weighed again, (0.9 + 0) / 2,
     and b joins."""
-    from flows.incident_clusters import cluster_documents
-
     spans = [(1, 1)] * 3
     regions = [["SYR/09"], ["SYR/13"], ["SYR/09", "SYR/13"]]
     edges = [(0, 1, 0.9), (0, 2, 0.8)]
-    assert cluster_documents(spans, regions, edges) == [0, 0, 0]
-    assert cluster_documents(spans, regions, edges[:1]) == [0, 1, 2]
+    assert clusters_of(spans, regions, edges) == [0, 0, 0]
+    assert clusters_of(spans, regions, edges[:1]) == [0, 1, 2]
 
 
 def test_reports_without_a_day_join_on_words_at_their_own_bar():
     """Alike at 0.25: two undated reports, or a dated and an undated one, are one story (their
     similarity has no shared-day term, and the bar is UNTIMED_THRESHOLD); two reports of one day
     are not (their 0.25 includes the day's share, and the bar is THRESHOLD)."""
-    from flows.incident_clusters import cluster_documents
-
     edges = [(0, 1, 0.25)]
-    assert cluster_documents([(None, None)] * 2, [[]] * 2, edges) == [0, 0]
-    assert cluster_documents([(1, 1), (None, None)], [[]] * 2, edges) == [0, 0]
-    assert cluster_documents([(1, 1)] * 2, [[]] * 2, edges) == [0, 1]
+    assert clusters_of([(None, None)] * 2, [[]] * 2, edges) == [0, 0]
+    assert clusters_of([(1, 1), (None, None)], [[]] * 2, edges) == [0, 0]
+    assert clusters_of([(1, 1)] * 2, [[]] * 2, edges) == [0, 1]
 
 
 def test_a_region_abroad_does_not_keep_a_report_apart():
     """Provinces of one country exclude each other; a region of another country (where a
     reaction came from) does not."""
-    from flows.incident_clusters import cluster_documents
-
     edges = [(0, 1, 0.5)]
-    assert cluster_documents([(1, 1)] * 2, [["SYR/13"], ["USA/NY"]], edges) == [0, 0]
-    assert cluster_documents([(1, 1)] * 2, [["SYR/13"], ["SYR/09"]], edges) == [0, 1]
+    assert clusters_of([(1, 1)] * 2, [["SYR/13"], ["USA/NY"]], edges) == [0, 0]
+    assert clusters_of([(1, 1)] * 2, [["SYR/13"], ["SYR/09"]], edges) == [0, 1]
 
 
 def test_a_report_weeks_later_joins_the_story_whose_day_it_names():
     """A sentencing 400 days after a shooting, alike in words, joins it when it writes out the
     shooting's day. Without that it stays apart, and so does a report ten days later that names
     it (daily war reports name the last days' attacks)."""
-    from flows.incident_clusters import cluster_documents
-
     edges = [(0, 1, 0.5)]
     shooting, sentencing, next_week = (1000, 1000), (1400, 1400), (1010, 1010)
     names_it = [[], [1000]]
-    assert cluster_documents([shooting, sentencing], [[]] * 2, edges, named_days=names_it) == [0, 0]
-    assert cluster_documents([shooting, sentencing], [[]] * 2, edges) == [0, 1]
-    assert cluster_documents([shooting, next_week], [[]] * 2, edges, named_days=names_it) == [0, 1]
+    assert clusters_of([shooting, sentencing], [[]] * 2, edges, named_days=names_it) == [0, 0]
+    assert clusters_of([shooting, sentencing], [[]] * 2, edges) == [0, 1]
+    assert clusters_of([shooting, next_week], [[]] * 2, edges, named_days=names_it) == [0, 1]
