@@ -15,7 +15,6 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds" / "articles"
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The casualty scorer follows shared/gold/FORMAT.md's `casualties` and `not_casualties` rules."""
+"""The casualty scorer follows the gold format's `casualties` and `not_casualties` rules."""
 
 from flows.evaluation.casualties import format_report, score_casualties
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -13,7 +14,10 @@ from flows.ingest.cleaning import clean_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds" / "articles"
-DEV_FEED = Path("/work/shared/eval/fakes/dev.jsonl")
+# The FA-KES development feed, from the evaluation folder `make bench` reads (beside the repository
+# unless CORROBORATE_EVAL_DIR names another).
+EVAL_DIR = Path(os.environ.get("CORROBORATE_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+DEV_FEED = EVAL_DIR / "fakes" / "dev.jsonl"
 RESIDUE = re.compile(r"<|-->|gtag|IMAGE SOURCE|Wikimedia Commons|Wikipedia$|Related article")
 
 
