@@ -27,8 +27,13 @@ import json, sys, time, duckdb
 warehouse, stop = sys.argv[1], sys.argv[2]
 queries, failures, seen, last = 0, [], set(), 0
 import os
-while not os.path.exists(stop):
+while True:
+    # The query after the stop file appears reads the last publish: stop comes once the test
+    # has seen it, and a query begun before it may have opened the one before.
+    stopping = os.path.exists(stop)
     if not os.path.exists(warehouse):
+        if stopping:
+            break
         continue
     try:
         conn = duckdb.connect(warehouse, read_only=True)
@@ -45,6 +50,8 @@ while not os.path.exists(stop):
         last = documents
     except Exception as error:
         failures.append(f"{type(error).__name__}: {error}")
+    if stopping:
+        break
 print(json.dumps({"queries": queries, "failures": failures[:5], "snapshots": sorted(seen)}))
 """
 
