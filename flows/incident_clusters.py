@@ -106,7 +106,7 @@ def cluster_documents(
         kept, other = clusters[left], clusters[right]
         if kept is None or other is None or right not in kept.neighbours:
             continue
-        average = kept.neighbours[right] / (len(kept.members) * len(other.members))
+        average = _average(kept.neighbours[right], kept, other)
         if average < _bar(kept, other):
             continue  # only a merge that adds to this pair's sum can raise it: it comes back then
         if average < -negative - 1e-12:
@@ -140,6 +140,11 @@ def _components(count: int, pairs: Sequence[tuple[float, int, int]]) -> list[int
     for _, left, right in pairs:
         parent[root(left)] = root(right)
     return [root(node) for node in range(count)]
+
+
+def _average(total: float, left: _Cluster, right: _Cluster) -> float:
+    """The mean similarity between two clusters' members, from the sum of their pairs'."""
+    return total / (len(left.members) * len(right.members))
 
 
 def _bar(left: _Cluster, right: _Cluster) -> float:
@@ -195,11 +200,10 @@ def _merge(
     if gone.first is not None:
         kept.first = gone.first if kept.first is None else min(kept.first, gone.first)
         kept.last = gone.last if kept.last is None else max(kept.last, gone.last)
-    size = len(kept.members)
     entries = []
     for other in sorted(again):
         neighbour = clusters[other]
-        average = sums[other] / (size * len(neighbour.members))
+        average = _average(sums[other], kept, neighbour)
         if average >= _bar(kept, neighbour):
             entries.append((-average, min(left, other), max(left, other)))
     return entries

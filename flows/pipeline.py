@@ -112,17 +112,23 @@ def build_task(conn: duckdb.DuckDBPyConnection) -> list[dict]:
 
     A model that runs out of DuckDB's memory (its operators that cannot spill, on two threads)
     is not the end of the run: the loaded batches are committed, so the build goes back to
-    them and runs again on one thread, which needs about half the working memory."""
+    them and runs again on one thread."""
     try:
         return _build(conn)
     except models.ModelBuildError as error:
         if not isinstance(error.__cause__, duckdb.OutOfMemoryException):
             raise
         get_run_logger().warning("%s; building again on one thread", error.args[0].splitlines()[0])
-        conn.rollback()
-        conn.begin()
-        conn.execute("set threads = 1")
+        _begin_again_on_one_thread(conn)
         return _build(conn)
+
+
+def _begin_again_on_one_thread(conn: duckdb.DuckDBPyConnection) -> None:
+    """Drop the transaction that ran out of memory and begin another on one thread, which needs
+    about half the working memory of two."""
+    conn.rollback()
+    conn.begin()
+    conn.execute("set threads = 1")
 
 
 def _build(conn: duckdb.DuckDBPyConnection) -> list[dict]:
@@ -143,9 +149,7 @@ def test_task(conn: duckdb.DuckDBPyConnection) -> int:
     try:
         return models.run_data_tests(conn)
     except duckdb.OutOfMemoryException:
-        conn.rollback()
-        conn.begin()
-        conn.execute("set threads = 1")
+        _begin_again_on_one_thread(conn)
         return models.run_data_tests(conn)
     finally:
         conn.rollback()

@@ -56,11 +56,13 @@ document_countries as (
 written_days as (
     select
         doc_id,
-        list(distinct try_cast(value as date) order by try_cast(value as date)) as named_days,
-    from stg_time_expressions
-    where precision = 'day'
-      and regexp_matches(text, '[0-9]')
-      and try_cast(value as date) is not null
+        list_sort(list(distinct day)) as named_days,
+    from (
+        select doc_id, try_cast(value as date) as day,
+        from stg_time_expressions
+        where precision = 'day' and regexp_matches(text, '[0-9]')
+    )
+    where day is not null
     group by doc_id
 ),
 
