@@ -173,11 +173,13 @@ def _names_a_day_of(writer: _Cluster, story: _Cluster) -> bool:
 def _merge(
     clusters: list[_Cluster | None], left: int, right: int
 ) -> list[tuple[float, int, int]]:
-    """Fold the smaller cluster into the larger; returns the heap entries of the pairs to weigh
-    anew that reach their bar: those whose sum grew (the folded cluster's neighbours) and those
-    found apart in time or place, which the larger span or regions may now join. The kept
-    cluster's other pairs only fell, and their entries in the heap are refreshed when popped."""
-    if len(clusters[left].members) < len(clusters[right].members):
+    """Fold the cluster with fewer neighbours into the other (a merge's work is renaming the
+    folded cluster in each of its neighbours' sums); returns the heap entries of the pairs to
+    weigh anew that reach their bar: those whose sum grew (the folded cluster's neighbours) and
+    those found apart in time or place, which the larger span or regions may now join. The kept
+    cluster's other pairs only fell, and their entries in the heap are refreshed when popped
+    (their order is the heap's: entries are distinct tuples)."""
+    if len(clusters[left].neighbours) < len(clusters[right].neighbours):
         left, right = right, left
     kept, gone = clusters[left], clusters[right]
     clusters[right] = None
@@ -201,7 +203,7 @@ def _merge(
         kept.first = gone.first if kept.first is None else min(kept.first, gone.first)
         kept.last = gone.last if kept.last is None else max(kept.last, gone.last)
     entries = []
-    for other in sorted(again):
+    for other in again:
         neighbour = clusters[other]
         average = _average(sums[other], kept, neighbour)
         if average >= _bar(kept, neighbour):
