@@ -32,6 +32,7 @@ HEAD_CHARS = 600
 _HEAD_LINES = 8
 _MAX_OTHER_WORDS = 2
 _WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
 _AFTER = re.compile(r"\s*(?:\(|—|–|--|-\s)")
 # What may close a headline after "on <date>": nothing (no full stop), or a clock time and zone
 # (", 5: 03p", " 11:41 am ET").
@@ -134,14 +135,17 @@ def dateline_day(text: str) -> date | None:
     for number, line in enumerate(head.split("\n")):
         if number >= _HEAD_LINES:
             break
-        day = _line_day(line, text_after=head[offset + len(line):])
+        # A full date holds a digit: a line without one (most headlines) needs no date scan.
+        day = _line_day(line, head, offset + len(line)) if _DIGIT.search(line) else None
         if day is not None:
             return day
         offset += len(line) + 1
     return None
 
 
-def _line_day(line: str, text_after: str) -> date | None:
+def _line_day(line: str, head: str, line_end: int) -> date | None:
+    """The day of a dateline `line`, which ends at `line_end` in `head` (what follows a date
+    at the line's end is read from the next line)."""
     for match in _full_date().finditer(line):
         day = _read(match)
         if day is None:
@@ -152,7 +156,8 @@ def _line_day(line: str, text_after: str) -> date | None:
         if (
             len(others) <= _MAX_OTHER_WORDS
             or _cued(before)
-            or _AFTER.match(line[match.end():] or text_after)
+            or (_AFTER.match(line, match.end()) if match.end() < len(line)
+                else _AFTER.match(head, line_end))
             or (before[-1:] == ["on"] and _CLOCK_TO_END.match(line[match.end():]))
         ):
             return day

@@ -362,15 +362,15 @@ def _starts(lower: str) -> list[int]:
     floor = 0
     for match in finder.finditer(words):
         anchor = match.start()  # `words` has one leading space: this is the anchor in `lower`
-        first = len(starts)
-        end, bound = anchor, max(floor, anchor - _LOOK_BACK_CHARS)
-        for _ in range(_LOOK_BACK_WORDS):
-            space = words.rfind(b" ", bound, end)
-            if space < 0:
-                break
-            if words[space + 1 : end] in weak:
-                starts.insert(first, space)
-            end = space
+        # The words after the last few spaces before the anchor, split off in one C call.
+        before = words[max(floor, anchor - _LOOK_BACK_CHARS) : anchor]
+        near = before.rsplit(b" ", _LOOK_BACK_WORDS)[1:]
+        if not weak.isdisjoint(near):
+            space = anchor - len(b" ".join(near)) - 1  # the space before near[0]
+            for word in near:
+                if word in weak:
+                    starts.append(space)
+                space += len(word) + 1
         starts.append(anchor)
         floor = anchor + 1
     return starts

@@ -33,14 +33,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from extract.lowercase import lowered, word_bytes
 from extract.records import Precision, Publication
 from extract.sentences import Sentence
 from extract.times import normalise as nm
 from extract.times.datelines import document_date
-from extract.times.patterns import Candidate, lowered, month_words, scan
+from extract.times.patterns import Candidate, month_words, scan
 
 _YEARS_AHEAD = 12
-_FUTURE = re.compile(r"\b(?:will|shall|by|until|plans?|planned|expected|target)\b")
+_FUTURE_WORDS = "will|shall|by|until|plans?|planned|expected|target"
+_FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b")
+# The same words in `word_bytes`, each after a space: `re` skips to the spaces in C, where a
+# pattern opening with \b is tried at every character. A hit is read again on the text.
+_FUTURE_BYTES = re.compile(rf" (?:{_FUTURE_WORDS})(?![^ ])".encode())
 _AGO_IN_MONTH = re.compile(r"(\w+)\s+years?\s+ago\s+in\s+(\w+)", re.I)
 _NO_DCT = nm.Reference(None, None, None)
 
@@ -128,21 +133,29 @@ def _collect(text: str, candidates: Sequence[Candidate]) -> _Evidence:
 
 
 class _FutureWords:
-    """Where sentences (by "." or a line break) begin and where future words ("will", "plans")
-    are, found once per text: searching back from each date was quadratic in a long text
-    without periods ("2022 " repeated)."""
+    """Where future words ("will", "plans") are, found once per text, and where the sentence (by
+    "." or a line break) of each date begins, read as the dates come, left to right: searching
+    back from each date was quadratic in a long text without periods ("2022 " repeated)."""
 
     def __init__(self, text: str) -> None:
-        self.boundaries = [m.start() for m in re.finditer(r"[.\n]", text)]
-        found = [(m.start(), m.end()) for m in _FUTURE.finditer(lowered(text))]
-        self.starts = [start for start, _ in found]
-        self.ends = [end for _, end in found]
+        self.text = text
+        low = lowered(text)
+        found = [match for match in (_FUTURE.match(low, hit.start())
+                                     for hit in _FUTURE_BYTES.finditer(word_bytes(low))) if match]
+        self.starts = [match.start() for match in found]
+        self.ends = [match.end() for match in found]
+        self.sentence_start = 0
+        self.read = 0  # the text before this has been searched for sentence boundaries
 
     def before(self, position: int) -> bool:
-        """Whether a future word stands between the sentence's start and `position`."""
-        last = bisect_left(self.boundaries, position) - 1
-        start = self.boundaries[last] + 1 if last >= 0 else 0
-        first = bisect_left(self.starts, start)
+        """Whether a future word stands between the sentence's start and `position`; each call's
+        `position` is at or after the one before."""
+        boundary = max(self.text.rfind(".", self.read, position),
+                       self.text.rfind("\n", self.read, position))
+        if boundary >= 0:
+            self.sentence_start = boundary + 1
+        self.read = position
+        first = bisect_left(self.starts, self.sentence_start)
         return first < len(self.starts) and self.ends[first] <= position
 
 

@@ -83,9 +83,10 @@ def _grammar() -> _Grammar:
                if row["role"] in ("before", "lives", "lost") and row["word"].endswith("ing")]
     return _Grammar(
         # Run on lower-case text, every branch opening with a literal (an opener word with the
-        # space before it), so that `re` skips to the candidates in C.
+        # space before it), so that `re` skips to the candidates in C: the marks are listed one
+        # by one, since a branch that opens with a character class turns that skip off.
         breaks=re.compile(
-            rf"[;:—–\[\]]|,(?=[”’\"]?\s)| (?:{words('opener', 'relative')})\b"
+            rf";|:|—|–|\[|\]|,(?=[”’\"]?\s)| (?:{words('opener', 'relative')})\b"
         ),
         reported=re.compile(
             rf"\s+(?:(?:{words('aux')}|first|\w+ly)\s+)*(?:{words('speech')})\b(?=\s*(?:[,.;:]|$))"
