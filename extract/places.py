@@ -141,13 +141,11 @@ def _longest_at(
     text: str, match: re.Match[str], bare: str, most: int, found: list[PlaceMention]
 ) -> PlaceMention | None:
     start = match.start()
-    names: tuple[str, ...] = (bare,)
     if most > 1 and (more := _NEXT_WORDS.match(text, match.end())) is not None:
-        names = _names(text[start : more.end()], most)
-    for name in names:
-        if not text.startswith(name, start):
-            continue  # the name would not be the exact text (e.g. a line break inside it)
-        country, city = _named(name)
+        spellings = _spellings(text[start : more.end()], most)
+    else:
+        spellings = ((bare, *_named(bare)),)
+    for name, country, city in spellings:
         if country is not None:
             return PlaceMention(start, start + len(name), country)
         located = _located_city(text, start, city, found) if city else None
@@ -157,10 +155,15 @@ def _longest_at(
 
 
 @lru_cache(maxsize=1 << 14)
-def _names(phrase: str, most: int) -> tuple[str, ...]:
-    """The spellings a run of capitalised words may open with, longest first."""
+def _spellings(phrase: str, most: int) -> tuple[tuple[str, Place | None, Place | None], ...]:
+    """The spellings a run of capitalised words may open with, longest first, with what each
+    names (`_named`). Left out: a spelling that names nothing, and one the phrase does not hold
+    as it is (a line break inside it). Why: most runs ("The Syrian Observatory") name nothing,
+    and one cached look-up settles them."""
     words = phrase.split()[:most]
-    return tuple(_bare(" ".join(words[:size])) for size in range(len(words), 0, -1))
+    names = (_bare(" ".join(words[:size])) for size in range(len(words), 0, -1))
+    named = ((name, *_named(name)) for name in names if phrase.startswith(name))
+    return tuple(spelling for spelling in named if spelling[1] or spelling[2])
 
 
 @lru_cache(maxsize=1 << 15)

@@ -164,8 +164,10 @@ def _mention(text: str, sentence: Sentence, cue: _Cue, rules: _Rules) -> _Mentio
 
 
 def _is_np_token(token: str, rules: _Rules) -> bool:
+    if token[0].isupper():
+        return True
     low = token.lower().replace("’", "'")
-    return token[0].isupper() or low in _CONNECTORS or low.removesuffix("'s") in rules.heads
+    return low in _CONNECTORS or low.removesuffix("'s") in rules.heads
 
 
 def _backward(text: str, start: int, end: int, rules: _Rules) -> _Mention | None:
@@ -313,8 +315,12 @@ def _antecedent(text: str, before: int, head: str, rules: _Rules) -> _Mention | 
 
 @lru_cache(maxsize=256)
 def _word_pattern(word: str) -> re.Pattern[str]:
-    """The whole word `word` (lower case), for lower-cased text: a few head nouns recur."""
-    return re.compile(rf"\b{re.escape(word)}\b")
+    """The whole word `word` (lower case, opening with a letter, as every head noun does), for
+    lower-cased text: a few head nouns recur. The boundary before the word is checked behind it
+    (no word character before it): a pattern that opens with the word's letters is searched
+    for in C, one that opens with `\\b` is tried at every character."""
+    escaped = re.escape(word)
+    return re.compile(rf"{escaped}\b(?<!\w{escaped})")
 
 
 def _extend_over_quotes(

@@ -18,7 +18,6 @@ are not terms: the incident resolution weighs them beside the words (`int_story_
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -35,6 +34,8 @@ _TERM_FREQUENCY = [0.0] + [1 + math.log(count) for count in range(1, _MOST_COUNT
 # A word is a run of letters: digits, punctuation and symbols separate words (a hyphenated name
 # is its parts; a possessive's "s" falls away as a one-letter word).
 _WORD = re.compile(r"[^\W\d_]+")
+# The same words in ASCII text, three times as fast: every byte but a letter becomes a space.
+_ASCII_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 
 
 @cache
@@ -49,11 +50,20 @@ def story_terms(text: str) -> tuple[list[str], list[float]]:
     """The document's heaviest terms, heaviest first, and their weights, whose squares add up
     to one."""
     rarity = _rarity()
-    counts = Counter(_WORD.findall(text[:LEAD_CHARS].lower()))
-    heaviest = heapq.nlargest(TERMS, [
+    counts = Counter(_words(text[:LEAD_CHARS].lower()))
+    weighted = [
         (_TERM_FREQUENCY[min(count, _MOST_COUNTED)] * weight, word)
         for word, count in counts.items()
         if (weight := rarity.get(word, _UNKNOWN)) and len(word) > 1
-    ])
+    ]
+    weighted.sort(reverse=True)  # as heapq.nlargest orders them (no two share a word), in C
+    heaviest = weighted[:TERMS]
     norm = math.sqrt(sum(weight * weight for weight, _ in heaviest)) or 1.0
     return [word for _, word in heaviest], [round(weight / norm, 6) for weight, _ in heaviest]
+
+
+def _words(lead: str) -> list[str]:
+    """The words of a lower-cased lead, as `_WORD` finds them."""
+    if lead.isascii():
+        return lead.encode().translate(_ASCII_LETTERS).decode().split()
+    return _WORD.findall(lead)
