@@ -32,8 +32,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 
-from extract.lowercase import lowered, word_bytes
+from extract.lowercase import lowered
+from extract.numbers import PhraseFinder
 from extract.records import Precision, Publication
 from extract.sentences import Sentence
 from extract.times import normalise as nm
@@ -41,11 +43,7 @@ from extract.times.datelines import document_date
 from extract.times.patterns import Candidate, month_words, scan
 
 _YEARS_AHEAD = 12
-_FUTURE_WORDS = "will|shall|by|until|plans?|planned|expected|target"
-_FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b")
-# The same words in `word_bytes`, each after a space: `re` skips to the spaces in C, where a
-# pattern opening with \b is tried at every character. A hit is read again on the text.
-_FUTURE_BYTES = re.compile(rf" (?:{_FUTURE_WORDS})(?![^ ])".encode())
+_FUTURE = ("will", "shall", "by", "until", "plan", "plans", "planned", "expected", "target")
 _AGO_IN_MONTH = re.compile(r"(\w+)\s+years?\s+ago\s+in\s+(\w+)", re.I)
 _NO_DCT = nm.Reference(None, None, None)
 
@@ -139,11 +137,9 @@ class _FutureWords:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        low = lowered(text)
-        found = [match for match in (_FUTURE.match(low, hit.start())
-                                     for hit in _FUTURE_BYTES.finditer(word_bytes(low))) if match]
-        self.starts = [match.start() for match in found]
-        self.ends = [match.end() for match in found]
+        found = _future_words().spans(lowered(text))
+        self.starts = [start for start, _ in found]
+        self.ends = [end for _, end in found]
         self.sentence_start = 0
         self.read = 0  # the text before this has been searched for sentence boundaries
 
@@ -157,6 +153,11 @@ class _FutureWords:
         self.read = position
         first = bisect_left(self.starts, self.sentence_start)
         return first < len(self.starts) and self.ends[first] <= position
+
+
+@cache
+def _future_words() -> PhraseFinder:
+    return PhraseFinder(_FUTURE)
 
 
 Found = tuple[date, Precision] | None
