@@ -22,7 +22,7 @@ apart.
 
 The bar depends on what vouches for a pair besides its words. Dated clusters are checked in
 time, and two reports of one day carry a shared-day term in their similarity
-(`int_story_similarities`): at `THRESHOLD` they need a word cosine of only about 0.13 (no region
+(`int_story_similarities`): at `THRESHOLD` they need a word cosine of only about 0.1 (no region
 named). When one of two clusters holds no dated document, nothing but words and places speaks
 for the pair, and the bar is `UNTIMED_THRESHOLD`: above what one day's reports need in words,
 below the full `THRESHOLD`, which words alone seldom reach (on undated web news it split most
@@ -47,7 +47,7 @@ import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-THRESHOLD = 0.3
+THRESHOLD = 0.28
 UNTIMED_THRESHOLD = 0.2
 WINDOW_DAYS = 0
 FOLLOW_UP_DAYS = 30

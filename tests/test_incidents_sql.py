@@ -54,6 +54,38 @@ def test_reports_sharing_a_rare_word_are_all_compared(warehouse):
     assert warehouse.rows("select count(distinct incident_id) from documents") == [(1,)]
 
 
+def _invented_word(number: int) -> str:
+    """A word no English list holds, so every such word weighs the same: letters only (a
+    digit would split it)."""
+    letters = ""
+    while True:
+        number, digit = divmod(number, 26)
+        letters += chr(ord("a") + digit)
+        if not number:
+            return "zq" + letters
+
+
+def test_a_word_much_of_the_corpus_holds_weighs_less_than_a_word_two_reports_hold(warehouse):
+    """Forty reports share one word, two others another, each with two words of its own: as
+    rare in English, the shared words would make both pairs alike by one third; but a word
+    that so much of the corpus holds tells its stories apart less, so the forty's pairs are
+    less alike than the two."""
+    common, rare = _invented_word(1000), _invented_word(1001)
+    for number in range(42):
+        shared = common if number < 40 else rare
+        own = f"{_invented_word(2 * number)} {_invented_word(2 * number + 1)}"
+        warehouse.document(f"Report {number}", published=None, story=f"{own} {shared}")
+    warehouse.build()
+    by_shared_word = dict(warehouse.rows(
+        "select list_contains(story_terms, ?), max(similarity) "
+        "from int_story_similarities as pairs "
+        "inner join stg_documents on stg_documents.doc_id = pairs.left_doc_id "
+        "group by all", rare,
+    ))
+    assert by_shared_word[True] == pytest.approx(1 / 3, abs=1e-3)
+    assert by_shared_word[False] < 0.25
+
+
 def test_unrelated_stories_of_one_day_are_different_incidents(warehouse):
     a = warehouse.document("Report one", "Outlet A")
     b = warehouse.document("Report two", "Outlet B", story=FLOOD)

@@ -7,6 +7,16 @@
 -- reports of one day and one province are closer than their words alone say, so a day's reports
 -- from one place meet even when their wording differs; reports a day apart meet on their words.
 --
+-- A word weighs by its rarity in English (`story_terms`), and less when much of the corpus
+-- holds it: in an archive of one war, the country's name and the war's usual words
+-- ("observatory", "regime") are among most reports' heaviest words, and they joined different
+-- attacks of one day. A word held by more than `common_share` of the documents, and by more
+-- than `min_common` of them (in a small corpus every shared word is held by a large share),
+-- weighs less by the square root (`damping`) of how many times more documents hold it; each
+-- document's words are then scaled back to unit length. On Syrian-war reports this took wrong
+-- merges from 12 to 9 in 290 incidents; web news of many outlets, whose most held word is in
+-- one report of eight, did not move.
+--
 -- Candidates come from blocking, never from all pairs: a document is compared with the
 -- `neighbours` documents next in time that share one of its `key_terms` heaviest words, or its
 -- day and a region. So the cost grows with the corpus, not with its square, however common
@@ -24,6 +34,9 @@ with parameters as (
         0.5 as day_weight,
         0.5 as region_weight,
         0.1 as min_similarity,
+        0.1 as common_share,
+        20 as min_common,
+        0.5 as damping,
 ),
 
 documents as (
@@ -57,24 +70,57 @@ words as (
     from documents
 ),
 
--- Each document's words as numbers (the corpus's words in order) and their weights in
--- millionths (the extraction rounds them so), in two aligned lists: one row a document, so
--- that joining a pair to its left document's words takes a small hash table, and weights
--- whose products add up exactly in any order, so that a parallel rebuild gives the same
--- similarities to the last digit.
+-- Each document's words as numbers (the corpus's words in order), with how many documents
+-- hold each.
 vocabulary as (
-    select term, row_number() over (order by term) as word_id,
-    from (select distinct term from words)
+    select
+        term,
+        row_number() over (order by term) as word_id,
+        count(*) as documents,
+    from words
+    group by term
 ),
 
-vectors as materialized (
+corpus as (
+    select count(*) as documents,
+    from documents
+),
+
+-- Each word's weight, less when much of the corpus holds it, in millionths.
+damped as (
     select
         words.doc_number,
-        list(vocabulary.word_id order by vocabulary.word_id) as word_ids,
-        list(round(words.weight * 1000000)::integer order by vocabulary.word_id) as weights,
+        vocabulary.word_id,
+        round(words.weight * 1000000 * least(1, pow(
+            greatest(parameters.common_share * corpus.documents, parameters.min_common)
+                / vocabulary.documents,
+            parameters.damping
+        )))::bigint as weight,
     from words
     inner join vocabulary using (term)
-    group by words.doc_number
+    cross join corpus
+    cross join parameters
+),
+
+-- Each document's words at unit length again, in millionths, in two aligned lists: one row a
+-- document, so that joining a pair to its left document's words takes a small hash table. The
+-- squares add up as whole numbers, and so do the products of the pairs' weights below: a
+-- parallel rebuild gives the same similarities to the last digit.
+vectors as materialized (
+    select
+        doc_number,
+        list(word_id order by word_id) as word_ids,
+        list(weight order by word_id) as weights,
+    from (
+        select
+            doc_number,
+            word_id,
+            round(
+                weight * 1000000 / sqrt(sum(weight * weight) over (partition by doc_number))
+            )::integer as weight,
+        from damped
+    )
+    group by doc_number
 ),
 
 keys as (
