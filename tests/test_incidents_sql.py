@@ -124,6 +124,29 @@ def test_other_days_are_other_incidents(warehouse):
     assert warehouse.incident_of(a) != warehouse.incident_of(b)
 
 
+def test_a_report_days_later_about_that_day_alone_joins_its_story(warehouse):
+    """Published three days on, all of whose events happened on the story's day ("Sunday's
+    strike"): it joins. One that also reports that day's own events (a war's daily roundup,
+    naming Sunday's strike among them) stays on its own day."""
+    story = warehouse.document("Report one", "Outlet A", regions=["AAA/01"])
+    warehouse.event(story, DAY, DAY + timedelta(hours=1))
+    follow_up = warehouse.document(
+        "Report two", "Outlet B", DAY + timedelta(days=3), regions=["AAA/01"]
+    )
+    warehouse.event(follow_up, DAY, DAY + timedelta(hours=1))
+    roundup = warehouse.document(
+        "Report three", "Outlet C", DAY + timedelta(days=3), regions=["AAA/01"],
+        story=FLOOD,
+    )
+    warehouse.event(roundup, DAY, DAY + timedelta(hours=1))
+    warehouse.event(roundup, DAY + timedelta(days=3), DAY + timedelta(days=3, hours=1))
+    warehouse.build()
+    assert warehouse.incident_of(follow_up) == warehouse.incident_of(story)
+    assert warehouse.rows(
+        "select story_start from int_document_anchors where doc_id = ?", roundup
+    ) == [((DAY + timedelta(days=3)).replace(tzinfo=None),)]
+
+
 def test_incident_ids_are_stable_when_membership_stays_and_when_later_documents_join(warehouse):
     a = warehouse.document("Report one", "Outlet A", regions=["AAA/01"])
     warehouse.build()

@@ -7,9 +7,12 @@
 -- years away from the other reports of the story), and its current events, written as
 -- weekdays, have no day without one. Regions
 -- are the first-level regions of the cities its lead names; countries are the sides, places and
--- speakers of its current claims. Its story starts on its first day, or the day before when its
--- main event happened then (a morning paper's "yesterday"). Its named days are the days it
--- writes out as dates.
+-- speakers of its current claims. Its story starts on its first day, or earlier when its main
+-- event happened then: the day before (a morning paper's "yesterday"), or two or three days
+-- before when all of its events happened before its own day (a report on "Sunday's strike"
+-- published on Tuesday, or a feed that dates its copy late; a war's daily roundup, which also
+-- reports its own day's attacks, stays on its day). Its named days are the days it writes out
+-- as dates.
 with current_event_days as (
     select
         doc_id,
@@ -25,6 +28,7 @@ main_event_day as (
     select
         doc_id,
         first(event_day order by mentions desc, event_day) as event_day,
+        max(event_day) as last_event_day,
     from current_event_days
     group by doc_id
 ),
@@ -101,6 +105,7 @@ anchored as (
         end as coarse_precision,
         published.published_day,
         main_event_day.event_day,
+        main_event_day.last_event_day,
     from published
     left join main_event_day using (doc_id)
     left join document_countries using (doc_id)
@@ -130,6 +135,7 @@ select
     end as period_end,
     case
         when anchor_day - event_day = 1 then event_day
+        when anchor_day - event_day between 2 and 3 and last_event_day < anchor_day then event_day
         when anchor_day is not null then anchor_day
         when coarse_precision is not null then date_trunc(coarse_precision, published_day)
     end as story_start,
