@@ -13,7 +13,12 @@
 -- published on Tuesday, or a feed that dates its copy late; a war's daily roundup, which also
 -- reports its own day's attacks, stays on its day). Its named days are the days it writes out
 -- as dates.
-with current_event_days as (
+with parameters as (
+    select
+        3 as late_report_days,  -- the most days a report may follow its story's day and join it
+),
+
+current_event_days as (
     select
         doc_id,
         cast(occurred_start at time zone 'UTC' as date) as event_day,
@@ -135,10 +140,12 @@ select
     end as period_end,
     case
         when anchor_day - event_day = 1 then event_day
-        when anchor_day - event_day between 2 and 3 and last_event_day < anchor_day then event_day
+        when anchor_day - event_day between 2 and late_report_days
+            and last_event_day < anchor_day then event_day
         when anchor_day is not null then anchor_day
         when coarse_precision is not null then date_trunc(coarse_precision, published_day)
     end as story_start,
     coalesce(written_days.named_days, []) as named_days,
 from anchored
 left join written_days using (doc_id)
+cross join parameters
