@@ -9,7 +9,10 @@ link would chain two earthquakes through one article that mentions both; average
 Time is a constraint, not a score: two clusters merge only when the periods their stories lie
 in are within `WINDOW_DAYS` of each other. A document's period is its day (from the day
 before, when its main event happened then), or the month or year of its publication when only
-that is known; an undated document joins by content alone. A report more than
+that is known; an undated document joins by content alone. A period longer than
+`COARSE_PERIOD_DAYS` (a month, a year) says less, and such a report may be written days after
+what it tells: two clusters, one of which holds such a period, merge within
+`COARSE_WINDOW_DAYS` (a story of February 29 and its follow-ups of March 1). A report more than
 `FOLLOW_UP_DAYS` later (a trial, a sentencing, an inquiry) joins the story whose day it writes
 out as a date ("the June 24, 2005 shooting"). Within those weeks it does not: daily reports of
 an ongoing war name the dates of the last days' attacks, and on Syrian-war reports such
@@ -26,7 +29,7 @@ time, and two reports of one day carry a shared-day term in their similarity
 named). When one of two clusters holds no dated document, nothing but words and places speaks
 for the pair, and the bar is `UNTIMED_THRESHOLD`: above what one day's reports need in words,
 below the full `THRESHOLD`, which words alone seldom reach (on undated web news it split most
-stories). `THRESHOLD`, `UNTIMED_THRESHOLD`, `WINDOW_DAYS` and `FOLLOW_UP_DAYS` were chosen on
+stories). `THRESHOLD`, `UNTIMED_THRESHOLD`, the windows and `FOLLOW_UP_DAYS` were chosen on
 the development sets (real web news of many outlets, Syrian-war reports) and are the same for
 every corpus.
 
@@ -50,6 +53,8 @@ from dataclasses import dataclass
 THRESHOLD = 0.28
 UNTIMED_THRESHOLD = 0.2
 WINDOW_DAYS = 0
+COARSE_PERIOD_DAYS = 7
+COARSE_WINDOW_DAYS = 7
 FOLLOW_UP_DAYS = 30
 
 
@@ -58,6 +63,7 @@ class _Cluster:
     members: list[int]
     first: int | None  # first day of the story (proleptic ordinal), None when undated
     last: int | None
+    coarse: bool  # a member's own period is longer than `COARSE_PERIOD_DAYS`
     regions: set[str]  # the first-level regions its documents' leads name (ISO3/admin1)
     countries: set[str]  # the countries of those regions
     named_days: set[int]  # the days its documents write out as dates
@@ -85,8 +91,8 @@ def cluster_documents(
     named_days = named_days or [()] * len(spans)
     clusters: list[_Cluster | None] = [
         _Cluster(
-            [index], first, last, set(places), {place.split("/")[0] for place in places},
-            set(days), {}, set(),
+            [index], first, last, _is_coarse(first, last), set(places),
+            {place.split("/")[0] for place in places}, set(days), {}, set(),
         )
         for index, ((first, last), places, days)
         in enumerate(zip(spans, regions, named_days, strict=True))
@@ -126,6 +132,10 @@ def cluster_documents(
     return labels
 
 
+def _is_coarse(first: int | None, last: int | None) -> bool:
+    return first is not None and last - first > COARSE_PERIOD_DAYS
+
+
 def _components(count: int, pairs: Sequence[tuple[float, int, int]]) -> list[int]:
     """The connected component of each document over `pairs` (heap entries: similarity,
     left, right; union-find, with path halving)."""
@@ -154,14 +164,15 @@ def _bar(left: _Cluster, right: _Cluster) -> float:
 
 
 def _compatible(left: _Cluster, right: _Cluster) -> bool:
-    """Not in different regions of one country, and within `WINDOW_DAYS` of each other, or
-    more than `FOLLOW_UP_DAYS` apart with one naming a day of the other's story."""
+    """Not in different regions of one country, and within `WINDOW_DAYS` of each other
+    (`COARSE_WINDOW_DAYS` when one holds a coarse period), or more than `FOLLOW_UP_DAYS` apart
+    with one naming a day of the other's story."""
     if left.countries & right.countries and not left.regions & right.regions:
         return False
     if left.first is None or right.first is None:
         return True
     gap = max(left.first, right.first) - min(left.last, right.last)
-    if gap <= WINDOW_DAYS:
+    if gap <= (COARSE_WINDOW_DAYS if left.coarse or right.coarse else WINDOW_DAYS):
         return True
     return gap > FOLLOW_UP_DAYS and (_names_a_day_of(left, right) or _names_a_day_of(right, left))
 
@@ -199,6 +210,7 @@ def _merge(
     kept.regions |= gone.regions
     kept.countries |= gone.countries
     kept.named_days |= gone.named_days
+    kept.coarse |= gone.coarse
     if gone.first is not None:
         kept.first = gone.first if kept.first is None else min(kept.first, gone.first)
         kept.last = gone.last if kept.last is None else max(kept.last, gone.last)

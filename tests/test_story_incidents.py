@@ -111,3 +111,15 @@ def test_a_report_weeks_later_joins_the_story_whose_day_it_names():
     assert clusters_of([shooting, sentencing], [[]] * 2, edges, named_days=names_it) == [0, 0]
     assert clusters_of([shooting, sentencing], [[]] * 2, edges) == [0, 1]
     assert clusters_of([shooting, next_week], [[]] * 2, edges, named_days=names_it) == [0, 1]
+
+
+def test_a_report_dated_to_a_month_joins_a_story_days_outside_it():
+    """A report dated only to August joins a story of July 29 (written days after what it
+    tells); a report dated to August 3 does not (day-precise reports meet on their day), nor
+    does the August report join one of July 20."""
+    edges = [(0, 1, 0.5)]
+    july_29, july_20, august_3 = (29, 29), (20, 20), (34, 34)
+    august = (32, 62)
+    assert clusters_of([july_29, august], [[]] * 2, edges) == [0, 0]
+    assert clusters_of([july_29, august_3], [[]] * 2, edges) == [0, 1]
+    assert clusters_of([july_20, august], [[]] * 2, edges) == [0, 1]
