@@ -47,8 +47,10 @@ pairs within components times the log of it.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 THRESHOLD = 0.28
 UNTIMED_THRESHOLD = 0.2
@@ -64,17 +66,20 @@ class _Cluster:
     first: int | None  # first day of the story (proleptic ordinal), None when undated
     last: int | None
     coarse: bool  # a member's own period is longer than `COARSE_PERIOD_DAYS`
-    regions: set[str]  # the first-level regions its documents' leads name (ISO3/admin1)
-    countries: set[str]  # the countries of those regions
-    named_days: set[int]  # the days its documents write out as dates
+    # Frozen, and empty until a document needs them: 100,000 singletons' empty sets took 80 MB.
+    regions: frozenset[str]  # the first-level regions its documents' leads name (ISO3/admin1)
+    countries: frozenset[str]  # the countries of those regions
+    named_days: frozenset[int]  # the days its documents write out as dates
     neighbours: dict[int, float]  # cluster -> sum of similarities between their members
-    blocked: set[int]  # neighbours alike enough but apart in time or place, when last checked
+    # Neighbours alike enough but apart in time or place, when last checked.
+    blocked: set[int] | frozenset[int] = frozenset()
 
 
 #: Similar pairs as three columns: left document, right document, similarity. Columns, not a
-#: list of (i, j, similarity) tuples: at 100,000 documents there are about 3 million pairs, and
-#: their tuples alone took 270 MB.
+#: list of (i, j, similarity) tuples: at 100,000 documents there are about 2 million pairs, and
+#: their tuples alone took 270 MB. They are read `_CHUNK` pairs at a time (`_pairs`).
 Edges = tuple[Sequence[int], Sequence[int], Sequence[float]]
+_CHUNK = 65536
 
 
 def cluster_documents(
@@ -91,18 +96,18 @@ def cluster_documents(
     named_days = named_days or [()] * len(spans)
     clusters: list[_Cluster | None] = [
         _Cluster(
-            [index], first, last, _is_coarse(first, last), set(places),
-            {place.split("/")[0] for place in places}, set(days), {}, set(),
+            [index], first, last, _is_coarse(first, last), frozenset(places),
+            frozenset(place.split("/")[0] for place in places), frozenset(days), {},
         )
         for index, ((first, last), places, days)
         in enumerate(zip(spans, regions, named_days, strict=True))
     ]
     # A pair can start a merge only at or above its own bar: singletons' bars, and bars only
     # rise as clusters take in dated documents.
-    heap = [(-similarity, left, right) for left, right, similarity in zip(*edges, strict=True)
+    heap = [(-similarity, left, right) for left, right, similarity in _pairs(edges)
             if similarity >= _bar(clusters[left], clusters[right])]
     component = _components(len(spans), heap)
-    for left, right, similarity in zip(*edges, strict=True):
+    for left, right, similarity in _pairs(edges):
         if component[left] == component[right]:
             clusters[left].neighbours[right] = similarity
             clusters[right].neighbours[left] = similarity
@@ -121,8 +126,8 @@ def cluster_documents(
             for pair in _merge(clusters, left, right):
                 heapq.heappush(heap, pair)
         else:
-            kept.blocked.add(right)
-            other.blocked.add(left)
+            _block(kept, right)
+            _block(other, left)
     labels = [0] * len(spans)
     for cluster in clusters:
         if cluster is not None:
@@ -130,6 +135,22 @@ def cluster_documents(
             for member in cluster.members:
                 labels[member] = name
     return labels
+
+
+def _pairs(edges: Edges) -> Iterator[tuple[int, int, float]]:
+    """The pairs as Python numbers, converted a chunk at a time, each document one int object
+    (the heap and the neighbour sums hold millions of references to them): the whole columns
+    as Python lists took 220 MB at 100,000 documents."""
+    lefts, rights, similarities = edges
+    documents: dict[int, int] = {}
+    for start in range(0, len(similarities), _CHUNK):
+        stop = start + _CHUNK
+        for left, right, similarity in zip(
+            np.asarray(lefts[start:stop]).tolist(), np.asarray(rights[start:stop]).tolist(),
+            np.asarray(similarities[start:stop], dtype=float).tolist(), strict=True,
+        ):
+            yield (documents.setdefault(left, left), documents.setdefault(right, right),
+                   similarity)
 
 
 def _is_coarse(first: int | None, last: int | None) -> bool:
@@ -150,6 +171,12 @@ def _components(count: int, pairs: Sequence[tuple[float, int, int]]) -> list[int
     for _, left, right in pairs:
         parent[root(left)] = root(right)
     return [root(node) for node in range(count)]
+
+
+def _block(cluster: _Cluster, other: int) -> None:
+    if not cluster.blocked:
+        cluster.blocked = set()
+    cluster.blocked.add(other)
 
 
 def _average(total: float, left: _Cluster, right: _Cluster) -> float:
@@ -205,7 +232,7 @@ def _merge(
         other for other in gone.blocked | kept.blocked
         if other in sums and other not in gone.neighbours
     )]
-    kept.blocked = set()
+    kept.blocked = frozenset()
     kept.members.extend(gone.members)
     kept.regions |= gone.regions
     kept.countries |= gone.countries

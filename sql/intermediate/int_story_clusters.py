@@ -45,9 +45,7 @@ def model(conn: duckdb.DuckDBPyConnection) -> pa.Table:
     ]
     named_days = [[day.toordinal() for day in days] for *_, days in documents]
     columns = conn.execute(_EDGES).fetchnumpy()
-    edges = tuple(
-        columns.pop(name).tolist() for name in ("left_position", "right_position", "similarity")
-    )
+    edges = tuple(columns.pop(name) for name in ("left_position", "right_position", "similarity"))
     labels = cluster_documents(
         spans, [regions for *_, regions, _ in documents], edges, named_days=named_days
     )
