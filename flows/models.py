@@ -29,6 +29,11 @@ LAYERS = ("staging", "intermediate", "marts")
 _MATERIALIZED = re.compile(r"\A--\s*materialized:\s*(view|table)\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _COMMON_TABLE = re.compile(r"\b([a-z_][a-z0-9_]*)\s+as\s*\(", re.IGNORECASE)
+#: A Python model works in the interpreter's memory (the clustering's pairs and sums), not in
+#: DuckDB's, so while one runs DuckDB keeps no more than this for the model's own queries:
+#: lowering the limit evicts DuckDB's cached blocks and gives their memory back at once, and
+#: the build's share returns when the model is done.
+PYTHON_MODEL_MEMORY_LIMIT = "128MB"
 
 
 class ModelBuildError(RuntimeError):
@@ -115,8 +120,12 @@ _PRIMARY_KEYS = (
 )
 
 
-def build_models(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[str]:
-    """Create or replace every model; returns the names in build order."""
+def build_models(
+    conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR, memory_limit: str | None = None
+) -> list[str]:
+    """Create or replace every model; returns the names in build order. `memory_limit` is
+    DuckDB's share for the SQL models, when the caller set one: Python models then run with
+    `PYTHON_MODEL_MEMORY_LIMIT`, and the share is set back after each."""
     built = []
     existing = _object_kinds(conn)
     for model in build_order(discover_models(sql_dir)):
@@ -124,18 +133,27 @@ def build_models(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> li
         if kind is not None and kind != model.materialization:
             conn.execute(f"drop {kind} {model.name}")
         try:
-            _create(conn, model)
+            _create(conn, model, memory_limit)
         except duckdb.Error as error:
             raise ModelBuildError(f"model {model.name} ({model.layer}): {error}") from error
         built.append(model.name)
     return built
 
 
-def _create(conn: duckdb.DuckDBPyConnection, model: Model) -> None:
+def _create(
+    conn: duckdb.DuckDBPyConnection, model: Model, memory_limit: str | None = None
+) -> None:
     if model.python is None:
         conn.execute(f"create or replace {model.materialization} {model.name} as\n{model.sql}")
         return
-    conn.register("python_model_result", model.python(conn))
+    if memory_limit is not None:
+        conn.execute(f"set memory_limit = '{PYTHON_MODEL_MEMORY_LIMIT}'")
+    try:
+        table = model.python(conn)
+    finally:
+        if memory_limit is not None:
+            conn.execute(f"set memory_limit = '{memory_limit}'")
+    conn.register("python_model_result", table)
     try:
         conn.execute(f"create or replace table {model.name} as select * from python_model_result")
     finally:

@@ -58,15 +58,18 @@ BATCH_BYTES = 16_000_000
 #: rows wait on disk for the build's checkpoint, and the models' joins and aggregations spill.
 #: Loading only appends, so it is held to the smaller share, which 15,000 bench documents fill:
 #: from there on, loading's memory no longer grows with the corpus. The build's share is one
-#: that 20,000 bench documents already fill, so its memory, too, stays flat above that: at
-#: 384 MB, the build's peak rose by 140 MB from 20,000 to 100,000 documents. 256 MB costs the
-#: build 0.3 s at 20,000 documents and 4 s at 100,000 (30 s instead of 26), and saves 125 MB
-#: at both (the incident models match country sets rather than documents, so their joins stay
-#: small). The rest of the run's memory (about 450 MB) is the interpreter with Prefect, pandas
-#: and the engine's data, and the batches in flight. Insertion order is not part of any model's
-#: meaning, and dropping it lets DuckDB stream and spill more.
+#: that 20,000 bench documents already fill, so its memory, too, stays flat above that. The
+#: build's peak was the incident clustering, a Python model, with DuckDB's cached blocks
+#: beside it; since DuckDB gives its share back while a Python model runs
+#: (`models.PYTHON_MODEL_MEMORY_LIMIT`), the SQL models can have 512 MB in the same peak
+#: (100,000 bench documents: 1,440 MB over the main process and workers either way). At 256
+#: MB their joins spilled: the build took 83 s instead of 55 to 59 s. At 640 MB the peak was
+#: 1,571 MB (DuckDB's resident memory is about twice its limit: the limit counts its buffers,
+#: not every allocation). The rest of the run's memory (about 450 MB) is the interpreter with
+#: Prefect, pandas and the engine's data, and the batches in flight. Insertion order is not part
+#: of any model's meaning, and dropping it lets DuckDB stream and spill more.
 LOAD_MEMORY_LIMIT = "192MB"
-BUILD_MEMORY_LIMIT = "256MB"
+BUILD_MEMORY_LIMIT = "512MB"
 #: A document's extraction budget: the engine takes milliseconds per article (about a second
 #: for a megabyte of text), so a document still extracting after this long is rejected.
 #: Seconds to wait before each retry of a failed batch; after the last, the batch is skipped.
@@ -133,7 +136,7 @@ def _begin_again_on_one_thread(conn: duckdb.DuckDBPyConnection) -> None:
 
 def _build(conn: duckdb.DuckDBPyConnection) -> list[dict]:
     changes.remember_facts(conn)
-    models.build_models(conn)
+    models.build_models(conn, memory_limit=BUILD_MEMORY_LIMIT)
     models.apply_comments(conn)
     model_digest.record(conn)
     return changes.changed_facts(conn)
