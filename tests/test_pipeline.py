@@ -147,7 +147,7 @@ def test_a_build_out_of_memory_is_built_again_on_one_thread(
 
     real_build, threads = models.build_models, []
 
-    def build_that_runs_out_once(conn, *args):
+    def build_that_runs_out_once(conn, *args, **kwargs):
         threads.append(conn.execute("select current_setting('threads')").fetchall()[0][0])
         if len(threads) == 1:
             conn.execute("create table half_built as select 1 as x")  # rolled back after
@@ -155,7 +155,7 @@ def test_a_build_out_of_memory_is_built_again_on_one_thread(
                 raise duckdb.OutOfMemoryException("could not allocate block of size 256.0 KiB")
             except duckdb.OutOfMemoryException as error:
                 raise models.ModelBuildError(f"model statements (marts): {error}") from error
-        return real_build(conn, *args)
+        return real_build(conn, *args, **kwargs)
 
     monkeypatch.setattr(models, "build_models", build_that_runs_out_once)
     result = run_pipeline([seed_dir], tmp_path / "w.duckdb")

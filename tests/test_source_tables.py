@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import pyarrow as pa
 import pytest
 
 from flows import models
@@ -49,3 +50,34 @@ def test_a_cte_named_like_a_model_is_no_dependency():
     documents = Model("documents", "marts", "select * from reader")
     assert [model.name for model in build_order({"reader": reader, "documents": documents})] == [
         "reader", "documents"]
+
+
+def test_a_python_model_runs_with_duckdbs_share_given_back_and_the_share_returns():
+    """While a Python model runs, DuckDB holds `PYTHON_MODEL_MEMORY_LIMIT` (its cached blocks
+    freed for the interpreter's work); the SQL models' share is set back after it, also when
+    the model fails."""
+    seen = []
+
+    def clusters(conn: duckdb.DuckDBPyConnection) -> object:
+        seen.append(conn.execute("select current_setting('memory_limit')").fetchone()[0])
+        return pa.table({"x": [1]})
+
+    def failing(conn: duckdb.DuckDBPyConnection) -> object:
+        raise ValueError("model failed")
+
+    conn = duckdb.connect()
+    conn.execute("set memory_limit = '512MB'")
+    share = conn.execute("select current_setting('memory_limit')").fetchone()[0]
+    models._create(conn, models.Model("clusters", "intermediate", "", clusters), "512MB")
+    after_model = conn.execute("select current_setting('memory_limit')").fetchone()[0]
+    with pytest.raises(ValueError):
+        models._create(conn, models.Model("broken", "intermediate", "", failing), "512MB")
+    after_failure = conn.execute("select current_setting('memory_limit')").fetchone()[0]
+    lowered = duckdb.connect().execute(
+        f"set memory_limit = '{models.PYTHON_MODEL_MEMORY_LIMIT}'; "
+        "select current_setting('memory_limit')"
+    ).fetchone()[0]
+
+    assert seen == [lowered] and lowered != share
+    assert after_model == share and after_failure == share
+    assert conn.execute("select x from clusters").fetchall() == [(1,)]
