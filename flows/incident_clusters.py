@@ -12,7 +12,8 @@ before, when its main event happened then), or the month or year of its publicat
 that is known; an undated document joins by content alone. A period longer than
 `COARSE_PERIOD_DAYS` (a month, a year) says less, and such a report may be written days after
 what it tells: two clusters, one of which holds such a period, merge within
-`COARSE_WINDOW_DAYS` (a story of February 29 and its follow-ups of March 1). A report more than
+`COARSE_WINDOW_DAYS` (a story whose reports include one dated to February alone, and its
+follow-ups of March 1 and 2). A report more than
 `FOLLOW_UP_DAYS` later (a trial, a sentencing, an inquiry) joins the story whose day it writes
 out as a date ("the June 24, 2005 shooting"). Within those weeks it does not: daily reports of
 an ongoing war name the dates of the last days' attacks, and on Syrian-war reports such
@@ -66,7 +67,8 @@ class _Cluster:
     first: int | None  # first day of the story (proleptic ordinal), None when undated
     last: int | None
     coarse: bool  # a member's own period is longer than `COARSE_PERIOD_DAYS`
-    # Frozen, and empty until a document needs them: 100,000 singletons' empty sets took 80 MB.
+    # Frozen, so that the many empty ones are one object: with `blocked` made only when
+    # needed, 100,000 singletons' sets took about 30 MB less.
     regions: frozenset[str]  # the first-level regions its documents' leads name (ISO3/admin1)
     countries: frozenset[str]  # the countries of those regions
     named_days: frozenset[int]  # the days its documents write out as dates
