@@ -20,7 +20,7 @@ from extract.records import EventClaim, Extraction, Publication
 from extract.regions import lead_regions
 from extract.sentences import Sentence, split_sentences
 from extract.similarity import minhash
-from extract.speakers import Attribution, attribute_sentences
+from extract.speakers import Attribution, sentence_attributions
 from extract.statements import find_statements
 from extract.story_terms import story_terms
 from extract.times import find_events, infer_publication, tag_time_expressions
@@ -39,7 +39,8 @@ def extract_document(
     `story_weights` (the words that tell its story from others, `extract.story_terms`)."""
     budget = Budget(budget_seconds)
     sentences = split_sentences(text)
-    attributions = attribute_sentences(text, sentences)
+    every_attribution = sentence_attributions(text, sentences)
+    attributions = [found[0] if found else None for found in every_attribution]
     budget.check("speakers")
     publication = infer_publication(text, sentences, metadata)
     published = publication["published_at"]
@@ -55,7 +56,7 @@ def extract_document(
     extraction = Extraction(
         casualty_claims=casualties,
         event_claims=events,
-        statements=find_statements(doc_id, text, sentences, attributions),
+        statements=find_statements(doc_id, text, sentences, every_attribution),
         time_expressions=expressions,
     )
     budget.check("statements")

@@ -70,7 +70,8 @@ class EventClaim(InSentence):
 
 class Statement(Span):
     claim_id: str
-    speaker: str
+    speaker: str | None  # as this sentence names the speaker; None for a pronoun ("he said")
+    source_name: str  # who, resolved: the name "he" or "the ministry" refers back to
     speaker_country: str | None
     stance: Literal["assert", "accuse", "deny"]
     target_country: str | None

@@ -28,36 +28,39 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from extract.countries import country_of, find_countries
-from extract.lexicon import words
+from extract.countries import country_of
+from extract.lexicon import table, words
 from extract.lowercase import lowered
 from extract.numbers import PhraseFinder, alternation
 from extract.sentences import Sentence
+from extract.speaker_phrases import (
+    Mention,
+    is_inverted,
+    phrase_after,
+    source_after_according,
+    subject_before,
+)
 
 
 class Attribution(NamedTuple):
-    speaker: str
+    speaker: str  # who, resolved: "it" and "the ministry" give the name they refer back to
     country: str | None
     char_start: int  # span of the speaker mention in this sentence
     char_end: int
     is_person: bool = False  # named with a title here or elsewhere ("Prime Minister <Name>")
+    kind: str = "named"  # how this sentence names the speaker: named, generic or pronoun
 
 
-_TOKEN = re.compile(r"[\w][\w'’.-]*|[^\w\s]")
-_CONNECTORS = frozenset({"of", "the", "in", "for", "'s", "’s"})
-_ARTICLES = frozenset({"the", "a", "an"})
 _CAPITALISED_NAME = r"[A-Z][\w'’-]+"
-_QUOTE_BEFORE = re.compile(r"[\"”’'][\s,]*$|,\s*[\"”’']\s*$")
-_SOURCE_OPENER = re.compile(
-    r"\s*(?:an?|the)\s+(?:statement|report|tally|count|toll)\s+(?:by|from|of|issued\s+by)\s+",
-    re.IGNORECASE,
-)
 _ACCORDING_TO = "according to"
 _QUOTE_MARKS = '“”"'
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 _LOOKAHEAD_SENTENCES = 4
-_SUBJECT_REACH = 90  # characters before a reporting verb where its subject may start
 _ANTECEDENT_WINDOW = 600
+# A transcript's speaker label ("SMITH: We will"), and a quote signed with a dash ("...” ― Ann
+# Lee"): the speaker stands at the label or after the dash.
+_LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=: )")
+_SIGNED_QUOTE = re.compile(r"[”\"]\s*([―—])\s*(?=[A-Z])")
+_NEXT_WORD = re.compile(r"\s*([\w'’]+|[\"“'‘\d])")
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,9 @@ class _Rules:
     cue: PhraseFinder
     person: re.Pattern[str]
     title: re.Pattern[str]
-    fillers: frozenset[str]
     heads: frozenset[str]
-    openers: frozenset[str]
-    pronouns: frozenset[str]
+    homographs: frozenset[str]
+    report_openers: frozenset[str]
 
 
 @cache
@@ -81,10 +83,24 @@ def _rules() -> _Rules:
             rf"(?P<name>{_CAPITALISED_NAME}(?:\s+{_CAPITALISED_NAME}){{0,2}})"
         ),
         title=re.compile(rf"\b(?:{titles})\s+(?={_CAPITALISED_NAME})"),
-        fillers=frozenset(words("reporting_fillers")),
         heads=frozenset(words("speaker_heads")),
-        openers=frozenset(words("sentence_openers")),
-        pronouns=frozenset(words("speaker_pronouns")),
+        homographs=frozenset(words("reporting_noun_homographs")),
+        report_openers=frozenset(
+            [
+                "that",
+                "to",
+                "how",
+                "why",
+                "what",
+                "whether",
+                *words("speaker_pronouns"),
+                *(
+                    row["word"]
+                    for row in table("speaker_phrase_words")
+                    if row["role"] == "determiner"
+                ),
+            ]
+        ),
     )
 
 
@@ -95,44 +111,70 @@ class _Cue(NamedTuple):
     according: bool  # "according to X" names its source after it
 
 
-class _Mention(NamedTuple):
-    start: int
-    end: int
-    kind: str  # named, generic ("the ministry"), pronoun ("it")
-
-
 def attribute_sentences(text: str, sentences: Sequence[Sentence]) -> list[Attribution | None]:
-    """One attribution per sentence (None for the outlet's own voice)."""
-    rules = _rules()
+    """The first attribution of each sentence (None for the outlet's own voice): whose word a
+    figure or a happening in it is."""
+    return [found[0] if found else None for found in sentence_attributions(text, sentences)]
+
+
+def sentence_attributions(
+    text: str, sentences: Sequence[Sentence]
+) -> list[tuple[Attribution, ...]]:
+    """Every attribution of each sentence, in order, one per speaker mention ("X said ...,
+    while Y denied it" has two); none for the outlet's own voice."""
+    cues = _cues_by_sentence(text, sentences)
+    result: list[tuple[Attribution, ...]] = []
+    history: list[Attribution] = []
+    for sentence, sentence_cues in zip(sentences, cues, strict=True):
+        found: dict[int, Attribution] = {}
+        for cue in sentence_cues:
+            if found and cue.text.endswith("ing"):  # "X said, adding ...": X's still
+                continue
+            mention = _mention(text, sentence, cue)
+            if mention is None or mention.start in found:
+                continue
+            attribution = _resolve(text, mention, history)
+            if attribution is not None:
+                found[mention.start] = attribution
+                history.append(attribution)
+        result.append(tuple(found.values()))
+    _extend_over_quotes(text, sentences, result)
+    return result
+
+
+def _cues_by_sentence(text: str, sentences: Sequence[Sentence]) -> list[list[_Cue]]:
     cues: list[list[_Cue]] = [[] for _ in sentences]
     starts = [s.start for s in sentences]
     low = lowered(text)
-    for start, end in rules.cue.spans(low):
+    for start, end in _rules().cue.spans(low):
         index = bisect_right(starts, start) - 1
         if index < 0 or end > sentences[index].end:
             continue
         cue = _Cue(start, end, low[start:end], low.startswith("according", start))
         if _plausible_cue(text, cue, sentences[index]):
             cues[index].append(cue)
-    result: list[Attribution | None] = []
-    history: list[Attribution] = []
-    for sentence, sentence_cues in zip(sentences, cues, strict=True):
-        attribution = None
-        for cue in sentence_cues:
-            mention = _mention(text, sentence, cue, rules)
-            if mention is not None:
-                attribution = _resolve(text, mention, history, rules)
-            if attribution is not None:
-                break
-        if attribution is not None:
-            history.append(attribution)
-        result.append(attribution)
-    _extend_over_quotes(text, sentences, result)
-    return result
+    for index, sentence in enumerate(sentences):
+        label = (
+            _LABEL.match(text, sentence.start, sentence.end)
+            if sentence.text[:2].isupper()
+            else None
+        )
+        if label and not text[label.end() : sentence.end].isupper():  # not "PHOTO: AFP"
+            cues[index].insert(0, _Cue(label.end(), label.end() + 1, ":", False))
+    for signed in _SIGNED_QUOTE.finditer(text):
+        index = bisect_right(starts, signed.start(1)) - 1
+        if index >= 0 and signed.end(1) <= sentences[index].end:
+            cues[index].append(_Cue(signed.start(1), signed.end(1), signed[1], False))
+    return cues
 
 
 def _plausible_cue(text: str, cue: _Cue, sentence: Sentence) -> bool:
-    """A capitalised "Says" is a verb only in a headline; in prose it is part of a name."""
+    """A word that is also a noun ("plans") is a verb only before what it reports; a
+    capitalised "Says" is a verb only in a headline, in prose it is part of a name."""
+    if text[cue.start - 1 : cue.start] == "-":  # "so-called"
+        return False
+    if cue.text in _rules().homographs and not _opens_report(text, cue.end, sentence.end):
+        return False
     if not text[cue.start].isupper() or cue.start == sentence.start:
         return True
     tokens = sentence.text.split()
@@ -153,124 +195,69 @@ def _nationalities(text: str) -> dict[str, str]:
     return found
 
 
-def _mention(text: str, sentence: Sentence, cue: _Cue, rules: _Rules) -> _Mention | None:
-    if cue.according:
-        opener = _SOURCE_OPENER.match(text, cue.end, sentence.end)
-        return _forward(text, opener.end() if opener else cue.end, sentence.end, rules)
-    before = text[max(sentence.start, cue.start - 3) : cue.start]
-    if _QUOTE_BEFORE.search(before) or (cue.start == sentence.start and cue.text == "said"):
-        return _forward(text, cue.end, sentence.end, rules)
-    return _backward(text, max(sentence.start, cue.start - _SUBJECT_REACH), cue.start, rules)
-
-
-def _is_np_token(token: str, rules: _Rules) -> bool:
-    if token[0].isupper():
-        return True
-    low = token.lower().replace("’", "'")
-    return low in _CONNECTORS or low.removesuffix("'s") in rules.heads
-
-
-def _backward(text: str, start: int, end: int, rules: _Rules) -> _Mention | None:
-    """The noun phrase that ends just before a reporting verb, fillers skipped. Only the tokens
-    of the phrase itself get offsets, counted back from `end`."""
-    words = _TOKEN.findall(text, start, end)
-    i = len(words) - 1
-    while i >= 0 and words[i].lower() in rules.fillers:
-        i -= 1
-    if i < 0:
+def _participle_subject(text: str, sentence: Sentence, cue: _Cue) -> Mention | None:
+    """ "X spoke on Tuesday, arguing that ...": a participle reports for the sentence's
+    subject, when a name opens the sentence; one that opens the sentence reports for a subject
+    still to come, which its own verb finds."""
+    if cue.start == sentence.start:
         return None
-    if words[i].lower() in rules.pronouns:
-        at, stop, _ = _spans_back(text, end, words, i)[0]
-        return _Mention(at, stop, "pronoun")
-    j = i
-    while j >= 0 and _is_np_token(words[j], rules) and words[j].lower() not in rules.pronouns:
-        j -= 1
-    return _trimmed(_spans_back(text, end, words, j + 1)[: i - j], rules)
-
-
-def _spans_back(text: str, end: int, words: list[str], first: int) -> list[tuple[int, int, str]]:
-    """(start, end, token) of words[first:], the tokens that end at `end`: tokens are separated
-    by whitespace only, so their offsets follow from their lengths."""
-    spans = []
-    at = end
-    for word in reversed(words[first:]):
-        while text[at - 1].isspace():
-            at -= 1
-        spans.append((at - len(word), at, word))
-        at -= len(word)
-    spans.reverse()
-    return spans
-
-
-def _forward(text: str, start: int, end: int, rules: _Rules) -> _Mention | None:
-    """The noun phrase that starts right after "according to" or an inverted "said"."""
-    tokens: list[tuple[int, int, str]] = []
-    for token in _TOKEN.finditer(text, start, end):
-        word = token.group()
-        if not tokens and word.lower() in rules.pronouns:
-            return _Mention(token.start(), token.end(), "pronoun")
-        if not _is_np_token(word, rules):
-            break
-        tokens.append((token.start(), token.end(), word))
-    return _trimmed(tokens, rules)
-
-
-def _trimmed(tokens: list[tuple[int, int, str]], rules: _Rules) -> _Mention | None:
-    """Drop openers, articles and dangling connectors; None when nothing nameable is left."""
-    while tokens and (tokens[0][2].lower() in rules.openers or tokens[0][2].lower() in _CONNECTORS):
-        tokens = tokens[1:]
-    while tokens and tokens[-1][2].lower() in _CONNECTORS:
-        tokens = tokens[:-1]
-    if not tokens:
+    subject = phrase_after(text, sentence.start, cue.start)
+    if subject is not None and subject.kind == "named":
+        return subject
+    if text[sentence.start : cue.start].rstrip().endswith(","):  # not an appositive's close
         return None
-    _, end, last = tokens[-1]
-    if last.endswith(".") and last.count(".") == 1:  # the sentence's full stop, not "U.S."
-        end -= 1
-    if _POSSESSIVE_END.search(last) or _is_adjective(tokens):  # "Peru's claims", "Chilean claims"
-        return None
-    named = any(tok[0].isupper() and tok.lower() not in _ARTICLES for _, _, tok in tokens)
-    return _Mention(tokens[0][0], end, "named" if named else "generic")
+    return subject_before(text, sentence.start, cue.start)
 
 
-def _is_adjective(tokens: list[tuple[int, int, str]]) -> bool:
-    """A lone singular demonym ("Chilean") modifies a noun; it cannot be a speaker."""
-    if len(tokens) != 1:
+def _opens_report(text: str, start: int, end: int) -> bool:
+    """Whether the words after a reporting verb open what it reports ("that", "to", a pronoun,
+    a determiner, a name, a number, a quote)."""
+    following = _NEXT_WORD.match(text, start, end)
+    if following is None:
         return False
-    mentions = find_countries(tokens[0][2])
-    return bool(mentions) and mentions[0].kind == "demonym" and not tokens[0][2].endswith("s")
+    word = following.group(1)
+    return not word[0].isalpha() or word[0].isupper() or word.lower() in _rules().report_openers
 
 
-def _resolve(
-    text: str,
-    mention: _Mention,
-    history: list[Attribution],
-    rules: _Rules,
-) -> Attribution | None:
+def _mention(text: str, sentence: Sentence, cue: _Cue) -> Mention | None:
+    if cue.text == ":":  # "SMITH: ..."
+        return Mention(sentence.start, cue.start, "named")
+    if cue.text in "―—":
+        return phrase_after(text, cue.end, sentence.end)
+    if cue.text.endswith("ing"):
+        return _participle_subject(text, sentence, cue)
+    if cue.according:
+        return source_after_according(text, cue.end, sentence.end)
+    if is_inverted(text, sentence.start, cue.start, cue.end, sentence.end):
+        return phrase_after(text, cue.end, sentence.end)
+    return subject_before(text, sentence.start, cue.start)
+
+
+def _resolve(text: str, mention: Mention, history: list[Attribution]) -> Attribution | None:
     start, end = mention.start, mention.end
     if mention.kind == "pronoun":  # with nobody named before, "it" is no one we can name
         if not history:
             return None
         pronoun = text[start:end].lower()
         earlier = next((a for a in reversed(history) if _fits(pronoun, a)), history[-1])
-        return earlier._replace(char_start=start, char_end=end)
+        return earlier._replace(char_start=start, char_end=end, kind="pronoun")
     if mention.kind == "generic":
         head = text[start:end].split()[-1].lower()
-        antecedent = _antecedent(text, start, head, rules)
+        antecedent = _antecedent(text, start, head)
         if antecedent is not None:
             return Attribution(
                 text[antecedent.start : antecedent.end],
                 country_of(text, antecedent.start, antecedent.end),
                 start,
                 end,
+                kind="generic",
             )
         for earlier in reversed(history):
             if head in earlier.speaker.lower():
-                return earlier._replace(char_start=start, char_end=end)
-    country = country_of(text, start, end)
-    titles = list(rules.title.finditer(text, start, end))
-    if titles:  # "<Demonym> Prime Minister <Name>" is spoken by "<Name>"
-        start = titles[-1].end()
-    is_person = bool(titles)
+                return earlier._replace(char_start=start, char_end=end, kind="generic")
+    country, name_at = _country_and_name(text[start:end])
+    start += name_at
+    is_person = name_at > 0
     if country is None:
         nationalities = _nationalities(text)
         country = next(
@@ -278,7 +265,16 @@ def _resolve(
             nationalities.get(text[start:end]),
         )
         is_person = is_person or text[start:end] in nationalities
-    return Attribution(text[start:end], country, start, end, is_person)
+    return Attribution(text[start:end], country, start, end, is_person, mention.kind)
+
+
+@lru_cache(maxsize=4096)
+def _country_and_name(phrase: str) -> tuple[str | None, int]:
+    """The country a speaker's phrase names, and where the name starts after its titles:
+    "<Demonym> Prime Minister <Name>" is spoken by "<Name>". Cached: a document names its
+    speakers again and again."""
+    titles = list(_rules().title.finditer(phrase))
+    return country_of(phrase), titles[-1].end() if titles else 0
 
 
 def _fits(pronoun: str, speaker: Attribution) -> bool:
@@ -302,12 +298,12 @@ def _is_institution(speaker: str) -> bool:
     )
 
 
-def _antecedent(text: str, before: int, head: str, rules: _Rules) -> _Mention | None:
+def _antecedent(text: str, before: int, head: str) -> Mention | None:
     """The last named institution with this head noun in the preceding text ("the Chilean
     Defence Ministry ... The ministry added")."""
     window = max(0, before - _ANTECEDENT_WINDOW)
     for found in reversed(list(_word_pattern(head).finditer(lowered(text)[window:before]))):
-        mention = _backward(text, max(0, window + found.start() - 80), window + found.end(), rules)
+        mention = subject_before(text, max(0, window + found.start() - 80), window + found.end())
         if mention is not None and mention.kind == "named":
             return mention
     return None
@@ -324,7 +320,7 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 
 def _extend_over_quotes(
-    text: str, sentences: Sequence[Sentence], result: list[Attribution | None]
+    text: str, sentences: Sequence[Sentence], result: list[tuple[Attribution, ...]]
 ) -> None:
     """Sentences inside a quote that closes later take the speaker named at its close."""
     marks = _quote_marks(text)
@@ -341,10 +337,10 @@ def _extend_over_quotes(
         if inside:
             pending = [*pending, index][-_LOOKAHEAD_SENTENCES:]
             continue
-        if result[index] is not None:
+        if result[index]:
             for earlier in pending:
-                if result[earlier] is None:
-                    result[earlier] = result[index]
+                if not result[earlier]:
+                    result[earlier] = result[index][:1]
         pending = []
 
 

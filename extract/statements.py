@@ -62,20 +62,28 @@ def find_statements(
     doc_id: str,
     text: str,
     sentences: Sequence[Sentence],
-    attributions: Sequence[Attribution | None],
+    attributions: Sequence[tuple[Attribution, ...]],
 ) -> list[Statement]:
+    """One statement per speaker a sentence attributes to (`speakers.sentence_attributions`)."""
     low = lowered(text)
     statements: list[Statement] = []
-    for sentence, attribution in zip(sentences, attributions, strict=True):
-        if attribution is None:
+    for sentence, found in zip(sentences, attributions, strict=True):
+        if not found:
             continue
         stance, cue = _stance_and_cue(low, sentence.start, sentence.end)
         quoted = _QUOTED.search(sentence.text)
-        statements.append(
+        statements.extend(
             {
-                "claim_id": claim_id(doc_id, "statement", sentence.start, sentence.end),
+                "claim_id": claim_id(
+                    doc_id, "statement", sentence.start, sentence.end, attribution.char_start
+                ),
                 "doc_id": doc_id,
-                "speaker": attribution.speaker,
+                "speaker": (
+                    None
+                    if attribution.kind == "pronoun"
+                    else text[attribution.char_start : attribution.char_end]
+                ),
+                "source_name": attribution.speaker,
                 "speaker_country": attribution.country,
                 "stance": stance,
                 "target_country": (
@@ -88,6 +96,7 @@ def find_statements(
                 "char_start": sentence.start,
                 "char_end": sentence.end,
             }
+            for attribution in found
         )
     return statements
 

@@ -11,9 +11,11 @@ from schemas.checks import STANCES, is_iso3_or_null
 
 
 class Statements(ClaimModel):
-    """A statement always has a speaker: the outlet's own voice is not a statement."""
+    """A statement always has a source: the outlet's own voice is not a statement. Its speaker
+    is the source as its own sentence names it, NULL where that is a pronoun ("he said")."""
 
-    speaker: Series[str] = pa.Field(str_length={"min_value": 1})
+    speaker: Series[str] = pa.Field(nullable=True, str_length={"min_value": 1})
+    source_name: Series[str] = pa.Field(str_length={"min_value": 1})
     stance: Series[str] = pa.Field(isin=STANCES)
     target_country: Series[str] = pa.Field(nullable=True)
     content: Series[str] = pa.Field(str_length={"min_value": 1})

@@ -3,6 +3,7 @@ select
     statements.doc_id,
     incident_keys.incident_id,
     statements.speaker,
+    statements.source_name,
     statements.speaker_country,
     statements.stance,
     statements.target_country,

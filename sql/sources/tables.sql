@@ -117,7 +117,8 @@ alter table raw_event_claims add column if not exists summary varchar;
 create table if not exists raw_statements (
     claim_id        varchar not null,
     doc_id          varchar not null,
-    speaker         varchar not null,
+    speaker         varchar,
+    source_name     varchar,
     speaker_country varchar,
     stance          varchar not null,
     target_country  varchar,
@@ -126,6 +127,11 @@ create table if not exists raw_statements (
     char_start      bigint not null,
     char_end        bigint not null,
 );
+
+-- Statements read before a pronoun's speaker was told apart: they keep their resolved name as
+-- speaker and NULL source_name until their file changes.
+alter table raw_statements alter column speaker drop not null;
+alter table raw_statements add column if not exists source_name varchar;
 
 create table if not exists raw_time_expressions (
     doc_id     varchar not null,

@@ -2,6 +2,7 @@ select
     claim_id,
     doc_id,
     speaker,
+    coalesce(source_name, speaker) as source_name,
     speaker_country,
     stance,
     target_country,
