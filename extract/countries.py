@@ -131,7 +131,8 @@ def demonym_plurals() -> frozenset[str]:
     """Lower-cased plurals of demonyms ("syrians", "peruvians"): nouns naming a country's people."""
     index = country_index()
     return frozenset(
-        key for key, entry in index.items()
+        key
+        for key, entry in index.items()
         if entry.kind == "demonym" and key.endswith("s") and key[:-1] in index
     )
 

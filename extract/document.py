@@ -20,14 +20,17 @@ from extract.records import EventClaim, Extraction, Publication
 from extract.regions import lead_regions
 from extract.sentences import Sentence, split_sentences
 from extract.similarity import minhash
-from extract.speakers import Attribution, sentence_attributions
+from extract.speakers import Attribution, first_attributions, sentence_attributions
 from extract.statements import find_statements
 from extract.story_terms import story_terms
 from extract.times import find_events, infer_publication, tag_time_expressions
 
 
 def extract_document(
-    doc_id: str, text: str, metadata: Publication | None = None, *,
+    doc_id: str,
+    text: str,
+    metadata: Publication | None = None,
+    *,
     budget_seconds: float | None = None,
 ) -> tuple[dict[str, Any], Extraction]:
     """The document's own facts and everything the engine finds in `text`; raises
@@ -40,7 +43,7 @@ def extract_document(
     budget = Budget(budget_seconds)
     sentences = split_sentences(text)
     every_attribution = sentence_attributions(text, sentences)
-    attributions = [found[0] if found else None for found in every_attribution]
+    attributions = first_attributions(every_attribution)
     budget.check("speakers")
     publication = infer_publication(text, sentences, metadata)
     published = publication["published_at"]

@@ -71,8 +71,11 @@ def gazetteer() -> Gazetteer:
         name, population = row["name"], row["population"]
         known = cities.get(name)
         top = biggest_in.get(iso3)
-        if known is None or known.population < population or top is None or (
-            top.population < population
+        if (
+            known is None
+            or known.population < population
+            or top is None
+            or (top.population < population)
         ):
             place = Place(name, iso3, row["timezone"] or None, "city", population)
             if known is None or known.population < population:
@@ -85,8 +88,9 @@ def gazetteer() -> Gazetteer:
         capital = cities.get(row["capital"])
         if capital is None or capital.country != iso3:
             capital = biggest_in.get(iso3)
-        countries[iso3] = Place(row["name"], iso3, capital.timezone if capital else None,
-                                "name", row["population"])
+        countries[iso3] = Place(
+            row["name"], iso3, capital.timezone if capital else None, "name", row["population"]
+        )
     heads: dict[str, int] = {}
     for name in (*cities, *country_index()):
         words = name.lower().split()
@@ -201,8 +205,11 @@ def _located_city(text: str, start: int, city: Place, found: list[PlaceMention])
     if words and words[-1] in LOCATIVES:
         return city
     previous = found[-1] if found else None
-    if previous is not None and previous.place.kind == "city" and previous.end >= start - 6 and (
-        before.rstrip().endswith(",") or (words and words[-1] in ("and", "or"))
+    if (
+        previous is not None
+        and previous.place.kind == "city"
+        and previous.end >= start - 6
+        and (before.rstrip().endswith(",") or (words and words[-1] in ("and", "or")))
     ):
         return city  # the next item of a list of places ("in X, Y and Z")
     return None

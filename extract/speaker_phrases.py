@@ -1,12 +1,12 @@
 """The noun phrase that names a speaker, read around its reporting verb.
 
-Why: whoever said something is named by the noun phrase that is the verb's subject ("Rep. Ann
-Lee (D-Ore.) said", "the mayor said", "63 percent said", "a source said") or, after
+Why: whoever said something is named by the noun phrase that is the verb's subject ("Ann Lee
+(pictured) said", "the mayor said", "half of those polled said", "a source said") or, after
 "according to" and in inverted reporting ('"...," said the ministry'), the phrase after it.
 Without a parser, the phrase is read token by token: capitalised words, numbers and the words of
 `lexicon/speaker_phrase_words.csv` (determiners open it, connectors join its parts, boundary
-words end it); lower-case words belong to it only after a determiner ("the suing states"), or
-as one bare plural ("experts say"). A parenthesis ("(D-Ore.)") and an appositive between commas
+words end it); lower-case words belong to it only after a determiner ("the striking workers"), or
+as one bare plural ("experts say"). A parenthesis ("(pictured)") and an appositive between commas
 ("Ann Lee, a senator from Oregon, said") are stepped over to the name before them.
 """
 
@@ -28,6 +28,7 @@ _SOURCE_OPENER = re.compile(
     r"\s*(?:an?|the)\s+(?:statement|report|tally|count|toll)\s+(?:by|from|of|issued\s+by)\s+",
     re.IGNORECASE,
 )
+_NEXT_WORD = re.compile(r"\s*([\w'’]+|[\"“'‘\d])")
 _PHRASE_END = '.,;:!?"”’)—–'  # what may follow the source named after an inverted verb
 _LEADING_WORDS = frozenset({"the", "a", "an"})  # not part of a name: "the ministry" is "ministry"
 _AGENT_SUFFIXES = (
@@ -65,6 +66,7 @@ class _Words:
     boundaries: frozenset[str]
     heads: frozenset[str]
     leading: frozenset[str]  # words a phrase never opens with: articles, openers, connectors
+    report_openers: frozenset[str]  # words that open what a verb reports ("that", "to", "the")
 
 
 @cache
@@ -81,7 +83,25 @@ def _words() -> _Words:
         boundaries=frozenset(roles["boundary"]),
         heads=frozenset(words("speaker_heads")),
         leading=frozenset({*_LEADING_WORDS, *words("sentence_openers"), *roles["connector"]}),
+        report_openers=frozenset(
+            {*roles["report_opener"], *roles["determiner"], *words("speaker_pronouns")}
+        ),
     )
+
+
+def speaker_heads() -> frozenset[str]:
+    """The nouns of `lexicon/speaker_heads.txt`: institutions, offices, roles."""
+    return _words().heads
+
+
+def opens_report(text: str, start: int, end: int) -> bool:
+    """Whether the words after a reporting verb open what it reports ("that", "to", a pronoun,
+    a determiner, a name, a number, a quote)."""
+    following = _NEXT_WORD.match(text, start, end)
+    if following is None:
+        return False
+    word = following.group(1)
+    return not word[0].isalpha() or word[0].isupper() or word.lower() in _words().report_openers
 
 
 def _tokens(text: str, start: int, end: int) -> Iterator[Token]:
@@ -132,7 +152,7 @@ def _is_filler(word: str, found: _Words) -> bool:
 
 def _before_asides(tokens: list[str], i: int) -> int:
     """The index of the last token of the name before a parenthesis or an appositive that ends
-    at tokens[i] ("Ann Lee (D-Ore.)", "Ann Lee, a senator from Oregon,"); i itself otherwise."""
+    at tokens[i] ("Ann Lee (pictured)", "Ann Lee, a senator,"); i itself otherwise."""
     while i >= 0 and tokens[i] in (")", ","):
         opening = "(" if tokens[i] == ")" else ","
         j = i - 1
@@ -158,7 +178,7 @@ def _opened(tokens: list[Token], found: _Words) -> Mention | None:
     if tokens[-1].word.lower() in found.determiners:  # "his [plans]": the cue was a noun
         return None
     if not any(token.word[0].isupper() for token in tokens) and not _speaks(tokens[-1].word, found):
-        return None  # "the ensuing conflict [claimed]": no one speaks
+        return None  # "the storm [claimed] 40 lives": no one speaks
     earliest = next(  # the phrase opens at or after the last word that cannot be inside it
         (m for m in range(len(tokens) - 1, 0, -1) if not _belongs(tokens, m, found)), 0
     )
@@ -177,14 +197,14 @@ def _opened(tokens: list[Token], found: _Words) -> Mention | None:
 
 def _speaks(head: str, found: _Words) -> bool:
     """Whether an unnamed phrase with this head noun can be a speaker: an agent noun ("the
-    announcer", "analysts"), or a noun of `lexicon/speaker_heads.txt` ("a source", "the report")."""
+    narrator", "analysts"), or a noun of `lexicon/speaker_heads.txt` ("a source", "the report")."""
     low = head.lower().replace("’", "'").removesuffix("'s")
     return low in found.heads or low.endswith(_AGENT_SUFFIXES)
 
 
 def _name_after_words(tokens: list[Token], k: int, found: _Words) -> int:
     """Where the phrase opening at k starts: at a name that follows its lower-case words, for
-    they are an opening phrase of the clause ("During the debate Trump said")."""
+    they are an opening phrase of the clause ("During the hearing Lee said")."""
     for m in range(len(tokens) - 1, k, -1):
         before = tokens[m - 1].word
         if (

@@ -29,15 +29,17 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.countries import country_of
-from extract.lexicon import table, words
+from extract.lexicon import words
 from extract.lowercase import lowered
 from extract.numbers import PhraseFinder, alternation
 from extract.sentences import Sentence
 from extract.speaker_phrases import (
     Mention,
     is_inverted,
+    opens_report,
     phrase_after,
     source_after_according,
+    speaker_heads,
     subject_before,
 )
 
@@ -60,7 +62,6 @@ _ANTECEDENT_WINDOW = 600
 # Lee"): the speaker stands at the label or after the dash.
 _LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=: )")
 _SIGNED_QUOTE = re.compile(r"[”\"]\s*([―—])\s*(?=[A-Z])")
-_NEXT_WORD = re.compile(r"\s*([\w'’]+|[\"“'‘\d])")
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,7 @@ class _Rules:
     cue: PhraseFinder
     person: re.Pattern[str]
     title: re.Pattern[str]
-    heads: frozenset[str]
     homographs: frozenset[str]
-    report_openers: frozenset[str]
 
 
 @cache
@@ -83,24 +82,7 @@ def _rules() -> _Rules:
             rf"(?P<name>{_CAPITALISED_NAME}(?:\s+{_CAPITALISED_NAME}){{0,2}})"
         ),
         title=re.compile(rf"\b(?:{titles})\s+(?={_CAPITALISED_NAME})"),
-        heads=frozenset(words("speaker_heads")),
         homographs=frozenset(words("reporting_noun_homographs")),
-        report_openers=frozenset(
-            [
-                "that",
-                "to",
-                "how",
-                "why",
-                "what",
-                "whether",
-                *words("speaker_pronouns"),
-                *(
-                    row["word"]
-                    for row in table("speaker_phrase_words")
-                    if row["role"] == "determiner"
-                ),
-            ]
-        ),
     )
 
 
@@ -112,9 +94,15 @@ class _Cue(NamedTuple):
 
 
 def attribute_sentences(text: str, sentences: Sequence[Sentence]) -> list[Attribution | None]:
-    """The first attribution of each sentence (None for the outlet's own voice): whose word a
-    figure or a happening in it is."""
-    return [found[0] if found else None for found in sentence_attributions(text, sentences)]
+    """The first attribution of each sentence (None for the outlet's own voice)."""
+    return first_attributions(sentence_attributions(text, sentences))
+
+
+def first_attributions(
+    attributions: Sequence[tuple[Attribution, ...]],
+) -> list[Attribution | None]:
+    """The first of each sentence's attributions: whose word a figure or a happening in it is."""
+    return [found[0] if found else None for found in attributions]
 
 
 def sentence_attributions(
@@ -173,7 +161,7 @@ def _plausible_cue(text: str, cue: _Cue, sentence: Sentence) -> bool:
     capitalised "Says" is a verb only in a headline, in prose it is part of a name."""
     if text[cue.start - 1 : cue.start] == "-":  # "so-called"
         return False
-    if cue.text in _rules().homographs and not _opens_report(text, cue.end, sentence.end):
+    if cue.text in _rules().homographs and not opens_report(text, cue.end, sentence.end):
         return False
     if not text[cue.start].isupper() or cue.start == sentence.start:
         return True
@@ -209,20 +197,10 @@ def _participle_subject(text: str, sentence: Sentence, cue: _Cue) -> Mention | N
     return subject_before(text, sentence.start, cue.start)
 
 
-def _opens_report(text: str, start: int, end: int) -> bool:
-    """Whether the words after a reporting verb open what it reports ("that", "to", a pronoun,
-    a determiner, a name, a number, a quote)."""
-    following = _NEXT_WORD.match(text, start, end)
-    if following is None:
-        return False
-    word = following.group(1)
-    return not word[0].isalpha() or word[0].isupper() or word.lower() in _rules().report_openers
-
-
 def _mention(text: str, sentence: Sentence, cue: _Cue) -> Mention | None:
     if cue.text == ":":  # "SMITH: ..."
         return Mention(sentence.start, cue.start, "named")
-    if cue.text in "―—":
+    if cue.text in ("―", "—"):
         return phrase_after(text, cue.end, sentence.end)
     if cue.text.endswith("ing"):
         return _participle_subject(text, sentence, cue)
@@ -291,7 +269,7 @@ def _fits(pronoun: str, speaker: Attribution) -> bool:
 def _is_institution(speaker: str) -> bool:
     """A speaker that names a country, a seat of government or an institution word ("Chile",
     "the Kremlin", "Peru's defense ministry")."""
-    heads = _rules().heads
+    heads = speaker_heads()
     tokens = speaker.replace("’", "'").lower().split()
     return country_of(speaker) is not None or any(
         token.removesuffix("'s") in heads for token in tokens

@@ -87,9 +87,7 @@ def find_statements(
                 "speaker_country": attribution.country,
                 "stance": stance,
                 "target_country": (
-                    _target(text, sentence, attribution, cue)
-                    if stance != "assert"
-                    else None
+                    _target(text, sentence, attribution, cue) if stance != "assert" else None
                 ),
                 "content": quoted.group(1) if quoted else sentence.text,
                 "evidence": sentence.text,
@@ -101,9 +99,7 @@ def find_statements(
     return statements
 
 
-def _target(
-    text: str, sentence: Sentence, attribution: Attribution, cue_start: int
-) -> str | None:
+def _target(text: str, sentence: Sentence, attribution: Attribution, cue_start: int) -> str | None:
     candidates = [
         mention
         for mention in find_countries(text, sentence.start, sentence.end)

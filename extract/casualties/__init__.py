@@ -63,8 +63,12 @@ def find_casualties(
         attribution = attributions[index] if index < len(attributions) else None
         era = era_of(text, low, sentence, published_year)
         kept = non_overlapping(found.values())
-        parts = [part for match in kept if match.part_of is None
-                 for part in parts_after(text, low, match, sentence.end, rules)]
+        parts = [
+            part
+            for match in kept
+            if match.part_of is None
+            for part in parts_after(text, low, match, sentence.end, rules)
+        ]
         for match in non_overlapping([*kept, *parts]):
             claims.append(_claim(doc_id, text, low, sentence, match, attribution, era, rules))
     return merged(claims)

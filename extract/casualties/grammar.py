@@ -115,9 +115,7 @@ def _slots(rows: tuple[dict[str, str], ...], victims: dict[str, tuple[str, str]]
     with_victim = rf"(?:{mod_and}{victim}{_PARENTHETICAL})"
     # "23 civilians and 16 fighters were killed", "3 soldiers, 2 police and 5 civilians": the
     # first figures of a list that one verb closes (the last is a figure of its own).
-    listed = (
-        rf"(?:{_LIST_SEPARATOR}{quantity_source('listed')}\s+{mod_and}(?:{victim_forms})\b)"
-    )
+    listed = rf"(?:{_LIST_SEPARATOR}{quantity_source('listed')}\s+{mod_and}(?:{victim_forms})\b)"
     with_listed = rf"(?:{mod_and}{victim}(?P<conj>{listed}{{1,3}})?{_PARENTHETICAL})"
     return _Slots(q, victim, victim_forms, mod, mod_and, aux, partitive, with_victim, with_listed)
 

@@ -102,14 +102,15 @@ def _fate(low: str, part: Match, end: int, rules: Rules) -> Match:
         return part
     if found["victim"]:
         victim, _kind = rules.victim_of(found["victim"])
-        return part._replace(end=found.end(), victim=victim,
-                             victim_span=(found.start(), found.end()))
+        return part._replace(
+            end=found.end(), victim=victim, victim_span=(found.start(), found.end())
+        )
     outcome = rules.outcome.get(("after", " ".join(found["w"].split())))
     return part._replace(end=found.end(), outcome=outcome) if outcome else part
 
 
 def parts_after(text: str, low: str, whole: Match, end: int, rules: Rules) -> list[Match]:
-    """", including 25 children", ", 5 of them women" right after a figure: a part of it; and
+    """ ", including 25 children", ", 5 of them women" right after a figure: a part of it; and
     each further part of a list the cue opens (", including 5 children and 3 women")."""
     found = next(filter(None, (p.match(low, whole.end, end) for p in rules.part_after)), None)
     if found is None or (quantity := parse_quantity(found["q"])) is None:
@@ -195,7 +196,7 @@ def _read(text: str, found: re.Match[str], rule: str, rules: Rules) -> Match | N
 
 
 def _negated(text: str, at: int) -> bool:
-    """"no soldiers were killed", "not 12": a negation just before the figure at `at`."""
+    """ "no soldiers were killed", "not 12": a negation just before the figure at `at`."""
     return _NEGATION.search(text, max(0, at - 16), at) is not None
 
 

@@ -151,14 +151,17 @@ def _line_day(line: str, head: str, line_end: int) -> date | None:
         if day is None:
             continue
         before = _WORD.findall(line[: match.start()])
-        rest = _noise().sub(" ", line[: match.start()] + " " + line[match.end():])
+        rest = _noise().sub(" ", line[: match.start()] + " " + line[match.end() :])
         others = [word for word in _WORD.findall(rest) if word not in _cues()]
         if (
             len(others) <= _MAX_OTHER_WORDS
             or _cued(before)
-            or (_AFTER.match(line, match.end()) if match.end() < len(line)
-                else _AFTER.match(head, line_end))
-            or (before[-1:] == ["on"] and _CLOCK_TO_END.match(line[match.end():]))
+            or (
+                _AFTER.match(line, match.end())
+                if match.end() < len(line)
+                else _AFTER.match(head, line_end)
+            )
+            or (before[-1:] == ["on"] and _CLOCK_TO_END.match(line[match.end() :]))
         ):
             return day
     return None

@@ -76,8 +76,11 @@ def _find_triggers(lower: str, sentence: Sentence) -> list[_Trigger]:
     """The trigger words of a sentence, with offsets into the sentence."""
     pattern, _ = _triggers()
     return [
-        _Trigger(match.start() - sentence.start, match.end() - sentence.start,
-                 *_kind(" ".join(match.group().split())))
+        _Trigger(
+            match.start() - sentence.start,
+            match.end() - sentence.start,
+            *_kind(" ".join(match.group().split())),
+        )
         for match in pattern.finditer(lower, sentence.start, sentence.end)
     ]
 
@@ -109,16 +112,26 @@ class _Clauses(NamedTuple):
     @classmethod
     def of(cls, lower: str, sentence: Sentence) -> _Clauses:
         triggers = _find_triggers(lower, sentence)
-        breaks = [(match.start() - (match.group()[0] == "-"), match.end())
-                  for match in _CLAUSE_BREAK.finditer(sentence.text)]
-        return cls(triggers, [t.start for t in triggers], [t.end for t in triggers],
-                   [start for start, _ in breaks], [end for _, end in breaks])
+        breaks = [
+            (match.start() - (match.group()[0] == "-"), match.end())
+            for match in _CLAUSE_BREAK.finditer(sentence.text)
+        ]
+        return cls(
+            triggers,
+            [t.start for t in triggers],
+            [t.end for t in triggers],
+            [start for start, _ in breaks],
+            [end for _, end in breaks],
+        )
 
     def only(self, keep: Callable[[_Trigger], bool]) -> _Clauses:
         """The same sentence with only the triggers `keep` admits."""
         triggers = [trigger for trigger in self.triggers if keep(trigger)]
-        return self._replace(triggers=triggers, trigger_starts=[t.start for t in triggers],
-                             trigger_ends=[t.end for t in triggers])
+        return self._replace(
+            triggers=triggers,
+            trigger_starts=[t.start for t in triggers],
+            trigger_ends=[t.end for t in triggers],
+        )
 
     def breaks_between(self, start: int, end: int) -> int:
         return max(0, bisect_right(self.break_ends, end) - bisect_left(self.break_starts, start))
@@ -166,8 +179,9 @@ def _alleged(
     complement = _COMPLEMENT.search(sentence, trigger.end, start)
     if complement is None:
         return trigger
-    content = clauses.only(lambda t: t.start >= complement.start()
-                           and t.event_type not in _SPEECH_TYPES)
+    content = clauses.only(
+        lambda t: t.start >= complement.start() and t.event_type not in _SPEECH_TYPES
+    )
     alleged = _nearest(content, start, end)
     return alleged or _Trigger(complement.start(), complement.end(), "other", 0)
 
@@ -189,9 +203,13 @@ def find_events(
     summaries: dict[tuple[int, int, int, str], str] = {}
     for expression in expressions:
         start_utc, end_utc = expression["start_utc"], expression["end_utc"]
-        if (start_utc is None or end_utc is None or expression["precision"] is None
-                or expression["type"] not in ("DATE", "TIME")
-                or expression["value"] in _UNANCHORED_VALUES):
+        if (
+            start_utc is None
+            or end_utc is None
+            or expression["precision"] is None
+            or expression["type"] not in ("DATE", "TIME")
+            or expression["value"] in _UNANCHORED_VALUES
+        ):
             continue
         index = _sentence_index(expression, sentences)
         sentence = sentences[index] if sentences else Sentence(0, len(text), text)
@@ -216,8 +234,19 @@ def find_events(
                 sentence, anchor, times.get(index, ()), event_type, place
             )
         background = period_start is not None and period_start - end_utc.date() > _BACKGROUND_GAP
-        claims.append(_claim(doc_id, text, sentence, index, expression, trigger, place,
-                             summaries[summary_key], background))
+        claims.append(
+            _claim(
+                doc_id,
+                text,
+                sentence,
+                index,
+                expression,
+                trigger,
+                place,
+                summaries[summary_key],
+                background,
+            )
+        )
     return claims
 
 
@@ -261,9 +290,12 @@ def _claim(
         "reference_year": start_utc.year if background and start_utc else None,
         "summary": summary,
     }
-    extra = {"time_char_start": expression["char_start"],
-             "time_char_end": expression["char_end"], "time_value": expression["value"],
-             "sentence_index": index}
+    extra = {
+        "time_char_start": expression["char_start"],
+        "time_char_end": expression["char_end"],
+        "time_value": expression["value"],
+        "sentence_index": index,
+    }
     for key in ("zone_note", "conflict"):
         if expression.get(key):
             extra[key] = expression[key]  # type: ignore[literal-required]

@@ -32,7 +32,13 @@ from extract.records import Precision
 from extract.times.patterns import clock_pattern, clock_structure, month_words, weekday_words
 
 _RANK: dict[str, int] = {
-    "minute": 0, "hour": 1, "part_of_day": 2, "day": 3, "month": 4, "year": 5, "decade": 6,
+    "minute": 0,
+    "hour": 1,
+    "part_of_day": 2,
+    "day": 3,
+    "month": 4,
+    "year": 5,
+    "decade": 6,
 }
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:st|nd|rd|th|s)?|[a-z]+(?:'s)?")
 _ONE_MICROSECOND = timedelta(microseconds=1)
@@ -113,8 +119,9 @@ def half_period(year: int, half: int) -> Period:
 
 def decade_period(decade: int) -> Period:
     """`decade` is the first three digits of the years: 199 for the 1990s."""
-    return Period(datetime(decade * 10, 1, 1), datetime(decade * 10 + 10, 1, 1), f"{decade}X",
-                  "decade")
+    return Period(
+        datetime(decade * 10, 1, 1), datetime(decade * 10 + 10, 1, 1), f"{decade}X", "decade"
+    )
 
 
 def shift_months(day: date, months: int) -> date:
@@ -124,7 +131,7 @@ def shift_months(day: date, months: int) -> date:
 
 
 def narrowed(period: Period, modifier: str | None) -> Period:
-    """"early/mid/late X": the first, middle or last third of X, the value unchanged (TimeML
+    """ "early/mid/late X": the first, middle or last third of X, the value unchanged (TimeML
     keeps such modifiers in `mod`, not in the value)."""
     if modifier is None:
         return period
@@ -150,8 +157,10 @@ def _blur(a: str, b: str) -> str:
     fields_a, fields_b = date_a.split("-"), date_b.split("-")
     if len(fields_a) != len(fields_b):
         return "XXXX"
-    differ = next((i for i, (x, y) in enumerate(zip(fields_a, fields_b, strict=True)) if x != y),
-                  len(fields_a))
+    differ = next(
+        (i for i, (x, y) in enumerate(zip(fields_a, fields_b, strict=True)) if x != y),
+        len(fields_a),
+    )
     blurred = fields_a[:differ] + [re.sub(r"\d", "X", f) for f in fields_a[differ:]]
     clock = clock_a if clock_a == clock_b else ""
     return "-".join(blurred) + (f"T{clock}" if clock else "")
@@ -168,14 +177,17 @@ def relative(reference: Reference, resolve: Callable[[date], Period | None]) -> 
     if late is None or late == early:
         return early
     return Period(
-        min(early.start, late.start), max(early.end, late.end), _blur(early.value, late.value),
-        _coarser(early.precision, reference.precision), early.wall,
+        min(early.start, late.start),
+        max(early.end, late.end),
+        _blur(early.value, late.value),
+        _coarser(early.precision, reference.precision),
+        early.wall,
     )
 
 
-def to_utc_bounds(period: Period, convert: Callable[[datetime], datetime]) -> tuple[
-    datetime, datetime
-]:
+def to_utc_bounds(
+    period: Period, convert: Callable[[datetime], datetime]
+) -> tuple[datetime, datetime]:
     """Aware UTC start and inclusive end. Wall-clock periods go through the zone converter."""
     if period.wall:
         return convert(period.start), convert(period.end) - _ONE_MICROSECOND
@@ -187,14 +199,18 @@ def to_utc_bounds(period: Period, convert: Callable[[datetime], datetime]) -> tu
 
 @cache
 def _parts_of_day() -> dict[str, tuple[str, int, int]]:
-    return {r["word"]: (r["timeml"], int(r["start_hour"]), int(r["end_hour"]))
-            for r in table("parts_of_day")}
+    return {
+        r["word"]: (r["timeml"], int(r["start_hour"]), int(r["end_hour"]))
+        for r in table("parts_of_day")
+    }
 
 
 @cache
 def _seasons() -> dict[str, tuple[str, int, int]]:
-    return {r["word"]: (r["timeml"], int(r["start_month"]), int(r["end_month"]))
-            for r in table("seasons")}
+    return {
+        r["word"]: (r["timeml"], int(r["start_month"]), int(r["end_month"]))
+        for r in table("seasons")
+    }
 
 
 @cache
@@ -207,8 +223,11 @@ def _units() -> dict[str, tuple[str, int, str]]:
 
 @cache
 def _amounts() -> dict[str, str]:
-    words = {r["word"]: r["value"] for r in table("number_words")
-             if r["kind"] in ("unit", "tens", "article")}
+    words = {
+        r["word"]: r["value"]
+        for r in table("number_words")
+        if r["kind"] in ("unit", "tens", "article")
+    }
     words.update({r["word"]: r["value"] for r in table("time_vague_amounts")})
     return words
 
@@ -223,8 +242,18 @@ def _references() -> dict[str, str]:
     return {r["word"]: r["value"] for r in table("time_references")}
 
 
-_RELATIVE = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this": 0, "current": 0,
-             "same": 0, "next": 1, "coming": 1, "following": 1}
+_RELATIVE = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "prior": -1,
+    "this": 0,
+    "current": 0,
+    "same": 0,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+}
 _MODIFIERS = {"early", "mid", "late", "end", "beginning", "middle", "start"}
 _REL_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
@@ -287,8 +316,11 @@ def features(phrase: str) -> Features:
             found["rel_day"] = token
         elif token in seasons:
             found["season"] = token
-    if (found.get("modifier") in ("early", "late") and ("weekday" in found or "rel_day" in found)
-            and "part" not in found):
+    if (
+        found.get("modifier") in ("early", "late")
+        and ("weekday" in found or "rel_day" in found)
+        and "part" not in found
+    ):
         found["part"] = found.pop("modifier")
     return Features(**found)
 
@@ -317,8 +349,11 @@ _NO_REFERENCE = Reference(None, None, None)
 def _needs_reference(f: Features) -> bool:
     """Whether a phrase's reading depends on the DCT (and tense): a weekday, a relative day, or
     a month or season without its year. "March 2020" or "1990s" read the same in any document."""
-    return (f.weekday is not None or f.rel_day is not None
-            or (f.year is None and (f.month is not None or f.season is not None)))
+    return (
+        f.weekday is not None
+        or f.rel_day is not None
+        or (f.year is None and (f.month is not None or f.season is not None))
+    )
 
 
 def _calendar_period(f: Features, reference: Reference, future: bool) -> Period | None:
@@ -333,8 +368,7 @@ def _calendar_period(f: Features, reference: Reference, future: bool) -> Period 
     if f.month is not None:
         if f.year is not None:
             return narrowed(month_period(f.year, f.month), f.modifier)
-        return narrowed_or_none(relative(reference, lambda dct: _month(dct, f, future)),
-                                f.modifier)
+        return narrowed_or_none(relative(reference, lambda dct: _month(dct, f, future)), f.modifier)
     if f.season is not None:
         return _season(f, reference, future)
     if f.year is not None:
@@ -368,8 +402,13 @@ def _month_day(f: Features, reference: Reference, future: bool) -> Period | None
     def resolve(dct: date) -> Period:
         if f.this_year:
             return day_period(date(dct.year, f.month, min(f.day, monthrange(dct.year, f.month)[1])))
-        return day_period(_closest(dct, future, lambda year: date(
-            year, f.month, min(f.day, monthrange(year, f.month)[1]))))
+        return day_period(
+            _closest(
+                dct,
+                future,
+                lambda year: date(year, f.month, min(f.day, monthrange(year, f.month)[1])),
+            )
+        )
 
     if reference.precision == "year" and reference.first is not None:
         return resolve(date(reference.first.year, 12, 31) if not future else reference.first)
@@ -448,8 +487,13 @@ def _part_of_day(period: Period, part: str) -> Period:
         return period
     code, first, last = _parts_of_day()[part]
     start = period.start + timedelta(hours=first)
-    return Period(start, period.start + timedelta(hours=last), f"{period.value}{code}",
-                  "part_of_day", wall=True)
+    return Period(
+        start,
+        period.start + timedelta(hours=last),
+        f"{period.value}{code}",
+        "part_of_day",
+        wall=True,
+    )
 
 
 def _unanchored_value(f: Features) -> str:
@@ -514,8 +558,9 @@ def split_clock(span: str) -> ClockParts | None:
         return span[start:end] if start >= 0 else ""
 
     date_text = f"{part('before')} {part('after')}".strip()
-    return ClockParts(value[0], value[1], part("zone").strip() or None, part("paren") or None,
-                      date_text)
+    return ClockParts(
+        value[0], value[1], part("zone").strip() or None, part("paren") or None, date_text
+    )
 
 
 def paren_clock(paren: str) -> tuple[int, int, str] | None:
@@ -527,7 +572,7 @@ def paren_clock(paren: str) -> tuple[int, int, str] | None:
     value = clock_value(match.group())
     if value is None:
         return None
-    return value[0], value[1], inner[match.end():].strip()
+    return value[0], value[1], inner[match.end() :].strip()
 
 
 def clock_period(day: Period, hour: int, minute: int) -> Period:
@@ -535,10 +580,14 @@ def clock_period(day: Period, hour: int, minute: int) -> Period:
     start = day.start + timedelta(hours=hour, minutes=minute)
     if day.precision != "day":
         last = day.end - timedelta(days=1) + timedelta(hours=hour, minutes=minute + 1)
-        return Period(start, last, f"{day.value}T{hour:02d}:{minute:02d}", day.precision,
-                      wall=True)
-    return Period(start, start + timedelta(minutes=1), f"{day.value}T{hour:02d}:{minute:02d}",
-                  "minute", wall=True)
+        return Period(start, last, f"{day.value}T{hour:02d}:{minute:02d}", day.precision, wall=True)
+    return Period(
+        start,
+        start + timedelta(minutes=1),
+        f"{day.value}T{hour:02d}:{minute:02d}",
+        "minute",
+        wall=True,
+    )
 
 
 # ---------------------------------------------------------------------------- other families
@@ -546,7 +595,7 @@ def clock_period(day: Period, hour: int, minute: int) -> Period:
 
 @lru_cache(maxsize=_CACHED_PHRASES)
 def read_relunit(phrase: str, reference: Reference) -> Reading:
-    """"last year", "this month", "earlier this week", "the year-ago quarter", "year-end"."""
+    """ "last year", "this month", "earlier this week", "the year-ago quarter", "year-end"."""
     tokens = _TOKEN.findall(phrase.lower().replace("-", " "))
     unit = next((t for t in reversed(tokens) if t in _units() or t == "weekend"), "year")
     offset = next((_RELATIVE[t] for t in tokens if t in _RELATIVE), 0)
@@ -563,8 +612,15 @@ def read_relunit(phrase: str, reference: Reference) -> Reading:
     return Reading("DATE", period.value, period)
 
 
-_UNANCHORED = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
-               "year": "XXXX", "decade": "XXX", "century": "XX"}
+_UNANCHORED = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
 
 
 def _unit_period(dct: date, granularity: str, offset: int, weekend: bool = False) -> Period | None:
@@ -591,12 +647,14 @@ def _unit_period(dct: date, granularity: str, offset: int, weekend: bool = False
 
 @lru_cache(maxsize=_CACHED_PHRASES)
 def read_ago(phrase: str, reference: Reference) -> Reading:
-    """"two years ago", "a year earlier", "a year ago in November"; "N units after/before"
+    """ "two years ago", "a year earlier", "a year ago in November"; "N units after/before"
     is measured from some other event, so it is read as the duration alone."""
     words = _tokens(phrase)
     amount, unit = _amount_and_unit(words)
-    direction = next((w for w in words if w in ("ago", "earlier", "later", "before", "after",
-                                                "from", "hence")), "ago")
+    direction = next(
+        (w for w in words if w in ("ago", "earlier", "later", "before", "after", "from", "hence")),
+        "ago",
+    )
     if direction in ("before", "after"):
         trim = len(phrase) - phrase.lower().rfind(direction) + 1
         return Reading("DURATION", _duration_value(amount, unit), end_trim=trim)
@@ -627,7 +685,7 @@ def read_ago(phrase: str, reference: Reference) -> Reading:
 
 
 def _amount_and_unit(words: list[str]) -> tuple[str | None, str | None]:
-    """"twenty four hours" -> ("24", "hours"); "several years" -> ("X", "years")."""
+    """ "twenty four hours" -> ("24", "hours"); "several years" -> ("X", "years")."""
     amounts, units = _amounts(), _units()
     total: float | None = None
     vague = False
@@ -647,7 +705,7 @@ def _amount_and_unit(words: list[str]) -> tuple[str | None, str | None]:
             value = amounts[word]
             if value == "X":
                 vague = True
-            elif words[index - 1:index] != ["and"]:
+            elif words[index - 1 : index] != ["and"]:
                 total = (total or 0) + float(value)
     if vague:
         return "X", unit
@@ -690,8 +748,11 @@ def _tokens(phrase: str) -> list[str]:
 def read_duration(phrase: str) -> Reading:
     amount, unit = _amount_and_unit(_tokens(phrase))
     if amount is None:
-        amount = "1" if any(w in phrase.lower() for w in ("past", "next", "previous", "coming",
-                                                            "following")) else "X"
+        amount = (
+            "1"
+            if any(w in phrase.lower() for w in ("past", "next", "previous", "coming", "following"))
+            else "X"
+        )
         if unit is not None and unit.endswith("s") and amount == "1":
             amount = "X"
     return Reading("DURATION", _duration_value(amount, unit))
@@ -699,7 +760,7 @@ def read_duration(phrase: str) -> Reading:
 
 @lru_cache(maxsize=_CACHED_PHRASES)
 def read_quarter(phrase: str, reference: Reference) -> Reading:
-    """"the third quarter", "fourth-quarter", "the latest quarter", "the first half of 1990"."""
+    """ "the third quarter", "fourth-quarter", "the latest quarter", "the first half of 1990"."""
     words = _TOKEN.findall(phrase.lower().replace("-", " "))
     ordinal = next((n for w, n in _ORDINALS.items() if w in words), None)
     year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
@@ -728,8 +789,16 @@ def read_quarter(phrase: str, reference: Reference) -> Reading:
     return Reading("DATE", period.value, period)
 
 
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-             "4th": 4}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 
 
 def year_before(quarter: Reading) -> Reading:
@@ -770,9 +839,9 @@ def read_iso(phrase: str) -> Reading:
     return Reading("DATE", period.value, period)
 
 
-def utc_interval(period: Period | None, convert: Callable[[datetime], datetime]) -> tuple[
-    datetime | None, datetime | None, Precision | None
-]:
+def utc_interval(
+    period: Period | None, convert: Callable[[datetime], datetime]
+) -> tuple[datetime | None, datetime | None, Precision | None]:
     if period is None:
         return None, None, None
     start, end = to_utc_bounds(period, convert)

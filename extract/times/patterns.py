@@ -42,9 +42,13 @@ def alternation(words: Iterable[str]) -> str:
     by_letter: defaultdict[str, set[str]] = defaultdict(set)
     for word in words:
         by_letter[word[0].lower()].add(word[1:].lower())
-    return "(?:" + "|".join(
-        re.escape(letter) + _longest_first(rests) for letter, rests in sorted(by_letter.items())
-    ) + ")"
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(letter) + _longest_first(rests) for letter, rests in sorted(by_letter.items())
+        )
+        + ")"
+    )
 
 
 def _longest_first(words: Iterable[str]) -> str:
@@ -115,18 +119,95 @@ def _amount() -> str:
 # Words that open a time expression but also open countless other phrases ("the", "a", "last"):
 # the gate lets them in only when an anchor word or a digit follows within three words.
 _WEAK_OPENERS = (
-    "the", "a", "an", "in", "at", "this", "last", "next", "past", "previous", "coming",
-    "early", "late", "mid", "earlier", "later", "so", "until", "through", "current", "same",
-    "following", "prior", "fiscal", "calendar", "latest", "its", "their", "end", "beginning",
-    "start", "middle", "about", "almost", "nearly", "more", "less", "over", "just", "only",
-    "recent", "another", "every", "each", "per", "right", "these", "first", "second", "third",
-    "fourth", "1st", "2nd", "3rd", "4th", "final", "comparable", "year-ago", "year-earlier",
+    "the",
+    "a",
+    "an",
+    "in",
+    "at",
+    "this",
+    "last",
+    "next",
+    "past",
+    "previous",
+    "coming",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "so",
+    "until",
+    "through",
+    "current",
+    "same",
+    "following",
+    "prior",
+    "fiscal",
+    "calendar",
+    "latest",
+    "its",
+    "their",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "about",
+    "almost",
+    "nearly",
+    "more",
+    "less",
+    "over",
+    "just",
+    "only",
+    "recent",
+    "another",
+    "every",
+    "each",
+    "per",
+    "right",
+    "these",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
+    "final",
+    "comparable",
+    "year-ago",
+    "year-earlier",
 )
 _UNIT_ANCHORS = (
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-    "minute", "minutes", "decade", "decades", "century", "centuries", "fortnight", "quarter",
-    "half", "period", "weekend", "today", "yesterday", "tomorrow", "tonight", "noon",
-    "midnight", "midday",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "fortnight",
+    "quarter",
+    "half",
+    "period",
+    "weekend",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "noon",
+    "midnight",
+    "midday",
 )
 
 
@@ -137,8 +218,9 @@ def _openers() -> tuple[frozenset[str], frozenset[str]]:
     strong = set(_UNIT_ANCHORS) | set(month_words()) | set(weekday_words())
     for name in ("parts_of_day", "seasons", "time_sets", "time_references"):
         strong.update(row["word"].split()[-1] for row in table(name))
-    weak = set(_WEAK_OPENERS) | {r["word"] for r in table("number_words")
-                                 if r["kind"] in ("unit", "tens", "article")}
+    weak = set(_WEAK_OPENERS) | {
+        r["word"] for r in table("number_words") if r["kind"] in ("unit", "tens", "article")
+    }
     weak.update(row["word"].split()[0] for row in table("time_vague_amounts"))
     return frozenset(strong), frozenset(weak - strong)
 
@@ -155,16 +237,20 @@ def parts() -> dict[str, str]:
     """The sub-patterns the grammar is made of, shared with the parsers in `normalise.py`."""
     month = _months()
     weekday = _weekdays()
-    part = alternation(r["word"] for r in table("parts_of_day") if r["word"] not in
-                       ("early", "late"))
+    part = alternation(
+        r["word"] for r in table("parts_of_day") if r["word"] not in ("early", "late")
+    )
     year = r"(?:1[5-9]\d\d|20\d\d)(?![\w])"
     day_num = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
     zone = _zones()
     ampm = r"(?:[ap]\.\s?m\.|[ap]m(?![\w]))"
     clock = (
         r"(?:(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*" + ampm + r")?(?![\d:])"
-        r"|(?<![\d.:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s*" + ampm +
-        r"|(?<![\d.:,])(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:hours?|hrs|h)(?![\w])|(?=\s*" + zone + r"))"
+        r"|(?<![\d.:])(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s*"
+        + ampm
+        + r"|(?<![\d.:,])(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:hours?|hrs|h)(?![\w])|(?=\s*"
+        + zone
+        + r"))"
         r"|(?:noon|midnight|midday)(?![\w]))"
     )
     rel_day = r"(?:today|yesterday|tomorrow|tonight)(?![\w])"
@@ -245,9 +331,7 @@ def _families() -> dict[str, str]:
             rf"|(?:the\s+)?{relative}\s+{seasons}(?![\w])"
             rf"|(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{seasons}\s+(?:of\s+)?{year}"
         ),
-        "month": (
-            rf"(?:(?:{modifier}|{relative})[\s-]+)?{month}(?:\s*,?\s*(?:of\s+)?{year})?"
-        ),
+        "month": (rf"(?:(?:{modifier}|{relative})[\s-]+)?{month}(?:\s*,?\s*(?:of\s+)?{year})?"),
         "quarter": (
             r"(?:(?:the|this\s+year's|last\s+year's|its|their)\s+)?"
             r"(?:(?:fiscal|calendar|latest|current|previous|prior|same|year-ago|year-earlier"
@@ -270,9 +354,7 @@ def _families() -> dict[str, str]:
             rf"|(?:the\s+)?(?:past|next|previous|coming|following)\s+{unit}(?![\w])"
             r"|(?<=for\s)(?:years|months|weeks|days|hours|decades)(?![\w])"
         ),
-        "decade": (
-            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[5-9]\d0|20\d0)'?s(?![\w])"
-        ),
+        "decade": (r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[5-9]\d0|20\d0)'?s(?![\w])"),
         "year": (
             r"(?:(?:fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[\s-]+)?"
             r"(?<![\d,.$£€#])" + year + r"(?!\s*(?:%|percent|per\s+cent|-\d))"
@@ -296,7 +378,8 @@ def grammar(at_digit: bool = False) -> re.Pattern[str]:
     """Compile the tagger grammar (once per process; it reads lower-cased text): all families,
     or those that can start with a digit (a failed attempt costs one try per family)."""
     body = "|".join(
-        f"(?P<{name}>{pattern})" for name, pattern in _families().items()
+        f"(?P<{name}>{pattern})"
+        for name, pattern in _families().items()
         if not (at_digit and name in _LETTERS_ONLY)
     )
     return re.compile(rf"(?<![\w]){_gate()}(?:{body})")

@@ -146,8 +146,9 @@ class _FutureWords:
     def before(self, position: int) -> bool:
         """Whether a future word stands between the sentence's start and `position`; each call's
         `position` is at or after the one before."""
-        boundary = max(self.text.rfind(".", self.read, position),
-                       self.text.rfind("\n", self.read, position))
+        boundary = max(
+            self.text.rfind(".", self.read, position), self.text.rfind("\n", self.read, position)
+        )
         if boundary >= 0:
             self.sentence_start = boundary + 1
         self.read = position
@@ -177,9 +178,16 @@ def _weekday_with_date(evidence: _Evidence) -> Found:
         return None
     days = []
     for weekday, month, day in evidence.weekday_dates:
-        year = next((y for y in range(first, first + 3 * _YEARS_AHEAD) if evidence.admissible(y)
-                     and _valid(y, month, day) and date(y, month, day).isoweekday() == weekday),
-                    None)
+        year = next(
+            (
+                y
+                for y in range(first, first + 3 * _YEARS_AHEAD)
+                if evidence.admissible(y)
+                and _valid(y, month, day)
+                and date(y, month, day).isoweekday() == weekday
+            ),
+            None,
+        )
         if year is not None:
             days.append(date(year, month, day))
     return (max(days), "day") if days else None
@@ -200,8 +208,10 @@ def _weekdays_and_month_days(evidence: _Evidence) -> Found:
                 continue
             weekday = date(year, month, day).isoweekday()
             if weekday == last_weekday:
-                score, matched = score + 3, max(matched or date(year, month, day),
-                                                date(year, month, day))
+                score, matched = (
+                    score + 3,
+                    max(matched or date(year, month, day), date(year, month, day)),
+                )
             elif weekday in evidence.weekdays:
                 score += 1
         if best is None or score > best[0]:

@@ -79,15 +79,16 @@ def _grammar() -> _Grammar:
 
     dateline_words = lexicon_words("dateline_cues")
     weekdays = [row["word"] for row in table("weekdays")]
-    results = [row["word"] for row in table("casualty_words")
-               if row["role"] in ("before", "lives", "lost") and row["word"].endswith("ing")]
+    results = [
+        row["word"]
+        for row in table("casualty_words")
+        if row["role"] in ("before", "lives", "lost") and row["word"].endswith("ing")
+    ]
     return _Grammar(
         # Run on lower-case text, every branch opening with a literal (an opener word with the
         # space before it), so that `re` skips to the candidates in C: the marks are listed one
         # by one, since a branch that opens with a character class turns that skip off.
-        breaks=re.compile(
-            rf";|:|—|–|\[|\]|,(?=[”’\"]?\s)| (?:{words('opener', 'relative')})\b"
-        ),
+        breaks=re.compile(rf";|:|—|–|\[|\]|,(?=[”’\"]?\s)| (?:{words('opener', 'relative')})\b"),
         reported=re.compile(
             rf"\s+(?:(?:{words('aux')}|first|\w+ly)\s+)*(?:{words('speech')})\b(?=\s*(?:[,.;:]|$))"
         ),
@@ -96,7 +97,8 @@ def _grammar() -> _Grammar:
         speech=frozenset(by_role["speech"]),
         # With the dateline cues and weekday names: "Published Wed Feb 17 2016" goes whole.
         time_lead=frozenset(
-            word for entry in (*by_role["time_lead"], *dateline_words, *weekdays)
+            word
+            for entry in (*by_role["time_lead"], *dateline_words, *weekdays)
             for word in entry.split()
         ),
         time_tail=re.compile(rf"\s+(?:{words('time_tail')})\b"),
@@ -110,9 +112,11 @@ def _grammar() -> _Grammar:
         result=re.compile(rf"\s*,\s+(?:{alternation([*results, *by_role['result']])})\b"),
         where=re.compile(rf"\b(?:{words('where')})\s+(?:the\s+)?$", re.IGNORECASE),
         tail_stop=frozenset(
-            word for role in ("opener", "relative", "time_lead", "aux", "filler", "where")
+            word
+            for role in ("opener", "relative", "time_lead", "aux", "filler", "where")
             for word in by_role[role]
-        ) | {"of", "to", "for", "with", "the", "a", "an", "and", "or", ""},
+        )
+        | {"of", "to", "for", "with", "the", "a", "an", "and", "or", ""},
     )
 
 
@@ -149,8 +153,13 @@ def summarise(
     return summary or " ".join(text.split())
 
 
-def _masked(text: str, anchor: tuple[int, int], times: Sequence[tuple[int, int]],
-            is_trigger: bool, g: _Grammar) -> str:
+def _masked(
+    text: str,
+    anchor: tuple[int, int],
+    times: Sequence[tuple[int, int]],
+    is_trigger: bool,
+    g: _Grammar,
+) -> str:
     """The sentence with its times (and the words leading into them) and parentheses blanked
     out, offsets kept. A time that names the trigger stays: "the 2020 war"."""
     cuts = [found.span() for found in _PARENTHESIS.finditer(text)] if "(" in text else []
@@ -158,8 +167,10 @@ def _masked(text: str, anchor: tuple[int, int], times: Sequence[tuple[int, int]]
     for start, end in times:
         if end < anchor[0] and (
             _PREMODIFIER.fullmatch(text, end, anchor[0])
-            or (not text[end : anchor[0]].strip()
-                and _DETERMINER.search(low, max(0, start - 8), start))
+            or (
+                not text[end : anchor[0]].strip()
+                and _DETERMINER.search(low, max(0, start - 8), start)
+            )
         ):
             continue
         tail = g.time_tail.match(low, end)
@@ -245,9 +256,11 @@ def _list_start(masked: str, breaks: list[_Break], start: int, at: int) -> int:
     if not _LIST_TAIL.match(masked, start, at):
         return start
     index = len(breaks) - 1
-    while index > 0 and breaks[index - 1].is_comma and len(
-        masked[breaks[index - 1].end : breaks[index].start].split()
-    ) <= 2:
+    while (
+        index > 0
+        and breaks[index - 1].is_comma
+        and len(masked[breaks[index - 1].end : breaks[index].start].split()) <= 2
+    ):
         index -= 1
     if index == len(breaks) - 1:
         return start  # "the Union collapsed, and the conflict claimed": two clauses
@@ -273,7 +286,7 @@ def _clause_end(masked: str, low: str, at: int, g: _Grammar) -> int:
 
 
 def _where(text: str, place: PlaceMention, sentence_start: int, g: _Grammar) -> str:
-    """" near the town" when the sentence puts the happening's place after a locative word."""
+    """ " near the town" when the sentence puts the happening's place after a locative word."""
     lead = g.where.search(text, max(sentence_start, place.start - 16), place.start)
     if lead is None:
         return ""

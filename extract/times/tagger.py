@@ -28,8 +28,17 @@ from extract.times.zones import UTC_ZONE, Zone, named_zone, to_utc, zone_of_plac
 # What puts a sentence in the future tense, read on the lower-cased text. Most sentences hold
 # none of the words these open with, and a substring test says so faster than the pattern can.
 _FUTURE_PHRASES = (
-    "will", "won't", "shall", "going to", "plan to", "plans to", "planned to", "expected to",
-    "scheduled to", "intend to", "intends to",
+    "will",
+    "won't",
+    "shall",
+    "going to",
+    "plan to",
+    "plans to",
+    "planned to",
+    "expected to",
+    "scheduled to",
+    "intend to",
+    "intends to",
 )
 _FUTURE = re.compile(
     r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in _FUTURE_PHRASES) + r")\b|'ll\b"
@@ -146,8 +155,9 @@ def tag_time_expressions(
         records[index] = _unless_unreadable(
             _clock_record, doc_id, text, readings[index][0], readings, document
         )
-    return [record for record in records
-            if record is not None and is_calendar_value(record["value"])]
+    return [
+        record for record in records if record is not None and is_calendar_value(record["value"])
+    ]
 
 
 def _unless_unreadable(read: Callable[..., _T], *args: Any) -> _T | None:
@@ -164,7 +174,7 @@ _YEAR_BEFORE = re.compile(r"(?:a|one|the)?\s*year[\s-]+(?:ago|earlier)", re.IGNO
 
 
 def _year_before(candidate: Candidate, text: str, reading: nm.Reading) -> bool:
-    """"a year ago", "a year earlier", "the year-earlier": after a quarter has been mentioned,
+    """ "a year ago", "a year earlier", "the year-earlier": after a quarter has been mentioned,
     financial news means that quarter a year before (HeidelTime's "last mentioned unit")."""
     return reading.period is not None and bool(
         _YEAR_BEFORE.search(text, candidate.start, candidate.end)
@@ -305,8 +315,11 @@ def _clock_day(
         if period is not None:
             return _whole_day(period)
     for other, reading in readings:
-        if (other.family in _DAY_FAMILIES and reading.period is not None
-                and document.sentence_of(other.start) == index):
+        if (
+            other.family in _DAY_FAMILIES
+            and reading.period is not None
+            and document.sentence_of(other.start) == index
+        ):
             return _whole_day(reading.period)
     return nm.relative(document.reference, nm.day_period)
 

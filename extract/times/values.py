@@ -36,8 +36,10 @@ def is_calendar_value(value: str) -> bool:
         return _real_week(*week.groups())
     part = _PERIOD_OF_YEAR.match(value)
     if part:
-        return _real_year(part.group(1)) and 1 <= int(part.group(3)) <= _QUARTERS_OR_HALVES[
-            part.group(2)]
+        return (
+            _real_year(part.group(1))
+            and 1 <= int(part.group(3)) <= _QUARTERS_OR_HALVES[part.group(2)]
+        )
     calendar = _CALENDAR.match(value)
     return calendar is None or _real_day(*calendar.groups())
 
