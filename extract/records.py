@@ -72,7 +72,9 @@ class Statement(Span):
     claim_id: str
     speaker: str | None  # as this sentence names the speaker; None for a pronoun ("he said")
     source_name: str  # who, resolved: the name "he" or "the ministry" refers back to
-    speaker_country: str | None
+    source_key: str  # the source under one spelling, without its country ("defense ministry")
+    source_kind: str  # person, government, armed_forces, police, outlet... (extract/sources.py)
+    speaker_country: str | None  # the name's country, else the document's for the same source
     stance: Literal["assert", "accuse", "deny"]
     target_country: str | None
     content: str

@@ -1,12 +1,16 @@
-"""Attributed statements: who says what, and whether it asserts, accuses or denies.
+"""Attributed statements: who says what, and with what stance.
 
 Every sentence the speaker module attributes becomes a statement. Its stance comes from cue
-words in `lexicon/stance_cues.csv` (a denial outranks an accusation: "rejected the claims,
-accusing..." is first of all a denial). Only an accusation or a denial has a target: the first
-country named after the cue ("accused <country>'s forces of ..."), else the first named after
-the speaker (what the speaker said: "In talks with <country>'s president, X said <country> was
-responsible"), else the first the sentence names; never the speaker's own country nor a
-country inside the speaker's name.
+words in `lexicon/stance_cues.csv`: claim_responsibility, deny, accuse, condemn, confirm, in
+that order of precedence ("rejected the claims, accusing..." is first of all a denial), else
+assert. A statement without an accusing word still accuses when the speaker names another
+country's side as the doer of an act of force (`lexicon/hostile_acts.txt`: "<demonym> troops
+attacked our positions"); its target is that country. Only an accusation or a denial has a
+target: the first country named after the cue ("accused <country>'s forces of ..."), else the
+first named after the speaker (what the speaker said: "In talks with <country>'s president, X
+said <country> was responsible"), else the first the sentence names; never the speaker's own
+country nor a country inside the speaker's name. A condemnation accuses no one: "the embassy
+condemned the bombing in <country>" does not blame <country>.
 """
 
 from __future__ import annotations
@@ -14,17 +18,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import islice
 
-from extract.countries import find_countries
-from extract.lexicon import table
+from extract.countries import CountryMention, find_countries
+from extract.lexicon import table, words
 from extract.lowercase import lowered
 from extract.numbers import alternation
 from extract.records import Statement, claim_id
 from extract.sentences import Sentence
+from extract.sources import identify_sources
 from extract.speakers import Attribution
 
+# A reporting clause that closes its sentence: a comma or quote, up to three words ("the",
+# "Prime Minister"), the speaker; then the verb and at most a few words ("said on Tuesday.").
+_INVERTED_BEFORE = re.compile(r"[,”\"](?:\s+[\w'’.-]+){0,3}\s*$")
+_CLOSING_WORDS = 5
 _QUOTED = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
-_STANCE_ORDER = ("deny", "accuse")
+_STANCE_ORDER = ("claim_responsibility", "deny", "accuse", "condemn", "confirm")
+_TARGETED = ("accuse", "deny")
+_NEGATIONS = frozenset({"not", "never", "no", "neither", "nor"})
 
 
 @cache
@@ -38,6 +50,13 @@ def _cue_patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
     return re.compile(rf"\b(?:{any_cue})"), {
         stance: re.compile(rf"\b(?:{alternation(stems)})") for stance, stems in cues.items()
     }
+
+
+@cache
+def _hostile_act() -> re.Pattern[str]:
+    """After a country mention, in lower case: up to three words, then an act of force."""
+    acts = alternation(words("hostile_acts"))
+    return re.compile(rf"(?:['’]s)?((?:\s+[\w'’-]+){{0,3}}?)\s+(?:{acts})\b")
 
 
 def stance_of(sentence: str) -> str:
@@ -64,16 +83,19 @@ def find_statements(
     sentences: Sequence[Sentence],
     attributions: Sequence[tuple[Attribution, ...]],
 ) -> list[Statement]:
-    """One statement per speaker a sentence attributes to (`speakers.sentence_attributions`)."""
+    """One statement per speaker a sentence attributes to (`speakers.sentence_attributions`),
+    each with its source as one source under all its names (`sources.identify_sources`)."""
     low = lowered(text)
+    identities = iter(identify_sources([a for found in attributions for a in found]))
     statements: list[Statement] = []
     for sentence, found in zip(sentences, attributions, strict=True):
         if not found:
             continue
-        stance, cue = _stance_and_cue(low, sentence.start, sentence.end)
+        cue_stance, cue = _stance_and_cue(low, sentence.start, sentence.end)
         quoted = _QUOTED.search(sentence.text)
-        statements.extend(
-            {
+        for attribution, identity in zip(found, islice(identities, len(found)), strict=True):
+            stance, target = _stance_and_target(text, low, sentence, attribution, cue_stance, cue)
+            statements.append({
                 "claim_id": claim_id(
                     doc_id, "statement", sentence.start, sentence.end, attribution.char_start
                 ),
@@ -84,28 +106,73 @@ def find_statements(
                     else text[attribution.char_start : attribution.char_end]
                 ),
                 "source_name": attribution.speaker,
-                "speaker_country": attribution.country,
+                "source_key": identity.key,
+                "source_kind": identity.kind,
+                "speaker_country": identity.country,
                 "stance": stance,
-                "target_country": (
-                    _target(text, sentence, attribution, cue) if stance != "assert" else None
-                ),
+                "target_country": target,
                 "content": quoted.group(1) if quoted else sentence.text,
                 "evidence": sentence.text,
                 "char_start": sentence.start,
                 "char_end": sentence.end,
-            }
-            for attribution in found
-        )
+            })
     return statements
 
 
-def _target(text: str, sentence: Sentence, attribution: Attribution, cue_start: int) -> str | None:
-    candidates = [
+def _stance_and_target(
+    text: str, low: str, sentence: Sentence, attribution: Attribution, stance: str, cue: int
+) -> tuple[str, str | None]:
+    """The cue's stance, turned into an accusation by an act of force another country's side
+    did; and its target."""
+    if stance in ("assert", "confirm"):
+        doer = _act_doer(text, low, sentence, attribution)
+        if doer is not None:
+            return "accuse", doer
+    if stance not in _TARGETED:
+        return stance, None
+    return stance, _target(text, sentence, attribution, cue)
+
+
+def _act_doer(text: str, low: str, sentence: Sentence, attribution: Attribution) -> str | None:
+    """The first country other than the speaker's that the sentence names as the doer of an act
+    of force ("<demonym> troops shelled"), unless negated ("never attacked")."""
+    act = _hostile_act()
+    start, end = _reported_span(text, sentence, attribution)
+    for mention in _other_countries(text, sentence, attribution):
+        if not start <= mention.start < end:
+            continue
+        found = act.match(low, mention.end, sentence.end)
+        if found and _NEGATIONS.isdisjoint(found.group(1).split()):
+            return mention.iso3
+    return None
+
+
+def _reported_span(text: str, sentence: Sentence, attribution: Attribution) -> tuple[int, int]:
+    """What the speaker says: the quote, else the words after the speaker, or before it when
+    the reporting clause closes the sentence ("..., the ministry said")."""
+    quoted = _QUOTED.search(text, sentence.start, sentence.end)
+    if quoted:
+        return quoted.span(1)
+    closing = _INVERTED_BEFORE.search(text, sentence.start, attribution.char_start)
+    if closing and len(text[attribution.char_end : sentence.end].split()) <= _CLOSING_WORDS:
+        return sentence.start, closing.start()
+    return attribution.char_end, sentence.end
+
+
+def _other_countries(
+    text: str, sentence: Sentence, attribution: Attribution
+) -> list[CountryMention]:
+    """Countries the sentence names, but not the speaker's own nor one inside its name."""
+    return [
         mention
         for mention in find_countries(text, sentence.start, sentence.end)
         if mention.iso3 != attribution.country
         and not attribution.char_start <= mention.start < attribution.char_end
     ]
+
+
+def _target(text: str, sentence: Sentence, attribution: Attribution, cue_start: int) -> str | None:
+    candidates = _other_countries(text, sentence, attribution)
     after_cue = [mention for mention in candidates if mention.start >= cue_start]
     said = [mention for mention in candidates if mention.start >= attribution.char_end]
     chosen = after_cue or said or candidates

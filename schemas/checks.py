@@ -29,7 +29,11 @@ PLAUSIBLE_COUNTS = {
     "killed": 10**8, "wounded": 10**8, "captured": 10**8, "missing": 10**8,
     "arrested": 10**8, "displaced": 10**9,
 }
-STANCES = ("assert", "accuse", "deny")
+STANCES = ("assert", "accuse", "deny", "condemn", "claim_responsibility", "confirm")
+SOURCE_KINDS = (
+    "person", "government", "armed_forces", "armed_group", "international", "ngo", "outlet",
+    "witness", "medical", "police", "other",
+)
 TIME_REFERENCES = ("main", "background")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 PUBLISHED_BASES = ("metadata", "text", "inferred", "unknown")

@@ -7,7 +7,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.base import ClaimModel
-from schemas.checks import STANCES, is_iso3_or_null
+from schemas.checks import SOURCE_KINDS, STANCES, is_iso3_or_null
 
 
 class Statements(ClaimModel):
@@ -16,6 +16,8 @@ class Statements(ClaimModel):
 
     speaker: Series[str] = pa.Field(nullable=True, str_length={"min_value": 1})
     source_name: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_key: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_kind: Series[str] = pa.Field(isin=SOURCE_KINDS)
     stance: Series[str] = pa.Field(isin=STANCES)
     target_country: Series[str] = pa.Field(nullable=True)
     content: Series[str] = pa.Field(str_length={"min_value": 1})

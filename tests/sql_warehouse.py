@@ -96,15 +96,18 @@ class Warehouse:
         )
 
     def statement(self, doc_id, speaker, stance, speaker_country=None, target_country=None,
-                  content=None, start=0, end=None):
+                  content=None, start=0, end=None, source_key=None, source_name=None):
+        """A statement over text[start:end]; its source keyed as extraction would key it."""
         text = self._text(doc_id)
         end = len(text) if end is None else end
         self.conn.execute(
             "insert into raw_statements by name select ? as claim_id, ? as doc_id, "
-            "? as speaker, ? as speaker_country, ? as stance, ? as target_country, "
+            "? as speaker, ? as source_name, ? as source_key, 'government' as source_kind, "
+            "? as speaker_country, ? as stance, ? as target_country, "
             "? as content, ? as evidence, ? as char_start, ? as char_end",
-            [self._next_id(), doc_id, speaker, speaker_country, stance, target_country,
-             content or text[start:end], text[start:end], start, end],
+            [self._next_id(), doc_id, speaker, source_name or speaker, source_key,
+             speaker_country, stance, target_country, content or text[start:end],
+             text[start:end], start, end],
         )
 
     def time_expression(self, doc_id, value, start=None, end=None, precision=None,

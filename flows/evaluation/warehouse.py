@@ -2,6 +2,7 @@
 
 Reads the public tables once, then hands plain rows to the pure scorers of each gold section
 (`casualties`, `times`, `documents`, `agreement`); sections the gold file lacks are skipped.
+Flat gold files (a label per document, or attributions per document) have scorers of their own.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from flows.evaluation import labels
+from flows.evaluation import attribution, labels
 from flows.evaluation.agreement import (
     AgreementReport,
     format_agreement,
@@ -36,6 +37,8 @@ def evaluate_warehouse(gold_path: Path, warehouse: Path) -> str:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     if labels.is_label_gold(gold):
         return _evaluate_labels(gold, gold_path, warehouse)
+    if attribution.is_attribution_gold(gold):
+        return _evaluate_attribution(gold, gold_path, warehouse)
     with duckdb.connect(str(warehouse), read_only=True) as conn:
         # One row per source: an article that arrived twice (two records, one text) is one
         # document, and the gold may name it by either record.
@@ -80,3 +83,20 @@ def _evaluate_labels(gold: dict[str, str], gold_path: Path, warehouse: Path) -> 
         return header + "\n" + labels.format_days(labels.score_days(gold, published))
     incident_of = {source_id: incident_id for source_id, incident_id, _, _ in rows}
     return header + "\n" + labels.format_groups(labels.score_groups(gold, incident_of))
+
+
+def _evaluate_attribution(gold: dict[str, Any], gold_path: Path, warehouse: Path) -> str:
+    """Attributions per document: the claimers of `statements` against the gold sources."""
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        documents = conn.execute("select doc_id, source_id, text from documents").fetchall()
+        rows = conn.execute(
+            "select doc_id, speaker, char_start, char_end from statements "
+            "where speaker is not null"
+        ).fetchall()
+    header = f"gold: {gold_path}  warehouse: {warehouse}  documents: {len(documents)}"
+    texts = {source_id: text for _, source_id, text in documents}
+    statements = attribution.statements_by_source(
+        ((doc_id, source_id) for doc_id, source_id, _ in documents), rows
+    )
+    report = attribution.score_attribution(gold, texts, statements)
+    return header + "\n" + attribution.format_attribution(report)

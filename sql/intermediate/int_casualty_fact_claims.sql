@@ -12,6 +12,7 @@
 --     (it gathers many happenings' figures of a year, not one happening's dead).
 --   bound_low/bound_high: the reported interval; "about N" allows 10% either way; vague
 --     ("dozens") and unspecified reports are soft: they confirm a fact, never contradict one.
+--   source_id: the original source the claim rests on (int_claim_sources), if quoted.
 --   quote_key: the statement the claim quotes, if any (int_casualty_reports turns the source
 --     group and the quote into the claim's independence key).
 --   party: whose word it is: the speaker's country, else the country int_speaker_parties
@@ -109,6 +110,7 @@ mapped as (
             as fact_id,
         claims.*,
         quoted.quote_key,
+        claim_sources.source_id,
         qualifier in ('vague', 'unspecified') or part_of is not null as is_soft,
         case
             when qualifier = 'about' then cast(floor(count_low * 0.9) as bigint)
@@ -123,6 +125,7 @@ mapped as (
             as party,
     from classed as claims
     left join quoted using (claim_id)
+    left join int_claim_sources as claim_sources using (claim_id)
     left join int_speaker_parties as parties
         on parties.doc_id = claims.doc_id
         and parties.speaker = claims.speaker

@@ -56,6 +56,7 @@ facts as (
         any_value(victim_class) as victim_class,
         count(distinct doc_id) as n_documents,
         count(distinct independence_key) as n_independent,
+        count(distinct original_source) as n_original_sources,
         count(distinct party) as n_parties,
         count(*) filter (where not is_derived) as n_claims,
         bool_and(speaker is not null) and count(distinct party) = 1 as rests_on_one_party,
@@ -63,6 +64,7 @@ facts as (
         -- every input row of every group until the end.
         list_sort(list(distinct doc_id)) as doc_ids,
         list_sort(list(distinct coalesce(speaker, '(outlet)'))) as speakers,
+        list_sort(list(distinct source_id) filter (where source_id is not null)) as source_ids,
         list_sort(list(distinct speaker_country) filter (where speaker_country is not null))
             as speaker_countries,
         list_sort(list(distinct as_written)) as reported_values,
@@ -98,6 +100,7 @@ select
     null::timestamptz as at_end,
     facts.n_documents,
     facts.n_independent,
+    facts.n_original_sources,
     facts.n_claims,
     case
         when firm.core_low > firm.core_high then 'conflicting'
@@ -106,6 +109,7 @@ select
     end as status,
     facts.doc_ids,
     facts.speakers,
+    coalesce(facts.source_ids, []) as source_ids,
     coalesce(facts.speaker_countries, []) as speaker_countries,
     facts.n_parties,
     facts.rests_on_one_party,

@@ -4,12 +4,14 @@
 -- with the source it counts as (independence_key): its source group (same outlet or near-copy
 -- text), unless every figure the group gives for the fact quotes one statement: then the quote,
 -- so outlets repeating the same quoted words count once. A total added up by a document quotes
--- nothing of its own. as_written is the value as the article writes it.
+-- nothing of its own. original_source is the source a figure rests on: the quoted source
+-- (int_claim_sources), else the outlet's own voice (its independence key). as_written is the
+-- value as the article writes it.
 with figures as (
     select
         fact_id, claim_id, incident_id, doc_id, outcome, side, victim_class, count_low,
         count_high, qualifier, bound_low, bound_high, is_soft, speaker, speaker_country, party,
-        source_group, quote_key, char_start, evidence, part_of,
+        source_group, quote_key, source_id, char_start, evidence, part_of,
         [claim_id] as claim_ids,
         false as is_derived,
     from int_casualty_fact_claims
@@ -17,7 +19,8 @@ with figures as (
     select
         fact_id, claim_id, incident_id, doc_id, outcome, side, victim_class, count_low,
         count_high, qualifier, bound_low, bound_high, is_soft, speaker, speaker_country, party,
-        source_group, null as quote_key, char_start, evidence, null as part_of,
+        source_group, null as quote_key, null as source_id, char_start, evidence,
+        null as part_of,
         claim_ids,
         true as is_derived,
     from int_casualty_document_totals
@@ -25,6 +28,7 @@ with figures as (
 
 select
     *,
+    coalesce('source:' || source_id, 'outlet:' || source_group) as original_source,
     -- The value as an article writes it: "more than 6,500" (stored as [6501, NULL]).
     case
         when part_of is not null

@@ -105,11 +105,15 @@ select
     ) as fact_id,
     claims.*,
     claims.source_group as independence_key,
+    claim_sources.source_id,
+    coalesce('source:' || claim_sources.source_id, 'outlet:' || claims.source_group)
+        as original_source,
     coalesce(
         claims.speaker_country, parties.party, claims.speaker, '(outlet) ' || claims.outlet_key
     ) as party,
 from claims
 inner join placed using (claim_id)
+left join int_claim_sources as claim_sources using (claim_id)
 left join int_speaker_parties as parties
     on parties.doc_id = claims.doc_id
     and parties.speaker = claims.speaker

@@ -1,5 +1,6 @@
--- Contested responsibility: per incident, each side's accusations and denials, against whom,
--- and how many independent sources carry them.
+-- Grain: one row per incident, side, stance and target. Contested responsibility: each side's
+-- accusations, denials, condemnations and claims of responsibility, against whom, and how many
+-- independent sources carry them.
 with statements as (
     select
         incident_keys.incident_id,
@@ -9,7 +10,7 @@ with statements as (
     inner join int_claim_incidents using (claim_id)
     inner join int_incident_keys as incident_keys using (incident_key)
     inner join int_document_sources as sources on sources.doc_id = statements.doc_id
-    where statements.stance in ('accuse', 'deny')
+    where statements.stance in ('accuse', 'deny', 'condemn', 'claim_responsibility')
 )
 
 select

@@ -3,16 +3,18 @@
 with casualty_facts as (
     select
         fact_id, incident_id, kind, fact, outcome, side, victim_class, event_type, value_low,
-        value_high, at_start, at_end, n_documents, n_independent, n_claims, status, doc_ids,
-        speakers, speaker_countries, n_parties, rests_on_one_party, reported_values,
+        value_high, at_start, at_end, n_documents, n_independent, n_original_sources, n_claims,
+        status, doc_ids, speakers, source_ids, speaker_countries, n_parties, rests_on_one_party,
+        reported_values,
     from int_casualty_facts
 ),
 
 event_facts as (
     select
         fact_id, incident_id, kind, fact, outcome, side, victim_class, event_type, value_low,
-        value_high, at_start, at_end, n_documents, n_independent, n_claims, status, doc_ids,
-        speakers, speaker_countries, n_parties, rests_on_one_party, reported_values,
+        value_high, at_start, at_end, n_documents, n_independent, n_original_sources, n_claims,
+        status, doc_ids, speakers, source_ids, speaker_countries, n_parties, rests_on_one_party,
+        reported_values,
     from int_event_facts
 )
 

@@ -1,9 +1,12 @@
+-- Grain: one row per attributed statement, with its incident and its source.
 select
     statements.claim_id,
     statements.doc_id,
     incident_keys.incident_id,
     statements.speaker,
     statements.source_name,
+    statements.source_id,
+    statements.source_kind,
     statements.speaker_country,
     statements.stance,
     statements.target_country,

@@ -119,6 +119,8 @@ create table if not exists raw_statements (
     doc_id          varchar not null,
     speaker         varchar,
     source_name     varchar,
+    source_key      varchar,
+    source_kind     varchar,
     speaker_country varchar,
     stance          varchar not null,
     target_country  varchar,
@@ -128,10 +130,13 @@ create table if not exists raw_statements (
     char_end        bigint not null,
 );
 
--- Statements read before a pronoun's speaker was told apart: they keep their resolved name as
--- speaker and NULL source_name until their file changes.
+-- Statements read before a pronoun's speaker was told apart keep their resolved name as speaker
+-- and NULL source_name, and those read before sources were keyed NULL source_key and
+-- source_kind, until their file changes.
 alter table raw_statements alter column speaker drop not null;
 alter table raw_statements add column if not exists source_name varchar;
+alter table raw_statements add column if not exists source_key varchar;
+alter table raw_statements add column if not exists source_kind varchar;
 
 create table if not exists raw_time_expressions (
     doc_id     varchar not null,

@@ -29,3 +29,41 @@ def test_the_target_is_named_in_what_the_speaker_said():
     _, extraction = extract_document("0" * 16, text)
     [statement] = extraction.statements
     assert (statement["stance"], statement["target_country"]) == ("accuse", "SDN")
+
+
+def _stances(text: str) -> list[tuple[str | None, str, str | None]]:
+    _, extraction = extract_document("0" * 16, text)
+    return [(s["speaker"], s["stance"], s["target_country"]) for s in extraction.statements]
+
+
+def test_new_stance_cues_and_their_precedence():
+    assert stance_of("The militia claimed responsibility for the ambush, denying it was paid.") \
+        == "claim_responsibility"
+    assert stance_of("The council condemned the raid.") == "condemn"
+    assert stance_of("The council condemned the raid and accused the army of lying.") == "accuse"
+    assert stance_of("The hospital confirmed that four patients had died.") == "confirm"
+
+
+def test_a_condemnation_accuses_no_one_of_the_act_it_condemns():
+    assert _stances("The Peruvian embassy condemned the bombing in Chile, the ambassador said.") \
+        == [("Peruvian embassy", "condemn", None), ("ambassador", "condemn", None)]
+
+
+def test_a_claim_of_responsibility_has_no_target():
+    assert _stances("The rebels claimed responsibility for the attack in Bolivia.") == [
+        ("rebels", "claim_responsibility", None)
+    ]
+
+
+def test_an_act_of_force_another_country_did_is_an_accusation():
+    said = "Prime Minister Rosa Quispe said Chilean troops attacked the border post overnight."
+    closing = "Chilean troops shelled the village overnight, the Peruvian defense ministry said."
+    assert _stances(said) == [("Rosa Quispe", "accuse", "CHL")]
+    assert _stances(closing) == [("Peruvian defense ministry", "accuse", "CHL")]
+
+
+def test_no_accusation_from_a_negated_act_or_one_outside_what_is_said():
+    negated = "The Peruvian ministry said Chilean forces never attacked the base."
+    outside = "Chile shelled the bridge and the Peruvian ministry has said troops have died."
+    assert _stances(negated) == [("Peruvian ministry", "assert", None)]
+    assert _stances(outside) == [("Peruvian ministry", "assert", None)]

@@ -1,0 +1,195 @@
+"""Which source each statement rests on: one source under all the names news gives it.
+
+Why: reports are independent only when they rest on different sources, and one source goes by
+many names. "Armenia's Defense Ministry", "the Armenian Ministry of Defence", "the Defence
+Ministry in <capital>", "MoD" and a later "the ministry" are one source. A source is a
+(key, kind, country) triple, which the warehouse hashes into `statements.source_id`:
+
+- key: the name without its country words, determiners and possessives, spelled one way
+  (`lexicon/source_spellings.csv`): "defense ministry". A seat of government keeps its name
+  ("kremlin"); a country or capital alone is its "government"; a person is the fullest form of
+  the name the document gives ("Pashinyan" after "Nikol Pashinyan" is "nikol pashinyan").
+- kind: person for a named person, else the head word's kind (`lexicon/source_kinds.csv`).
+- country: the one the name gives ("Armenian", "in Yerevan", a capitalised ISO code as in
+  "ARM MOD"), else the one the document gives the same key elsewhere: the only one, or, when
+  several countries' sources share the key ("the ministry" in a story quoting two defence
+  ministries), the country of the nearest speaker before it that has one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+import pycountry
+
+from extract.countries import CountryMention, find_countries
+from extract.lexicon import table, words
+from extract.speakers import Attribution
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_GOVERNMENT = "government"
+
+
+class SourceIdentity(NamedTuple):
+    key: str
+    kind: str
+    country: str | None
+
+
+class _Named(NamedTuple):
+    key: str
+    kind: str
+    country: str | None
+    surname: str | None  # a person's last name, to find the fullest form of it
+
+
+@cache
+def _spellings() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple(
+        (re.compile(rf"\b{row['pattern']}\b"), row["replacement"])
+        for row in table("source_spellings")
+    )
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in table("source_kinds")}
+
+
+@cache
+def _determiners() -> frozenset[str]:
+    return frozenset(
+        row["word"] for row in table("speaker_phrase_words") if row["role"] == "determiner"
+    )
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    """Person titles, longest first, each followed by a space."""
+    return tuple(sorted((f"{title.lower()} " for title in words("person_titles")), key=len)[::-1])
+
+
+def identify_sources(attributions: Sequence[Attribution]) -> list[SourceIdentity]:
+    """The source of each attribution of one document, given in document order."""
+    named = [_named(a.speaker, a.country, a.is_person) for a in attributions]
+    fullest = _fullest_person_names(named)
+    keyed = [
+        item._replace(key=fullest.get(item.surname, item.key)) if item.surname else item
+        for item in named
+    ]
+    return [
+        SourceIdentity(item.key, item.kind, item.country or _country_from_document(keyed, i))
+        for i, item in enumerate(keyed)
+    ]
+
+
+@lru_cache(maxsize=1 << 14)
+def _named(speaker: str, country: str | None, is_person: bool) -> _Named:
+    name = speaker.replace("’", "'")
+    mentions = [*find_countries(name), *_iso_codes(name)]
+    country = country or (mentions[0].iso3 if mentions else None)
+    key = _key(name, mentions)
+    if is_person or _is_personal_name(name, key, mentions):
+        key = _without_title(key)
+        return _Named(key, "person", country, key.split()[-1] if key else None)
+    if not key:
+        demonyms_only = all(mention.kind == "demonym" for mention in mentions)
+        key, kind = ("people", "other") if demonyms_only else (_GOVERNMENT, _GOVERNMENT)
+        return _Named(key, kind, country, None)
+    kind = _kind_of(key)
+    if kind == "outlet":  # an outlet's name is its own, place words and all ("The Lagos Times")
+        return _Named(_key(name, ()), kind, country, None)
+    if kind == "other" and any(mention.kind == "metonym" for mention in mentions):
+        kind = _GOVERNMENT
+    if kind == "international" and country:
+        kind = _GOVERNMENT
+    return _Named(key, kind, country, None)
+
+
+def _iso_codes(name: str) -> list[CountryMention]:
+    """Capitalised ISO 3166 alpha-3 codes inside a longer name ("ARM MOD")."""
+    tokens = list(re.finditer(r"\b[A-Z]{3}\b", name))
+    if len(name.split()) < 2:
+        return []
+    return [
+        CountryMention(token.start(), token.end(), country.alpha_3, "code")
+        for token in tokens
+        if (country := pycountry.countries.get(alpha_3=token.group())) is not None
+    ]
+
+
+def _key(name: str, mentions: Sequence[CountryMention]) -> str:
+    """The name spelled one way, without the words that give its country."""
+    kept = name
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if mention.kind != "metonym":
+            kept = kept[: mention.start] + " " + kept[mention.end :]
+    lowered = re.sub(r"(^|\s)'s\b", " ", kept.lower())
+    found = _WORD.findall(lowered)
+    while found and found[0] in _determiners():
+        found.pop(0)
+    while found and found[-1] in ("in", "of", "for"):
+        found.pop()
+    key = " ".join(found)
+    for pattern, replacement in _spellings():
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def _without_title(key: str) -> str:
+    """"prime minister nikol pashinyan" -> "nikol pashinyan"; a title alone stays."""
+    for title in _titles():
+        if key.startswith(title):
+            return key[len(title) :]
+    return key
+
+
+def _is_personal_name(name: str, key: str, mentions: Sequence[CountryMention]) -> bool:
+    """Two or more capitalised words that name no country and no kind of body ("Ann Lee"); a
+    single word is a person only where the document gives it a title."""
+    tokens = name.split()
+    return (
+        len(tokens) >= 2
+        and not mentions
+        and all(token[:1].isupper() for token in tokens)
+        and _kind_of(key) == "other"
+        and not name.isupper()
+    )
+
+
+def _kind_of(key: str) -> str:
+    """The kind of the listed phrase that ends last in the key, roles only as a last resort."""
+    tokens = key.split()
+    kinds = _kinds()
+    role_kind = "other"
+    for end in range(len(tokens), 0, -1):
+        for start in range(0, end):
+            kind = kinds.get(" ".join(tokens[start:end]))
+            if kind == "role":
+                role_kind = _GOVERNMENT
+            elif kind is not None:
+                return kind
+    return role_kind
+
+
+def _fullest_person_names(named: Sequence[_Named]) -> dict[str, str]:
+    """Each surname's longest form among the document's persons."""
+    fullest: dict[str, str] = {}
+    for item in named:
+        if item.surname and len(item.key) > len(fullest.get(item.surname, "")):
+            fullest[item.surname] = item.key
+    return fullest
+
+
+def _country_from_document(keyed: Sequence[_Named], i: int) -> str | None:
+    """The country the document gives the same source elsewhere (see the module docstring)."""
+    candidates = {item.country for item in keyed if item.key == keyed[i].key and item.country}
+    if len(candidates) <= 1:
+        return next(iter(candidates), None)
+    for earlier in reversed(keyed[:i]):
+        if earlier.country in candidates:
+            return earlier.country
+    return None

@@ -1,0 +1,67 @@
+-- Grain: one row per source (statements.source_id): one ministry, person, outlet or group
+-- under every name the articles give it ("Armenia's Defense Ministry", "the Ministry of
+-- Defence in Yerevan", "MoD", a later "the ministry"), with each name's documents.
+with statements as (
+    select
+        source_id,
+        source_key,
+        source_kind,
+        speaker_country,
+        doc_id,
+        source_name,
+        speaker,
+    from stg_statements
+),
+
+names as (
+    select source_id, source_name as alias, doc_id, from statements
+    union
+    select source_id, speaker as alias, doc_id, from statements where speaker is not null
+),
+
+aliases as (
+    select
+        source_id,
+        alias,
+        count(*) as n_uses,
+        list_sort(list(distinct doc_id)) as doc_ids,
+    from names
+    group by source_id, alias
+),
+
+alias_lists as (
+    select
+        source_id,
+        arg_max(alias, [n_uses, length(alias)]) as name,
+        list_sort(list({'alias': alias, 'doc_ids': doc_ids})) as aliases,
+    from aliases
+    group by source_id
+),
+
+counts as (
+    select
+        source_id,
+        any_value(source_key) as source_key,
+        mode(source_kind) as kind,
+        any_value(speaker_country) as country,
+        count(*) as n_statements,
+        count(distinct doc_id) as n_documents,
+    from statements
+    group by source_id
+),
+
+final as (
+    select
+        counts.source_id,
+        alias_lists.name,
+        counts.source_key,
+        counts.kind,
+        counts.country,
+        counts.n_statements,
+        counts.n_documents,
+        alias_lists.aliases,
+    from counts
+    inner join alias_lists using (source_id)
+)
+
+select * from final
