@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 DATA_TABLES = (
     "documents", "document_sources", "rejected", "quarantine", "casualty_claims",
     "event_claims", "statements", "time_expressions", "incidents", "source_agreement",
-    "timeline",
+    "timeline", "sources",
 )
 
 
@@ -49,6 +49,13 @@ def test_demo_corpus_builds_both_marts_and_rerunning_changes_nothing(
     before = snapshot(warehouse)
     assert len(before["documents"]) == 5
     assert before["casualty_claims"] and before["source_agreement"] and before["timeline"]
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        # Four articles carry the 2022 ceasefire, all on the Russian foreign ministry's word.
+        assert conn.execute(
+            "select n_independent, n_original_sources, sources.name from source_agreement, "
+            "unnest(source_ids) as ids(source_id) join sources using (source_id) "
+            "where fact like 'ceasefire%' and source_agreement.n_documents > 1"
+        ).fetchall() == [(4, 1, "Russian Foreign Ministry")]
 
     published = warehouse.stat()
     second = run_pipeline([seed_dir], warehouse)
