@@ -13,16 +13,16 @@ as one bare plural ("experts say"). A parenthesis ("(pictured)") and an appositi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.countries import find_countries
 from extract.lexicon import table, words
 
 _TOKEN = re.compile(r"[\w][\w'’.-]*|[^\w\s]")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 _QUOTE_BEFORE = re.compile(r"[\"”’'][\s,]*$|,\s*[\"”’']\s*$")
 _SOURCE_OPENER = re.compile(
     r"\s*(?:an?|the)\s+(?:statement|report|tally|count|toll)\s+(?:by|from|of|issued\s+by)\s+",
@@ -42,12 +42,6 @@ _AGENT_SUFFIXES = (
 )
 MAX_TOKENS = 10  # a speaker's phrase, appositives aside ("the head of the regional health office")
 SUBJECT_REACH = 160  # characters before a reporting verb where its subject may start
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    word: str
 
 
 class Mention(NamedTuple):
@@ -104,50 +98,50 @@ def opens_report(text: str, start: int, end: int) -> bool:
     return not word[0].isalpha() or word[0].isupper() or word.lower() in _words().report_openers
 
 
-def _tokens(text: str, start: int, end: int) -> Iterator[Token]:
-    return (Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
-
-
 def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     """The subject of the reporting verb at `cue_start`, fillers between them skipped
-    ("Lima has also said", "Russia on Tuesday said"); `start` bounds the search. Only the
-    tokens of the phrase get offsets, counted back from the verb: the tokens cover every
-    character but whitespace, so their offsets follow from their lengths."""
+    ("Lima has also said", "Russia on Tuesday said"); `start` bounds the search. The phrase is
+    read on the tokens' words; only its own tokens get offsets, once it is found."""
     found = _words()
     tokens = _TOKEN.findall(text, max(start, cue_start - SUBJECT_REACH), cue_start)
     i = len(tokens) - 1
-    while i >= 0 and _is_filler(tokens[i], found):
+    while i >= 0 and _is_filler(tokens[i]):
         i -= 1
     if i < 0:
         return None
     if tokens[i].lower() in found.pronouns:
-        at, stop, _ = _spans_back(text, cue_start, tokens, i)[0]
-        return Mention(at, stop, "pronoun")
+        at = _starts_back(text, cue_start, tokens, i)[0]
+        return Mention(at, at + len(tokens[i]), "pronoun")
     i = _before_asides(tokens, i)
-    if i < 0 or not _inside(tokens[i], found):  # "and said": the subject is further back
+    if i < 0 or not _inside(tokens[i]):  # "and said": the subject is further back
         return None
     first = i
-    while first > 0 and i - first < MAX_TOKENS and _inside(tokens[first - 1], found):
+    while first > 0 and i - first < MAX_TOKENS and _inside(tokens[first - 1]):
         first -= 1
-    return _opened(_spans_back(text, cue_start, tokens, first)[: i + 1 - first], found)
+    span = _opened(tuple(tokens[first : i + 1]))
+    if span is None:
+        return None
+    return _as_mention(span, tokens[first:], _starts_back(text, cue_start, tokens, first))
 
 
-def _spans_back(text: str, end: int, tokens: list[str], first: int) -> list[Token]:
-    """The tokens[first:] that end at `end`, with their offsets."""
-    spans = []
+def _starts_back(text: str, end: int, tokens: list[str], first: int) -> list[int]:
+    """The offsets of tokens[first:], the tokens that end at `end`. Only whitespace stands
+    between two tokens (they cover every other character), so each token is the last
+    occurrence of its word before the one after it: `str.rfind` finds it in C."""
+    starts = []
     at = end
     for word in reversed(tokens[first:]):
-        while text[at - 1].isspace():
-            at -= 1
-        spans.append(Token(at - len(word), at, word))
-        at -= len(word)
-    spans.reverse()
-    return spans
+        at = text.rfind(word, 0, at)
+        starts.append(at)
+    starts.reverse()
+    return starts
 
 
-def _is_filler(word: str, found: _Words) -> bool:
-    """A word between a subject and its verb: "has also", "on Tuesday", an adverb in "-ly"."""
-    return word.lower() in found.fillers or (word.islower() and word.endswith("ly"))
+@lru_cache(maxsize=4096)
+def _is_filler(word: str) -> bool:
+    """A word between a subject and its verb: "has also", "on Tuesday", an adverb in "-ly".
+    Cached, as the few other tests of a single word below: the same words recur at every verb."""
+    return word.lower() in _words().fillers or (word.islower() and word.endswith("ly"))
 
 
 def _before_asides(tokens: list[str], i: int) -> int:
@@ -164,34 +158,44 @@ def _before_asides(tokens: list[str], i: int) -> int:
     return i
 
 
-def _inside(word: str, found: _Words) -> bool:
+@lru_cache(maxsize=4096)
+def _inside(word: str) -> bool:
     """Whether a token may stand inside a speaker's phrase."""
+    found = _words()
     low = word.lower()
     if low in found.boundaries or low in found.pronouns:
         return False
     return word[0].isalnum() or low in ("'s", "’s", "&")
 
 
-def _opened(tokens: list[Token], found: _Words) -> Mention | None:
+class _Span(NamedTuple):
+    """A speaker's phrase as tokens[first:stop] of the tokens it was read from."""
+
+    first: int
+    stop: int
+    kind: str  # named or generic
+
+
+@lru_cache(maxsize=4096)
+def _opened(tokens: tuple[str, ...]) -> _Span | None:
     """The phrase within `tokens` (the run before a verb) that opens where a name, a number or
-    a determiner does, with only connectors and its own words after; else a bare plural."""
-    if tokens[-1].word.lower() in found.determiners:  # "his [plans]": the cue was a noun
+    a determiner does, with only connectors and its own words after; else a bare plural.
+    Cached: a document names its speakers again and again ("the ministry", "Lee")."""
+    found = _words()
+    last = tokens[-1]
+    if last.lower() in found.determiners:  # "his [plans]": the cue was a noun
         return None
-    if not any(token.word[0].isupper() for token in tokens) and not _speaks(tokens[-1].word, found):
+    if not any(word[0].isupper() for word in tokens) and not _speaks(last, found):
         return None  # "the storm [claimed] 40 lives": no one speaks
-    earliest = next(  # the phrase opens at or after the last word that cannot be inside it
-        (m for m in range(len(tokens) - 1, 0, -1) if not _belongs(tokens, m, found)), 0
-    )
-    for k in range(earliest, len(tokens)):
-        word = tokens[k].word
+    for k in range(_earliest(tokens, found), len(tokens)):
+        word = tokens[k]
         low = word.lower()
         if low in found.openers or low in found.connectors:
             continue
         if word[0].isupper() or word[0].isdigit() or low in found.determiners:
-            return trimmed(tokens[_name_after_words(tokens, k, found) :], found)
-    last = tokens[-1].word
+            return _trimmed(tokens, _name_after_words(tokens, k, found), found)
     if last.islower() and last.endswith("s") and len(last) > 3:  # "experts say"
-        return trimmed(tokens[-1:], found)
+        return _trimmed(tokens, len(tokens) - 1, found)
     return None
 
 
@@ -202,13 +206,13 @@ def _speaks(head: str, found: _Words) -> bool:
     return low in found.heads or low.endswith(_AGENT_SUFFIXES)
 
 
-def _name_after_words(tokens: list[Token], k: int, found: _Words) -> int:
+def _name_after_words(tokens: tuple[str, ...], k: int, found: _Words) -> int:
     """Where the phrase opening at k starts: at a name that follows its lower-case words, for
     they are an opening phrase of the clause ("During the hearing Lee said")."""
     for m in range(len(tokens) - 1, k, -1):
-        before = tokens[m - 1].word
+        before = tokens[m - 1]
         if (
-            tokens[m].word[0].isupper()
+            tokens[m][0].isupper()
             and before.islower()
             and before not in found.connectors
             and before not in found.determiners
@@ -217,29 +221,39 @@ def _name_after_words(tokens: list[Token], k: int, found: _Words) -> int:
     return k
 
 
-def _belongs(tokens: list[Token], m: int, found: _Words) -> bool:
+def _earliest(tokens: tuple[str, ...], found: _Words) -> int:
+    """Where the phrase may open at the earliest: at the last word that cannot be inside it."""
+    for m in range(len(tokens) - 1, 0, -1):
+        if not _belongs(tokens[m], tokens[m - 1], found):
+            return m
+    return 0
+
+
+def _belongs(word: str, before: str, found: _Words) -> bool:
     """A lower-case participle belongs to a phrase only right after a determiner ("the armed
     forces", "a leading expert"): after a name it is the verb ("Rebels attacked military")."""
-    word = tokens[m].word
     if not word.islower() or not word.endswith(("ed", "ing")):
         return True
-    return tokens[m - 1].word.lower() in found.determiners
+    return before.lower() in found.determiners
 
 
 def phrase_after(text: str, start: int, end: int) -> Mention | None:
     """The phrase that starts right after "according to" or an inverted "said"."""
     found = _words()
-    tokens: list[Token] = []
-    for token in _tokens(text, start, end):
-        low = token.word.lower()
-        if not tokens and low in found.pronouns:
-            return Mention(token.start, token.end, "pronoun")
-        if len(tokens) == MAX_TOKENS or not _inside(token.word, found):
+    tokens: list[str] = []
+    starts: list[int] = []
+    for token in _TOKEN.finditer(text, start, end):
+        word = token.group()
+        if not tokens and word.lower() in found.pronouns:
+            return Mention(token.start(), token.end(), "pronoun")
+        if len(tokens) == MAX_TOKENS or not _inside(word):
             break
-        if tokens and not _belongs([*tokens, token], len(tokens), found):
+        if tokens and not _belongs(word, tokens[-1], found):
             break
-        tokens.append(token)
-    return _opened(tokens, found) if tokens else None
+        tokens.append(word)
+        starts.append(token.start())
+    span = _opened(tuple(tokens)) if tokens else None
+    return None if span is None else _as_mention(span, tokens, starts)
 
 
 def source_after_according(text: str, cue_end: int, end: int) -> Mention | None:
@@ -252,10 +266,14 @@ def is_inverted(text: str, sentence_start: int, cue_start: int, cue_end: int, en
     """Whether the speaker follows its verb: after a quote ('"...," said X'), at the start of
     a sentence ("Said the minister: ..."), or after a comma when a name closes the clause
     ("... this week, said Ann Lee, a senator")."""
-    before = text[max(sentence_start, cue_start - 3) : cue_start]
-    if _QUOTE_BEFORE.search(before) or cue_start == sentence_start:
+    if cue_start == sentence_start:
         return True
-    if not before.rstrip().endswith(","):
+    before = text[max(sentence_start, cue_start - 3) : cue_start].rstrip()
+    if before[-1:].isalnum():  # "the ministry said", as most are: no quote, no comma
+        return False
+    if _QUOTE_BEFORE.search(before):
+        return True
+    if not before.endswith(","):
         return False
     mention = phrase_after(text, cue_end, end)
     if mention is None or mention.kind == "pronoun":
@@ -264,29 +282,36 @@ def is_inverted(text: str, sentence_start: int, cue_start: int, cue_end: int, en
     return not rest or rest[0] in _PHRASE_END
 
 
-def trimmed(tokens: list[Token], found: _Words | None = None) -> Mention | None:
-    """Drop openers, articles and dangling connectors; None when nothing nameable is left."""
-    found = found or _words()
-    while tokens and tokens[0].word.lower() in found.leading:
-        tokens = tokens[1:]
-    while tokens and tokens[-1].word.lower() in found.connectors:
-        tokens = tokens[:-1]
-    if not tokens:
+def _trimmed(tokens: tuple[str, ...], first: int, found: _Words) -> _Span | None:
+    """tokens[first:] without openers, articles and dangling connectors; None when nothing
+    nameable is left."""
+    stop = len(tokens)
+    while first < stop and tokens[first].lower() in found.leading:
+        first += 1
+    while first < stop and tokens[stop - 1].lower() in found.connectors:
+        stop -= 1
+    if first == stop:
         return None
-    _, end, last = tokens[-1]
+    last = tokens[stop - 1]
+    if last.endswith(_POSSESSIVE_ENDS) or (stop - first == 1 and _is_adjective(last)):
+        return None  # "Peru's claims", "Chilean claims"
+    named = any(
+        word[0].isupper() and word.lower() not in found.determiners for word in tokens[first:stop]
+    )
+    return _Span(first, stop, "named" if named else "generic")
+
+
+def _as_mention(span: _Span, tokens: Sequence[str], starts: Sequence[int]) -> Mention:
+    """The mention of a phrase read on `tokens`, whose offsets are `starts`."""
+    last = tokens[span.stop - 1]
+    end = starts[span.stop - 1] + len(last)
     if last.endswith(".") and last.count(".") == 1:  # the sentence's full stop, not "U.S."
         end -= 1
-    if _POSSESSIVE_END.search(last) or _is_adjective(tokens):  # "Peru's claims", "Chilean claims"
-        return None
-    named = any(
-        tok.word[0].isupper() and tok.word.lower() not in found.determiners for tok in tokens
-    )
-    return Mention(tokens[0].start, end, "named" if named else "generic")
+    return Mention(starts[span.first], end, span.kind)
 
 
-def _is_adjective(tokens: list[Token]) -> bool:
-    """A lone singular demonym ("Chilean") modifies a noun; it cannot be a speaker."""
-    if len(tokens) != 1:
-        return False
-    mentions = find_countries(tokens[0].word)
-    return bool(mentions) and mentions[0].kind == "demonym" and not tokens[0].word.endswith("s")
+@lru_cache(maxsize=1024)
+def _is_adjective(word: str) -> bool:
+    """A singular demonym ("Chilean") modifies a noun; alone, it cannot be a speaker."""
+    mentions = find_countries(word)
+    return bool(mentions) and mentions[0].kind == "demonym" and not word.endswith("s")

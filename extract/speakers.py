@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -62,6 +62,7 @@ _ANTECEDENT_WINDOW = 600
 # Lee"): the speaker stands at the label or after the dash.
 _LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=: )")
 _SIGNED_QUOTE = re.compile(r"[”\"]\s*([―—])\s*(?=[A-Z])")
+_SIGNING_DASHES = "―—"
 
 
 @dataclass(frozen=True)
@@ -111,27 +112,28 @@ def sentence_attributions(
     """Every attribution of each sentence, in order, one per speaker mention ("X said ...,
     while Y denied it" has two); none for the outlet's own voice."""
     cues = _cues_by_sentence(text, sentences)
-    result: list[tuple[Attribution, ...]] = []
+    result: list[tuple[Attribution, ...]] = [()] * len(sentences)
     history: list[Attribution] = []
-    for sentence, sentence_cues in zip(sentences, cues, strict=True):
+    for index in sorted(cues):  # only the sentences with a cue: most have none
         found: dict[int, Attribution] = {}
-        for cue in sentence_cues:
+        for cue in cues[index]:
             if found and cue.text.endswith("ing"):  # "X said, adding ...": X's still
                 continue
-            mention = _mention(text, sentence, cue)
+            mention = _mention(text, sentences[index], cue)
             if mention is None or mention.start in found:
                 continue
             attribution = _resolve(text, mention, history)
             if attribution is not None:
                 found[mention.start] = attribution
                 history.append(attribution)
-        result.append(tuple(found.values()))
+        result[index] = tuple(found.values())
     _extend_over_quotes(text, sentences, result)
     return result
 
 
-def _cues_by_sentence(text: str, sentences: Sequence[Sentence]) -> list[list[_Cue]]:
-    cues: list[list[_Cue]] = [[] for _ in sentences]
+def _cues_by_sentence(text: str, sentences: Sequence[Sentence]) -> dict[int, list[_Cue]]:
+    """The cues of each sentence that has any, by the sentence's index."""
+    cues: dict[int, list[_Cue]] = {}
     starts = [s.start for s in sentences]
     low = lowered(text)
     for start, end in _rules().cue.spans(low):
@@ -140,20 +142,64 @@ def _cues_by_sentence(text: str, sentences: Sequence[Sentence]) -> list[list[_Cu
             continue
         cue = _Cue(start, end, low[start:end], low.startswith("according", start))
         if _plausible_cue(text, cue, sentences[index]):
-            cues[index].append(cue)
-    for index, sentence in enumerate(sentences):
-        label = (
-            _LABEL.match(text, sentence.start, sentence.end)
-            if sentence.text[:2].isupper()
-            else None
-        )
-        if label and not text[label.end() : sentence.end].isupper():  # not "PHOTO: AFP"
-            cues[index].insert(0, _Cue(label.end(), label.end() + 1, ":", False))
-    for signed in _SIGNED_QUOTE.finditer(text):
+            cues.setdefault(index, []).append(cue)
+    for index, label_end in _labels(text, sentences, starts):
+        cues.setdefault(index, []).insert(0, _Cue(label_end, label_end + 1, ":", False))
+    for signed in _signed_quotes(text):
         index = bisect_right(starts, signed.start(1)) - 1
         if index >= 0 and signed.end(1) <= sentences[index].end:
-            cues[index].append(_Cue(signed.start(1), signed.end(1), signed[1], False))
+            cues.setdefault(index, []).append(
+                _Cue(signed.start(1), signed.end(1), signed[1], False)
+            )
     return cues
+
+
+def _labels(
+    text: str, sentences: Sequence[Sentence], starts: list[int]
+) -> Iterator[tuple[int, int]]:
+    """(sentence index, label end) of each sentence that opens with a transcript's speaker
+    label. A label is followed by ": ", so only the sentences with one are read, found with
+    `str.find` of the colon (of one character: in C, `memchr`): a test at every sentence's
+    start took longer."""
+    read = -1  # the index of the last sentence read
+    at = text.find(":")
+    while at >= 0:
+        index = bisect_right(starts, at) - 1
+        if index > read and text.startswith(" ", at + 1):
+            read = index
+            label = _label(text, sentences[index])
+            if label is not None:
+                yield index, label
+        at = text.find(":", at + 1)
+
+
+def _label(text: str, sentence: Sentence) -> int | None:
+    """Where the speaker label that opens `sentence` ends ("SMITH: We will"), if one does."""
+    if not sentence.text[:2].isupper():
+        return None
+    label = _LABEL.match(text, sentence.start, sentence.end)
+    if label and not text[label.end() : sentence.end].isupper():  # not "PHOTO: AFP"
+        return label.end()
+    return None
+
+
+def _signed_quotes(text: str) -> list[re.Match[str]]:
+    """The quotes signed with a dash, in order: `_SIGNED_QUOTE` tried only at the quotation
+    mark before each dash, where it can match. The dashes are found with `str.find`, as
+    `_quote_marks` finds its marks: `finditer` would test its class at every character."""
+    found = []
+    for dash in _SIGNING_DASHES:
+        at = text.find(dash)
+        while at >= 0:
+            mark = at - 1
+            while mark > 0 and text[mark].isspace():
+                mark -= 1
+            signed = _SIGNED_QUOTE.match(text, mark)
+            if signed is not None:
+                found.append(signed)
+            at = text.find(dash, at + 1)
+    found.sort(key=lambda signed: signed.start())
+    return found
 
 
 def _plausible_cue(text: str, cue: _Cue, sentence: Sentence) -> bool:
@@ -237,13 +283,22 @@ def _resolve(text: str, mention: Mention, history: list[Attribution]) -> Attribu
     start += name_at
     is_person = name_at > 0
     if country is None:
-        nationalities = _nationalities(text)
-        country = next(
-            (nationalities[tok] for tok in text[start:end].split() if tok in nationalities),
-            nationalities.get(text[start:end]),
-        )
-        is_person = is_person or text[start:end] in nationalities
+        country, named_person = _nationality(text, text[start:end])
+        is_person = is_person or named_person
     return Attribution(text[start:end], country, start, end, is_person, mention.kind)
+
+
+def _nationality(text: str, name: str) -> tuple[str | None, bool]:
+    """The country of the person `name` (or its surname) from the document's nationalities,
+    and whether it names one of them."""
+    nationalities = _nationalities(text)
+    if not nationalities:  # as in most documents
+        return None, False
+    country = next(
+        (nationalities[tok] for tok in name.split() if tok in nationalities),
+        nationalities.get(name),
+    )
+    return country, name in nationalities
 
 
 @lru_cache(maxsize=4096)
