@@ -43,27 +43,28 @@ _LOOK_BACK = 12  # characters before a period where the word it closes may start
 
 
 @cache
-def _abbreviations() -> frozenset[str]:
+def abbreviations() -> frozenset[str]:
+    """Words a period ends without ending the sentence ("mr", "u.s"), lower case."""
     return frozenset(words("abbreviations"))
 
 
-def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+def _is_abbreviation(text: str, dot: int, known: frozenset[str]) -> bool:
     """True when the period at `dot` closes an abbreviation or an initial ("J. Smith")."""
     # The word is the run of letters and dots that the period ends, past its leading dots; two
     # C string calls, three times as fast as a regex over the window.
     window = text[max(0, dot - _LOOK_BACK) : dot]
     token = window[len(window.rstrip(_WORD_CHARS)) :].lstrip(".").lower()
-    return token in abbreviations or len(token) == 1
+    return token in known or len(token) == 1
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` with `text[s.start:s.end] == s.text`, stripped of outer whitespace."""
-    abbreviations = _abbreviations()
+    known = abbreviations()
     sentences: list[Sentence] = []
     start = 0
     for match in _CANDIDATE_END.finditer(text):
         dot = match.start()
-        if text[dot] == "." and _is_abbreviation(text, dot, abbreviations):
+        if text[dot] == "." and _is_abbreviation(text, dot, known):
             continue
         _add_trimmed(sentences, text, start, match.end())
         start = match.end()

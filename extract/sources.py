@@ -27,6 +27,7 @@ import pycountry
 
 from extract.countries import CountryMention, find_countries
 from extract.lexicon import table, words
+from extract.speaker_words import speaker_words
 from extract.speakers import Attribution
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -57,13 +58,6 @@ def _spellings() -> tuple[tuple[re.Pattern[str], str], ...]:
 @cache
 def _kinds() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in table("source_kinds")}
-
-
-@cache
-def _determiners() -> frozenset[str]:
-    return frozenset(
-        row["word"] for row in table("speaker_phrase_words") if row["role"] == "determiner"
-    )
 
 
 @cache
@@ -129,7 +123,7 @@ def _key(name: str, mentions: Sequence[CountryMention]) -> str:
             kept = kept[: mention.start] + " " + kept[mention.end :]
     lowered = re.sub(r"(^|\s)'s\b", " ", kept.lower())
     found = _WORD.findall(lowered)
-    while found and found[0] in _determiners():
+    while found and found[0] in speaker_words().determiners:
         found.pop(0)
     while found and found[-1] in ("in", "of", "for"):
         found.pop()

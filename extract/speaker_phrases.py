@@ -14,78 +14,39 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
-from extract.countries import find_countries
-from extract.lexicon import table, words
+from extract.speaker_words import (
+    SpeakerWords,
+    ends_sentence,
+    inside,
+    is_adjective,
+    is_filler,
+    speaker_words,
+    speaks,
+)
 
 _TOKEN = re.compile(r"[\w][\w'’.-]*|[^\w\s]")
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
 _QUOTE_BEFORE = re.compile(r"[\"”’'][\s,]*$|,\s*[\"”’']\s*$")
+# "X and [the] Y said": "and", and the lower-case words that open the second subject.
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:[a-z]+\s+){0,2}$")
 _SOURCE_OPENER = re.compile(
     r"\s*(?:an?|the)\s+(?:statement|report|tally|count|toll)\s+(?:by|from|of|issued\s+by)\s+",
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"\s*([\w'’]+|[\"“'‘\d])")
 _PHRASE_END = '.,;:!?"”’)—–'  # what may follow the source named after an inverted verb
-_LEADING_WORDS = frozenset({"the", "a", "an"})  # not part of a name: "the ministry" is "ministry"
-_AGENT_SUFFIXES = (
-    *(
-        stem + plural
-        for stem in ("er", "or", "ist", "ian", "ant", "ent", "man", "person")
-        for plural in ("", "s")
-    ),
-    "men",
-    "people",
-)
 MAX_TOKENS = 10  # a speaker's phrase, appositives aside ("the head of the regional health office")
 SUBJECT_REACH = 160  # characters before a reporting verb where its subject may start
+ADJUNCT_REACH = 4  # words an adjunct runs to: "on Twitter", "during a visit to Lima"
 
 
 class Mention(NamedTuple):
     start: int
     end: int
     kind: str  # named, generic ("the ministry"), pronoun ("it")
-
-
-@dataclass(frozen=True)
-class _Words:
-    fillers: frozenset[str]
-    openers: frozenset[str]
-    pronouns: frozenset[str]
-    determiners: frozenset[str]
-    connectors: frozenset[str]
-    boundaries: frozenset[str]
-    heads: frozenset[str]
-    leading: frozenset[str]  # words a phrase never opens with: articles, openers, connectors
-    report_openers: frozenset[str]  # words that open what a verb reports ("that", "to", "the")
-
-
-@cache
-def _words() -> _Words:
-    roles: dict[str, set[str]] = {}
-    for row in table("speaker_phrase_words"):
-        roles.setdefault(row["role"], set()).add(row["word"])
-    return _Words(
-        fillers=frozenset(words("reporting_fillers")),
-        openers=frozenset(words("sentence_openers")),
-        pronouns=frozenset(words("speaker_pronouns")),
-        determiners=frozenset(roles["determiner"]),
-        connectors=frozenset(roles["connector"]),
-        boundaries=frozenset(roles["boundary"]),
-        heads=frozenset(words("speaker_heads")),
-        leading=frozenset({*_LEADING_WORDS, *words("sentence_openers"), *roles["connector"]}),
-        report_openers=frozenset(
-            {*roles["report_opener"], *roles["determiner"], *words("speaker_pronouns")}
-        ),
-    )
-
-
-def speaker_heads() -> frozenset[str]:
-    """The nouns of `lexicon/speaker_heads.txt`: institutions, offices, roles."""
-    return _words().heads
 
 
 def opens_report(text: str, start: int, end: int) -> bool:
@@ -95,33 +56,75 @@ def opens_report(text: str, start: int, end: int) -> bool:
     if following is None:
         return False
     word = following.group(1)
-    return not word[0].isalpha() or word[0].isupper() or word.lower() in _words().report_openers
+    openers = speaker_words().report_openers
+    return not word[0].isalpha() or word[0].isupper() or word.lower() in openers
 
 
 def subject_before(text: str, start: int, cue_start: int) -> Mention | None:
     """The subject of the reporting verb at `cue_start`, fillers between them skipped
     ("Lima has also said", "Russia on Tuesday said"); `start` bounds the search. The phrase is
     read on the tokens' words; only its own tokens get offsets, once it is found."""
-    found = _words()
+    found = speaker_words()
     tokens = _TOKEN.findall(text, max(start, cue_start - SUBJECT_REACH), cue_start)
-    i = len(tokens) - 1
-    while i >= 0 and _is_filler(tokens[i]):
-        i -= 1
+    i = _before_fillers(tokens, len(tokens) - 1)
+    i = _before_fillers(tokens, _before_adjunct(tokens, i, found))
     if i < 0:
         return None
     if tokens[i].lower() in found.pronouns:
         at = _starts_back(text, cue_start, tokens, i)[0]
         return Mention(at, at + len(tokens[i]), "pronoun")
     i = _before_asides(tokens, i)
-    if i < 0 or not _inside(tokens[i]):  # "and said": the subject is further back
+    if i < 0 or not _inside_at(tokens, i):  # "and said": the subject is further back
         return None
     first = i
-    while first > 0 and i - first < MAX_TOKENS and _inside(tokens[first - 1]):
+    while first > 0 and i - first < MAX_TOKENS and _inside_at(tokens, first - 1):
         first -= 1
     span = _opened(tuple(tokens[first : i + 1]))
     if span is None:
         return None
     return _as_mention(span, tokens[first:], _starts_back(text, cue_start, tokens, first))
+
+
+def coordinated_subject(text: str, start: int, mention: Mention) -> Mention | None:
+    """The first of two joined subjects ("the police and the coroner said"): the phrase before
+    "and", when it can speak on its own (it ends in a name or an agent noun)."""
+    joined = _AND_BEFORE.search(text, start, mention.start)
+    if joined is None:
+        return None
+    first = subject_before(text, start, joined.start())
+    if first is None or first.kind == "pronoun":
+        return None
+    head = text[first.start : first.end].split()[-1]
+    return first if head[0].isupper() or speaks(head, speaker_words()) else None
+
+
+def _before_fillers(tokens: list[str], i: int) -> int:
+    """Skip the fillers that end at tokens[i], but not a capitalised one that ends a name
+    ("Theresa May said": "may" is a filler, "May" after a name is not)."""
+    while i >= 0 and is_filler(tokens[i]) and not _ends_name(tokens, i):
+        i -= 1
+    return i
+
+
+def _ends_name(tokens: list[str], i: int) -> bool:
+    return (
+        i > 0 and tokens[i][0].isupper() and tokens[i - 1][0].isupper()
+        and not is_filler(tokens[i - 1])
+    )
+
+
+def _before_adjunct(tokens: list[str], i: int, found: SpeakerWords) -> int:
+    """The index before an adjunct that ends at tokens[i] ("the senator on Twitter", "the mayor
+    during a visit"); i itself otherwise."""
+    if i < 0 or not tokens[i][0].isalnum():  # "Lee, at the scene on Monday, said": an aside
+        return i
+    for p in range(i - 1, max(-1, i - 1 - ADJUNCT_REACH), -1):
+        low = tokens[p].lower()
+        if low in found.adjuncts:
+            return p - 1
+        if not tokens[p][0].isalnum() or low in found.boundaries:
+            break
+    return i
 
 
 def _starts_back(text: str, end: int, tokens: list[str], first: int) -> list[int]:
@@ -135,13 +138,6 @@ def _starts_back(text: str, end: int, tokens: list[str], first: int) -> list[int
         starts.append(at)
     starts.reverse()
     return starts
-
-
-@lru_cache(maxsize=4096)
-def _is_filler(word: str) -> bool:
-    """A word between a subject and its verb: "has also", "on Tuesday", an adverb in "-ly".
-    Cached, as the few other tests of a single word below: the same words recur at every verb."""
-    return word.lower() in _words().fillers or (word.islower() and word.endswith("ly"))
 
 
 def _before_asides(tokens: list[str], i: int) -> int:
@@ -158,14 +154,12 @@ def _before_asides(tokens: list[str], i: int) -> int:
     return i
 
 
-@lru_cache(maxsize=4096)
-def _inside(word: str) -> bool:
-    """Whether a token may stand inside a speaker's phrase."""
-    found = _words()
-    low = word.lower()
-    if low in found.boundaries or low in found.pronouns:
-        return False
-    return word[0].isalnum() or low in ("'s", "’s", "&")
+def _inside_at(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i] may stand inside a speaker's phrase: a word that ends a phrase in
+    lower case may go on a name in capitals ("Theresa May", "Will Smith")."""
+    return inside(tokens[i]) or (
+        tokens[i][0].isupper() and i > 0 and tokens[i - 1][0].isupper() and inside(tokens[i - 1])
+    )
 
 
 class _Span(NamedTuple):
@@ -181,32 +175,37 @@ def _opened(tokens: tuple[str, ...]) -> _Span | None:
     """The phrase within `tokens` (the run before a verb) that opens where a name, a number or
     a determiner does, with only connectors and its own words after; else a bare plural.
     Cached: a document names its speakers again and again ("the ministry", "Lee")."""
-    found = _words()
+    found = speaker_words()
     last = tokens[-1]
     if last.lower() in found.determiners:  # "his [plans]": the cue was a noun
         return None
-    if not any(word[0].isupper() for word in tokens) and not _speaks(last, found):
+    earliest = _earliest(tokens, found)
+    heads = [k for k in range(earliest, len(tokens) - 1) if _heads_complement(tokens, k, found)]
+    if not any(word[0].isupper() for word in tokens) and not speaks(last, found) and not heads:
         return None  # "the storm [claimed] 40 lives": no one speaks
-    for k in range(_earliest(tokens, found), len(tokens)):
+    for k in range(earliest, len(tokens)):
         word = tokens[k]
         low = word.lower()
         if low in found.openers or low in found.connectors:
             continue
-        if word[0].isupper() or word[0].isdigit() or low in found.determiners:
+        if word[0].isupper() or word[0].isdigit() or low in found.determiners or k in heads:
             return _trimmed(tokens, _name_after_words(tokens, k, found), found)
     if last.islower() and last.endswith("s") and len(last) > 3:  # "experts say"
         return _trimmed(tokens, len(tokens) - 1, found)
     return None
 
 
-def _speaks(head: str, found: _Words) -> bool:
-    """Whether an unnamed phrase with this head noun can be a speaker: an agent noun ("the
-    narrator", "analysts"), or a noun of `lexicon/speaker_heads.txt` ("a source", "the report")."""
-    low = head.lower().replace("’", "'").removesuffix("'s")
-    return low in found.heads or low.endswith(_AGENT_SUFFIXES)
+def _heads_complement(tokens: tuple[str, ...], k: int, found: SpeakerWords) -> bool:
+    """A speaker noun without a determiner that a connector's phrase completes ("attorneys for
+    the family", "officials in the province"): the phrase opens at the noun."""
+    word = tokens[k]
+    return (
+        word.isalpha() and word.islower() and tokens[k + 1].lower() in found.connectors
+        and (speaks(word, found) or (word.endswith("s") and len(word) > 3))
+    )
 
 
-def _name_after_words(tokens: tuple[str, ...], k: int, found: _Words) -> int:
+def _name_after_words(tokens: tuple[str, ...], k: int, found: SpeakerWords) -> int:
     """Where the phrase opening at k starts: at a name that follows its lower-case words, for
     they are an opening phrase of the clause ("During the hearing Lee said")."""
     for m in range(len(tokens) - 1, k, -1):
@@ -221,7 +220,7 @@ def _name_after_words(tokens: tuple[str, ...], k: int, found: _Words) -> int:
     return k
 
 
-def _earliest(tokens: tuple[str, ...], found: _Words) -> int:
+def _earliest(tokens: tuple[str, ...], found: SpeakerWords) -> int:
     """Where the phrase may open at the earliest: at the last word that cannot be inside it."""
     for m in range(len(tokens) - 1, 0, -1):
         if not _belongs(tokens[m], tokens[m - 1], found):
@@ -229,7 +228,7 @@ def _earliest(tokens: tuple[str, ...], found: _Words) -> int:
     return 0
 
 
-def _belongs(word: str, before: str, found: _Words) -> bool:
+def _belongs(word: str, before: str, found: SpeakerWords) -> bool:
     """A lower-case participle belongs to a phrase only right after a determiner ("the armed
     forces", "a leading expert"): after a name it is the verb ("Rebels attacked military")."""
     if not word.islower() or not word.endswith(("ed", "ing")):
@@ -239,19 +238,22 @@ def _belongs(word: str, before: str, found: _Words) -> bool:
 
 def phrase_after(text: str, start: int, end: int) -> Mention | None:
     """The phrase that starts right after "according to" or an inverted "said"."""
-    found = _words()
+    found = speaker_words()
     tokens: list[str] = []
     starts: list[int] = []
     for token in _TOKEN.finditer(text, start, end):
         word = token.group()
         if not tokens and word.lower() in found.pronouns:
             return Mention(token.start(), token.end(), "pronoun")
-        if len(tokens) == MAX_TOKENS or not _inside(word):
+        if len(tokens) == MAX_TOKENS or not inside(word) or word.lower() in found.adjuncts:
             break
         if tokens and not _belongs(word, tokens[-1], found):
             break
-        tokens.append(word)
+        closes = ends_sentence(word)
+        tokens.append(word[:-1] if closes else word)
         starts.append(token.start())
+        if closes:  # '..." said the fire chief.': the phrase ends with its sentence
+            break
     span = _opened(tuple(tokens)) if tokens else None
     return None if span is None else _as_mention(span, tokens, starts)
 
@@ -282,7 +284,7 @@ def is_inverted(text: str, sentence_start: int, cue_start: int, cue_end: int, en
     return not rest or rest[0] in _PHRASE_END
 
 
-def _trimmed(tokens: tuple[str, ...], first: int, found: _Words) -> _Span | None:
+def _trimmed(tokens: tuple[str, ...], first: int, found: SpeakerWords) -> _Span | None:
     """tokens[first:] without openers, articles and dangling connectors; None when nothing
     nameable is left."""
     stop = len(tokens)
@@ -293,8 +295,10 @@ def _trimmed(tokens: tuple[str, ...], first: int, found: _Words) -> _Span | None
     if first == stop:
         return None
     last = tokens[stop - 1]
-    if last.endswith(_POSSESSIVE_ENDS) or (stop - first == 1 and _is_adjective(last)):
+    if last.endswith(_POSSESSIVE_ENDS) or (stop - first == 1 and is_adjective(last)):
         return None  # "Peru's claims", "Chilean claims"
+    if stop - first == 1 and last.lower() in found.dates:
+        return None  # "In August, [the board] said": a date speaks for no one
     named = any(
         word[0].isupper() and word.lower() not in found.determiners for word in tokens[first:stop]
     )
@@ -304,14 +308,5 @@ def _trimmed(tokens: tuple[str, ...], first: int, found: _Words) -> _Span | None
 def _as_mention(span: _Span, tokens: Sequence[str], starts: Sequence[int]) -> Mention:
     """The mention of a phrase read on `tokens`, whose offsets are `starts`."""
     last = tokens[span.stop - 1]
-    end = starts[span.stop - 1] + len(last)
-    if last.endswith(".") and last.count(".") == 1:  # the sentence's full stop, not "U.S."
-        end -= 1
+    end = starts[span.stop - 1] + len(last) - ends_sentence(last)
     return Mention(starts[span.first], end, span.kind)
-
-
-@lru_cache(maxsize=1024)
-def _is_adjective(word: str) -> bool:
-    """A singular demonym ("Chilean") modifies a noun; alone, it cannot be a speaker."""
-    mentions = find_countries(word)
-    return bool(mentions) and mentions[0].kind == "demonym" and not word.endswith("s")

@@ -32,16 +32,18 @@ from extract.countries import country_of
 from extract.lexicon import words
 from extract.lowercase import lowered
 from extract.numbers import PhraseFinder, alternation
+from extract.quotes import extend_over_quotes, signed_quotes
 from extract.sentences import Sentence
 from extract.speaker_phrases import (
     Mention,
+    coordinated_subject,
     is_inverted,
     opens_report,
     phrase_after,
     source_after_according,
-    speaker_heads,
     subject_before,
 )
+from extract.speaker_words import speaker_heads
 
 
 class Attribution(NamedTuple):
@@ -55,14 +57,9 @@ class Attribution(NamedTuple):
 
 _CAPITALISED_NAME = r"[A-Z][\w'’-]+"
 _ACCORDING_TO = "according to"
-_QUOTE_MARKS = '“”"'
-_LOOKAHEAD_SENTENCES = 4
 _ANTECEDENT_WINDOW = 600
-# A transcript's speaker label ("SMITH: We will"), and a quote signed with a dash ("...” ― Ann
-# Lee"): the speaker stands at the label or after the dash.
+# A transcript's speaker label ("SMITH: We will"): the speaker stands at the label.
 _LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=: )")
-_SIGNED_QUOTE = re.compile(r"[”\"]\s*([―—])\s*(?=[A-Z])")
-_SIGNING_DASHES = "―—"
 
 
 @dataclass(frozen=True)
@@ -116,18 +113,20 @@ def sentence_attributions(
     history: list[Attribution] = []
     for index in sorted(cues):  # only the sentences with a cue: most have none
         found: dict[int, Attribution] = {}
+        floor = sentences[index].start  # a subject never reaches back past an earlier verb
         for cue in cues[index]:
             if found and cue.text.endswith("ing"):  # "X said, adding ...": X's still
                 continue
-            mention = _mention(text, sentences[index], cue)
-            if mention is None or mention.start in found:
-                continue
-            attribution = _resolve(text, mention, history)
-            if attribution is not None:
-                found[mention.start] = attribution
-                history.append(attribution)
+            for mention in _mentions(text, sentences[index], cue, floor):
+                if mention.start in found:
+                    continue
+                attribution = _resolve(text, mention, history)
+                if attribution is not None:
+                    found[mention.start] = attribution
+                    history.append(attribution)
+            floor = max(floor, cue.end)
         result[index] = tuple(found.values())
-    _extend_over_quotes(text, sentences, result)
+    extend_over_quotes(text, sentences, result)
     return result
 
 
@@ -145,7 +144,7 @@ def _cues_by_sentence(text: str, sentences: Sequence[Sentence]) -> dict[int, lis
             cues.setdefault(index, []).append(cue)
     for index, label_end in _labels(text, sentences, starts):
         cues.setdefault(index, []).insert(0, _Cue(label_end, label_end + 1, ":", False))
-    for signed in _signed_quotes(text):
+    for signed in signed_quotes(text):
         index = bisect_right(starts, signed.start(1)) - 1
         if index >= 0 and signed.end(1) <= sentences[index].end:
             cues.setdefault(index, []).append(
@@ -181,25 +180,6 @@ def _label(text: str, sentence: Sentence) -> int | None:
     if label and not text[label.end() : sentence.end].isupper():  # not "PHOTO: AFP"
         return label.end()
     return None
-
-
-def _signed_quotes(text: str) -> list[re.Match[str]]:
-    """The quotes signed with a dash, in order: `_SIGNED_QUOTE` tried only at the quotation
-    mark before each dash, where it can match. The dashes are found with `str.find`, as
-    `_quote_marks` finds its marks: `finditer` would test its class at every character."""
-    found = []
-    for dash in _SIGNING_DASHES:
-        at = text.find(dash)
-        while at >= 0:
-            mark = at - 1
-            while mark > 0 and text[mark].isspace():
-                mark -= 1
-            signed = _SIGNED_QUOTE.match(text, mark)
-            if signed is not None:
-                found.append(signed)
-            at = text.find(dash, at + 1)
-    found.sort(key=lambda signed: signed.start())
-    return found
 
 
 def _plausible_cue(text: str, cue: _Cue, sentence: Sentence) -> bool:
@@ -243,7 +223,16 @@ def _participle_subject(text: str, sentence: Sentence, cue: _Cue) -> Mention | N
     return subject_before(text, sentence.start, cue.start)
 
 
-def _mention(text: str, sentence: Sentence, cue: _Cue) -> Mention | None:
+def _mentions(text: str, sentence: Sentence, cue: _Cue, floor: int) -> list[Mention]:
+    """The speakers a cue reports for: its subject, and the one joined to it by "and"."""
+    mention = _mention(text, sentence, cue, floor)
+    if mention is None:
+        return []
+    joined = coordinated_subject(text, floor, mention) if mention.end <= cue.start else None
+    return [joined, mention] if joined else [mention]
+
+
+def _mention(text: str, sentence: Sentence, cue: _Cue, floor: int) -> Mention | None:
     if cue.text == ":":  # "SMITH: ..."
         return Mention(sentence.start, cue.start, "named")
     if cue.text in ("―", "—"):
@@ -254,7 +243,7 @@ def _mention(text: str, sentence: Sentence, cue: _Cue) -> Mention | None:
         return source_after_according(text, cue.end, sentence.end)
     if is_inverted(text, sentence.start, cue.start, cue.end, sentence.end):
         return phrase_after(text, cue.end, sentence.end)
-    return subject_before(text, sentence.start, cue.start)
+    return subject_before(text, floor, cue.start)
 
 
 def _resolve(text: str, mention: Mention, history: list[Attribution]) -> Attribution | None:
@@ -314,10 +303,20 @@ def _fits(pronoun: str, speaker: Attribution) -> bool:
     """Whether `pronoun` can refer to `speaker`: "it" to anyone but a person, "he" and "she" to
     anyone but a country or an institution, "they" and "we" to anyone."""
     if pronoun == "it":
-        return not speaker.is_person
+        return not (speaker.is_person or _looks_personal(speaker))
     if pronoun in ("he", "she"):
         return speaker.is_person or not _is_institution(speaker.speaker)
     return True
+
+
+def _looks_personal(speaker: Attribution) -> bool:
+    """Two or three capitalised words that name no institution ("Ann Lee, a senator, said")."""
+    tokens = speaker.speaker.split()
+    return (
+        2 <= len(tokens) <= 3
+        and all(token[0].isupper() for token in tokens)
+        and not _is_institution(speaker.speaker)
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -350,42 +349,3 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     for in C, one that opens with `\\b` is tried at every character."""
     escaped = re.escape(word)
     return re.compile(rf"{escaped}\b(?<!\w{escaped})")
-
-
-def _extend_over_quotes(
-    text: str, sentences: Sequence[Sentence], result: list[tuple[Attribution, ...]]
-) -> None:
-    """Sentences inside a quote that closes later take the speaker named at its close."""
-    marks = _quote_marks(text)
-    if not marks:
-        return
-    inside = False
-    pending: list[int] = []
-    next_mark = 0
-    for index, sentence in enumerate(sentences):
-        while next_mark < len(marks) and marks[next_mark][0] < sentence.end:
-            char = marks[next_mark][1]
-            inside = char == "“" or (char == '"' and not inside)
-            next_mark += 1
-        if inside:
-            pending = [*pending, index][-_LOOKAHEAD_SENTENCES:]
-            continue
-        if result[index]:
-            for earlier in pending:
-                if not result[earlier]:
-                    result[earlier] = result[index][:1]
-        pending = []
-
-
-def _quote_marks(text: str) -> list[tuple[int, str]]:
-    """(offset, mark) of every quotation mark, in order. One `str.find` scan per mark: Python's
-    `re` tests a class of several characters at every position of the text, a dozen times
-    slower over a whole article."""
-    marks = []
-    for mark in _QUOTE_MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            marks.append((at, mark))
-            at = text.find(mark, at + 1)
-    marks.sort()
-    return marks

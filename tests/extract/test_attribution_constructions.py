@@ -1,0 +1,66 @@
+"""Each way news attributes, in a sentence written for the test: every speaker a sentence
+reports, as the sentence names it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.sentences import split_sentences
+from extract.speakers import sentence_attributions
+
+OPENING = "Rain fell all week. "  # so the sentence under test is not the text's first line
+
+CONSTRUCTIONS = {
+    "thought": ("The governor believes the dam will hold.", ["governor"]),
+    "intent": ("The mayor plans to reopen the schools on Monday.", ["mayor"]),
+    "nested": ("The ministry said a commander told it that the bridge fell.",
+               ["ministry", "commander"]),
+    "appositive": ("Ann Lee, the mayor of the town, said the water was rising.", ["Ann Lee"]),
+    "parenthesis": ("The relief agency (which runs three camps) said food was short.",
+                    ["relief agency"]),
+    "participle": ("The army said the road was closed, adding that two bridges were down.",
+                   ["army"]),
+    "transcript label": ("LEE: We will rebuild the school.", ["LEE"]),
+    "dash-signed quote": ("“We will not leave our homes.” — Maria Ortiz, a farmer.",
+                          ["Maria Ortiz"]),
+    "according to, closing the sentence": (
+        "Troops crossed the river overnight, according to the regional governor.",
+        ["regional governor"]),
+    "quote, then an inverted verb closing the sentence": (
+        "“The fire is contained,” said the fire chief.", ["fire chief"]),
+    "quote around the reporting clause": (
+        "“The fire,” the fire chief said, “is contained now.”", ["fire chief"]),
+    "two subjects joined by and": ("The police and the coroner said three bodies were found.",
+                                   ["police", "coroner"]),
+    "a speaker noun with its complement": (
+        "Later, attorneys for the family said the video was incomplete.",
+        ["attorneys for the family"]),
+    "an adjunct between subject and verb": (
+        "The senator on Twitter called for calm.", ["senator"]),
+    "a weekday between subject and verb": (
+        "Ruritania on Tuesday appealed to its allies, citing an attack.", ["Ruritania"]),
+    "a name whose last word is also a modal": (
+        "Prime Minister Rosa May said this week that talks would resume.", ["Rosa May"]),
+    "no speaker in the outlet's own voice": ("The water rose by two metres overnight.", []),
+    "a date names no speaker": ("In August, the storm claimed forty lives.", []),
+    "so-called is no reporting verb": ("The so-called report of the committee was thin.", []),
+}
+
+
+@pytest.mark.parametrize("construction", CONSTRUCTIONS)
+def test_construction(construction: str) -> None:
+    sentence, expected = CONSTRUCTIONS[construction]
+    text = OPENING + sentence
+    found = sentence_attributions(text, split_sentences(text))
+    assert [text[a.char_start : a.char_end] for each in found for a in each] == expected
+
+
+def test_a_pronoun_takes_the_nearest_speaker_it_fits() -> None:
+    text = (
+        "The Chilean navy said a ship had sunk. Ann Lee, a senator, said help was coming. "
+        "She said the crew was safe. It said the search would go on."
+    )
+    found = sentence_attributions(text, split_sentences(text))
+    assert [(a.speaker, a.kind) for each in found[2:] for a in each] == [
+        ("Ann Lee", "pronoun"), ("Chilean navy", "pronoun")
+    ]
