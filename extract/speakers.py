@@ -58,6 +58,10 @@ class Attribution(NamedTuple):
 _CAPITALISED_NAME = r"[A-Z][\w'’-]+"
 _ACCORDING_TO = "according to"
 _ANTECEDENT_WINDOW = 600
+# A name's appositive: ", Peru's prime minister," or ", the Peruvian foreign minister." up to the
+# next comma or full stop.
+_APPOSITIVE = re.compile(r",\s+((?!who\b|which\b)[^,;:()\"“”]{3,80}?)(?=,|\.(?:\s|$)|$)")
+_APPOSITIVE_REACH = 100
 # A transcript's speaker label ("SMITH: We will"): the speaker stands at the label.
 _LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=: )")
 
@@ -67,6 +71,7 @@ class _Rules:
     cue: PhraseFinder
     person: re.Pattern[str]
     title: re.Pattern[str]
+    role: re.Pattern[str]  # a title anywhere, in any case: "Peru's prime minister"
     homographs: frozenset[str]
 
 
@@ -80,6 +85,7 @@ def _rules() -> _Rules:
             rf"(?P<name>{_CAPITALISED_NAME}(?:\s+{_CAPITALISED_NAME}){{0,2}})"
         ),
         title=re.compile(rf"\b(?:{titles})\s+(?={_CAPITALISED_NAME})"),
+        role=re.compile(rf"\b(?:{titles})\b", re.IGNORECASE),
         homographs=frozenset(words("reporting_noun_homographs")),
     )
 
@@ -271,10 +277,22 @@ def _resolve(text: str, mention: Mention, history: list[Attribution]) -> Attribu
     country, name_at = _country_and_name(text[start:end])
     start += name_at
     is_person = name_at > 0
+    if mention.kind == "named" and (country is None or not is_person):
+        role_country, has_role = _appositive_role(text, end)
+        country, is_person = country or role_country, is_person or has_role
     if country is None:
         country, named_person = _nationality(text, text[start:end])
         is_person = is_person or named_person
     return Attribution(text[start:end], country, start, end, is_person, mention.kind)
+
+
+def _appositive_role(text: str, end: int) -> tuple[str | None, bool]:
+    """The office an appositive gives the name before it ("Rosa Quispe, Peru's prime minister,
+    said"): its country, and whether it names a person's title."""
+    found = _APPOSITIVE.match(text, end, end + _APPOSITIVE_REACH)
+    if found is None or _rules().role.search(found.group(1)) is None:
+        return None, False
+    return country_of(found.group(1)), True
 
 
 def _nationality(text: str, name: str) -> tuple[str | None, bool]:

@@ -64,3 +64,13 @@ def test_a_pronoun_takes_the_nearest_speaker_it_fits() -> None:
     assert [(a.speaker, a.kind) for each in found[2:] for a in each] == [
         ("Ann Lee", "pronoun"), ("Chilean navy", "pronoun")
     ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rosa Quispe, Peru's prime minister, said the border was calm.",
+    "“The border is calm,” said Rosa Quispe, the Peruvian foreign minister.",
+])
+def test_an_appositive_gives_a_person_office_and_country(sentence: str) -> None:
+    text = OPENING + sentence
+    [[found]] = [each for each in sentence_attributions(text, split_sentences(text)) if each]
+    assert (found.speaker, found.country, found.is_person) == ("Rosa Quispe", "PER", True)
