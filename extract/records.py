@@ -75,9 +75,16 @@ class Statement(Span):
     source_key: str  # the source under one spelling, without its country ("defense ministry")
     source_kind: str  # person, government, armed_forces, police, outlet... (extract/sources.py)
     speaker_country: str | None  # the name's country, else the document's for the same source
-    stance: Literal["assert", "accuse", "deny"]
+    stance: Literal["assert", "accuse", "deny", "condemn", "claim_responsibility", "confirm"]
     target_country: str | None
-    content: str
+    content: str  # what is said: text[content_start:content_end]
+    is_quote: bool  # content is a verbatim quote
+    source_start: int  # the speaker's mention as this statement's sentence gives it
+    source_end: int
+    cue_start: int  # the reporting cue ("said", "according to")
+    cue_end: int
+    content_start: int
+    content_end: int
 
 
 class TimeExpression(TypedDict):

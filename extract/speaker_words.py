@@ -15,7 +15,8 @@ from extract.countries import find_countries
 from extract.lexicon import table, words
 from extract.sentences import abbreviations
 
-_LEADING_WORDS = frozenset({"the", "a", "an"})  # not part of a name: "the ministry" is "ministry"
+# Not part of a name: "the ministry" is "ministry", "both Peru and Chile" names Peru and Chile.
+_LEADING_WORDS = frozenset({"the", "a", "an", "both", "either", "neither"})
 _AGENT_SUFFIXES = (
     *(
         stem + plural

@@ -53,6 +53,8 @@ class Attribution(NamedTuple):
     char_end: int
     is_person: bool = False  # named with a title here or elsewhere ("Prime Minister <Name>")
     kind: str = "named"  # how this sentence names the speaker: named, generic or pronoun
+    cue_start: int = -1  # span of the reporting cue ("said", "according to", a label's colon)
+    cue_end: int = -1
 
 
 _CAPITALISED_NAME = r"[A-Z][\w'’-]+"
@@ -128,6 +130,7 @@ def sentence_attributions(
                     continue
                 attribution = _resolve(text, mention, history)
                 if attribution is not None:
+                    attribution = attribution._replace(cue_start=cue.start, cue_end=cue.end)
                     found[mention.start] = attribution
                     history.append(attribution)
             floor = max(floor, cue.end)

@@ -27,12 +27,18 @@ from extract.numbers import alternation
 from extract.records import Statement, claim_id
 from extract.sentences import Sentence
 from extract.sources import identify_sources
+from extract.speaker_words import speaker_words
 from extract.speakers import Attribution
 
 # A reporting clause that closes its sentence: a comma or quote, up to three words ("the",
-# "Prime Minister"), the speaker; then the verb and at most a few words ("said on Tuesday.").
+# "Prime Minister"), the speaker; then the verb and at most eight words of circumstance ("said
+# in a statement on Tuesday.").
 _INVERTED_BEFORE = re.compile(r"[,”\"](?:\s+[\w'’.-]+){0,3}\s*$")
-_CLOSING_WORDS = 5
+_CLOSING_WORDS = 8
+_THAT = re.compile(r"[\s,]*(?:that\s+)?")  # "said that the road ...": what is said opens after it
+_CONTENT_EDGES = " \t\n,.;:—–-\"“”"
+_LEAD_IN = re.compile(r"[\s,:]*(?:that\s*)?")  # between a cue and the quote it opens
+_LEAD_OUT_WORDS = 4  # between a quote and the speaker it closes before: '," said the'...
 _QUOTED = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
 _STANCE_ORDER = ("claim_responsibility", "deny", "accuse", "condemn", "confirm")
 _TARGETED = ("accuse", "deny")
@@ -92,9 +98,11 @@ def find_statements(
         if not found:
             continue
         cue_stance, cue = _stance_and_cue(low, sentence.start, sentence.end)
-        quoted = _QUOTED.search(sentence.text)
         for attribution, identity in zip(found, islice(identities, len(found)), strict=True):
-            stance, target = _stance_and_target(text, low, sentence, attribution, cue_stance, cue)
+            content_start, content_end, is_quote = _content_span(text, sentence, attribution)
+            stance, target = _stance_and_target(
+                text, low, sentence, attribution, (cue_stance, cue), (content_start, content_end)
+            )
             statements.append({
                 "claim_id": claim_id(
                     doc_id, "statement", sentence.start, sentence.end, attribution.char_start
@@ -111,33 +119,48 @@ def find_statements(
                 "speaker_country": identity.country,
                 "stance": stance,
                 "target_country": target,
-                "content": quoted.group(1) if quoted else sentence.text,
+                "content": text[content_start:content_end],
+                "is_quote": is_quote,
                 "evidence": sentence.text,
                 "char_start": sentence.start,
                 "char_end": sentence.end,
+                "source_start": attribution.char_start,
+                "source_end": attribution.char_end,
+                "cue_start": attribution.cue_start,
+                "cue_end": attribution.cue_end,
+                "content_start": content_start,
+                "content_end": content_end,
             })
     return statements
 
 
 def _stance_and_target(
-    text: str, low: str, sentence: Sentence, attribution: Attribution, stance: str, cue: int
+    text: str,
+    low: str,
+    sentence: Sentence,
+    attribution: Attribution,
+    cue: tuple[str, int],
+    content: tuple[int, int],
 ) -> tuple[str, str | None]:
-    """The cue's stance, turned into an accusation by an act of force another country's side
-    did; and its target."""
+    """The cue's stance (and where its cue starts), turned into an accusation by an act of force
+    another country's side did in what the speaker says; and its target."""
+    stance, cue_start = cue
     if stance in ("assert", "confirm"):
-        doer = _act_doer(text, low, sentence, attribution)
+        doer = _act_doer(text, low, sentence, attribution, content)
         if doer is not None:
             return "accuse", doer
     if stance not in _TARGETED:
         return stance, None
-    return stance, _target(text, sentence, attribution, cue)
+    return stance, _target(text, sentence, attribution, cue_start)
 
 
-def _act_doer(text: str, low: str, sentence: Sentence, attribution: Attribution) -> str | None:
-    """The first country other than the speaker's that the sentence names as the doer of an act
-    of force ("<demonym> troops shelled"), unless negated ("never attacked")."""
+def _act_doer(
+    text: str, low: str, sentence: Sentence, attribution: Attribution, content: tuple[int, int]
+) -> str | None:
+    """The first country other than the speaker's that what the speaker says names as the doer
+    of an act of force ("<demonym> troops shelled"), unless negated ("never attacked")."""
     act = _hostile_act()
-    start, end = _reported_span(text, sentence, attribution)
+    start, end = content
     for mention in _other_countries(text, sentence, attribution):
         if not start <= mention.start < end:
             continue
@@ -147,16 +170,73 @@ def _act_doer(text: str, low: str, sentence: Sentence, attribution: Attribution)
     return None
 
 
-def _reported_span(text: str, sentence: Sentence, attribution: Attribution) -> tuple[int, int]:
-    """What the speaker says: the quote, else the words after the speaker, or before it when
-    the reporting clause closes the sentence ("..., the ministry said")."""
-    quoted = _QUOTED.search(text, sentence.start, sentence.end)
+def _content_span(text: str, sentence: Sentence, attribution: Attribution) -> tuple[int, int, bool]:
+    """What the speaker says, and whether it is a quote: the quote, else the words after the
+    reporting verb, or before the speaker when the reporting clause closes the sentence
+    ("..., the ministry said"); the whole sentence when its speaker is named where a quote of
+    several sentences closes."""
+    quoted = _quote_of(text, sentence, attribution)
     if quoted:
-        return quoted.span(1)
+        return *quoted.span(1), True
+    if not sentence.start <= attribution.char_start < sentence.end:
+        return _trimmed(text, sentence.start, sentence.end, sentence)
     closing = _INVERTED_BEFORE.search(text, sentence.start, attribution.char_start)
-    if closing and len(text[attribution.char_end : sentence.end].split()) <= _CLOSING_WORDS:
-        return sentence.start, closing.start()
-    return attribution.char_end, sentence.end
+    rest = text[max(attribution.char_end, attribution.cue_end) : sentence.end]
+    if closing and _only_circumstance(rest):
+        start, end = sentence.start, closing.start()
+    else:
+        start, end = max(attribution.char_end, attribution.cue_end), sentence.end
+    return _trimmed(text, _THAT.match(text, start, end).end(), end, sentence)
+
+
+def _trimmed(text: str, start: int, end: int, sentence: Sentence) -> tuple[int, int, bool]:
+    """text[start:end] without the punctuation and quote marks at its edges (the sentence when
+    nothing is left), not a quote."""
+    while start < end and text[start] in _CONTENT_EDGES:
+        start += 1
+    while end > start and text[end - 1] in _CONTENT_EDGES:
+        end -= 1
+    return (start, end, False) if start < end else (sentence.start, sentence.end, False)
+
+
+def _only_circumstance(rest: str) -> bool:
+    """Whether the words after a reporting verb only say where, when or to whom ("in a
+    statement on Tuesday", "Tuesday", "told reporters"), so the verb closes its sentence."""
+    following = rest.split()
+    if len(following) <= 2:
+        return True
+    opener = following[0].lower()
+    words = speaker_words()
+    circumstantial = opener in words.fillers or opener in words.connectors
+    return len(following) <= _CLOSING_WORDS and (circumstantial or opener in words.adjuncts)
+
+
+def _quote_of(text: str, sentence: Sentence, attribution: Attribution) -> re.Match[str] | None:
+    """The quote the speaker says, as a whole: one that opens right after its cue ('X said:
+    "..."'), or closes right before its mention ('"...," said X', '"...," X said'). A quoted
+    phrase inside a clause ('said troops tried to "break through"') is a clause, not a quote."""
+    quotes = list(_QUOTED.finditer(text, sentence.start, sentence.end))
+    for quote in quotes:
+        if 0 <= attribution.cue_end <= quote.start() and _LEAD_IN.fullmatch(
+            text, attribution.cue_end, quote.start()
+        ):
+            return quote
+    for quote in reversed(quotes):
+        if quote.end() <= attribution.char_start and _leads_out(
+            text[quote.end() : attribution.char_start]
+        ):
+            return quote
+    return None
+
+
+def _leads_out(between: str) -> bool:
+    """Whether the words between a quote and a speaker only lead to the speaker ('," said the',
+    '," the'), not to another clause ('," while the')."""
+    following = between.strip(" ,").split()
+    boundaries = speaker_words().boundaries
+    return len(following) <= _LEAD_OUT_WORDS and not any(
+        word.lower() in boundaries for word in following
+    )
 
 
 def _other_countries(

@@ -99,7 +99,7 @@ quoted as (
         on statements.doc_id = claims.doc_id
         and statements.char_start <= claims.char_start
         and statements.char_end >= claims.char_end
-        and statements.content <> statements.evidence
+        and statements.is_quote
         and length(statements.content) >= 20
     group by claims.claim_id
 ),

@@ -125,9 +125,16 @@ create table if not exists raw_statements (
     stance          varchar not null,
     target_country  varchar,
     content         varchar not null,
+    is_quote        boolean,
     evidence        varchar not null,
     char_start      bigint not null,
     char_end        bigint not null,
+    source_start    bigint,
+    source_end      bigint,
+    cue_start       bigint,
+    cue_end         bigint,
+    content_start   bigint,
+    content_end     bigint,
 );
 
 -- Statements read before a pronoun's speaker was told apart keep their resolved name as speaker
@@ -137,6 +144,15 @@ alter table raw_statements alter column speaker drop not null;
 alter table raw_statements add column if not exists source_name varchar;
 alter table raw_statements add column if not exists source_key varchar;
 alter table raw_statements add column if not exists source_kind varchar;
+-- and those read before their spans were kept: NULL spans, and is_quote when the content is not
+-- the whole sentence (stg_statements).
+alter table raw_statements add column if not exists is_quote boolean;
+alter table raw_statements add column if not exists source_start bigint;
+alter table raw_statements add column if not exists source_end bigint;
+alter table raw_statements add column if not exists cue_start bigint;
+alter table raw_statements add column if not exists cue_end bigint;
+alter table raw_statements add column if not exists content_start bigint;
+alter table raw_statements add column if not exists content_end bigint;
 
 create table if not exists raw_time_expressions (
     doc_id     varchar not null,

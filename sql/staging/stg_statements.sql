@@ -25,9 +25,16 @@ final as (
         stance,
         target_country,
         content,
+        coalesce(is_quote, content <> evidence) as is_quote,
         evidence,
         char_start,
         char_end,
+        source_start,
+        source_end,
+        cue_start,
+        cue_end,
+        content_start,
+        content_end,
     from statements
 )
 

@@ -67,3 +67,38 @@ def test_no_accusation_from_a_negated_act_or_one_outside_what_is_said():
     outside = "Chile shelled the bridge and the Peruvian ministry has said troops have died."
     assert _stances(negated) == [("Peruvian ministry", "assert", None)]
     assert _stances(outside) == [("Peruvian ministry", "assert", None)]
+
+
+def _spans(text: str) -> list[tuple[str, str, str, bool]]:
+    _, extraction = extract_document("0" * 16, text)
+    return [
+        (
+            text[s["source_start"] : s["source_end"]],
+            text[s["cue_start"] : s["cue_end"]],
+            s["content"],
+            s["is_quote"],
+        )
+        for s in extraction.statements
+    ]
+
+
+def test_source_cue_and_content_spans():
+    assert _spans("The mayor said that the water was rising.") == [
+        ("mayor", "said", "the water was rising", False)
+    ]
+    assert _spans("“The fire is contained,” said the fire chief.") == [
+        ("fire chief", "said", "The fire is contained,", True)
+    ]
+    assert _spans("Troops crossed the river overnight, according to the regional governor.") == [
+        ("regional governor", "according to", "Troops crossed the river overnight", False)
+    ]
+    assert _spans("The river rose, the army said in a statement on Tuesday.") == [
+        ("army", "said", "The river rose", False)
+    ]
+
+
+def test_a_quoted_phrase_inside_a_clause_is_no_quote_of_the_speaker():
+    [(_, _, content, is_quote)] = _spans(
+        'The army said enemy units tried to "break through the lines" at dawn.'
+    )
+    assert (content, is_quote) == ('enemy units tried to "break through the lines" at dawn', False)
