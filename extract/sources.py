@@ -74,8 +74,16 @@ def identify_sources(attributions: Sequence[Attribution]) -> list[SourceIdentity
         item._replace(key=fullest.get(item.surname, item.key)) if item.surname else item
         for item in named
     ]
+    countries: dict[str, set[str]] = {}
+    for item in keyed:
+        if item.country:
+            countries.setdefault(item.key, set()).add(item.country)
     return [
-        SourceIdentity(item.key, item.kind, item.country or _country_from_document(keyed, i))
+        SourceIdentity(
+            item.key,
+            item.kind,
+            item.country or _country_from_document(keyed, i, countries.get(item.key, set())),
+        )
         for i, item in enumerate(keyed)
     ]
 
@@ -178,9 +186,9 @@ def _fullest_person_names(named: Sequence[_Named]) -> dict[str, str]:
     return fullest
 
 
-def _country_from_document(keyed: Sequence[_Named], i: int) -> str | None:
-    """The country the document gives the same source elsewhere (see the module docstring)."""
-    candidates = {item.country for item in keyed if item.key == keyed[i].key and item.country}
+def _country_from_document(keyed: Sequence[_Named], i: int, candidates: set[str]) -> str | None:
+    """The country the document gives the same source elsewhere, of the `candidates` its
+    sources of that key have (see the module docstring)."""
     if len(candidates) <= 1:
         return next(iter(candidates), None)
     for earlier in reversed(keyed[:i]):

@@ -34,6 +34,7 @@ from extract.speakers import Attribution
 # "Prime Minister"), the speaker; then the verb and at most eight words of circumstance ("said
 # in a statement on Tuesday.").
 _INVERTED_BEFORE = re.compile(r"[,”\"](?:\s+[\w'’.-]+){0,3}\s*$")
+_INVERTED_REACH = 80  # characters before the speaker where that comma or quote may stand
 _CLOSING_WORDS = 8
 _THAT = re.compile(r"[\s,]*(?:that\s+)?")  # "said that the road ...": what is said opens after it
 _CONTENT_EDGES = " \t\n,.;:—–-\"“”"
@@ -59,10 +60,14 @@ def _cue_patterns() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
 
 
 @cache
-def _hostile_act() -> re.Pattern[str]:
-    """After a country mention, in lower case: up to three words, then an act of force."""
+def _hostile_act() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For lower-cased text: any act of force (most sentences have none, and one search settles
+    them); and, after a country mention, up to three words, then an act of force."""
     acts = alternation(words("hostile_acts"))
-    return re.compile(rf"(?:['’]s)?((?:\s+[\w'’-]+){{0,3}}?)\s+(?:{acts})\b")
+    return (
+        re.compile(rf"\b(?:{acts})\b"),
+        re.compile(rf"(?:['’]s)?((?:\s+[\w'’-]+){{0,3}}?)\s+(?:{acts})\b"),
+    )
 
 
 def stance_of(sentence: str) -> str:
@@ -98,8 +103,11 @@ def find_statements(
         if not found:
             continue
         cue_stance, cue = _stance_and_cue(low, sentence.start, sentence.end)
+        quotes = list(_QUOTED.finditer(text, sentence.start, sentence.end))
         for attribution, identity in zip(found, islice(identities, len(found)), strict=True):
-            content_start, content_end, is_quote = _content_span(text, sentence, attribution)
+            content_start, content_end, is_quote = _content_span(
+                text, sentence, attribution, quotes
+            )
             stance, target = _stance_and_target(
                 text, low, sentence, attribution, (cue_stance, cue), (content_start, content_end)
             )
@@ -159,8 +167,10 @@ def _act_doer(
 ) -> str | None:
     """The first country other than the speaker's that what the speaker says names as the doer
     of an act of force ("<demonym> troops shelled"), unless negated ("never attacked")."""
-    act = _hostile_act()
+    any_act, act = _hostile_act()
     start, end = content
+    if any_act.search(low, start, end) is None:
+        return None
     for mention in _other_countries(text, sentence, attribution):
         if not start <= mention.start < end:
             continue
@@ -170,17 +180,21 @@ def _act_doer(
     return None
 
 
-def _content_span(text: str, sentence: Sentence, attribution: Attribution) -> tuple[int, int, bool]:
+def _content_span(
+    text: str, sentence: Sentence, attribution: Attribution, quotes: Sequence[re.Match[str]]
+) -> tuple[int, int, bool]:
     """What the speaker says, and whether it is a quote: the quote, else the words after the
     reporting verb, or before the speaker when the reporting clause closes the sentence
     ("..., the ministry said"); the whole sentence when its speaker is named where a quote of
     several sentences closes."""
-    quoted = _quote_of(text, sentence, attribution)
+    quoted = _quote_of(text, attribution, quotes)
     if quoted:
         return *quoted.span(1), True
     if not sentence.start <= attribution.char_start < sentence.end:
         return _trimmed(text, sentence.start, sentence.end, sentence)
-    closing = _INVERTED_BEFORE.search(text, sentence.start, attribution.char_start)
+    closing = _INVERTED_BEFORE.search(
+        text, max(sentence.start, attribution.char_start - _INVERTED_REACH), attribution.char_start
+    )
     rest = text[max(attribution.char_end, attribution.cue_end) : sentence.end]
     if closing and _only_circumstance(rest):
         start, end = sentence.start, closing.start()
@@ -211,11 +225,12 @@ def _only_circumstance(rest: str) -> bool:
     return len(following) <= _CLOSING_WORDS and (circumstantial or opener in words.adjuncts)
 
 
-def _quote_of(text: str, sentence: Sentence, attribution: Attribution) -> re.Match[str] | None:
+def _quote_of(
+    text: str, attribution: Attribution, quotes: Sequence[re.Match[str]]
+) -> re.Match[str] | None:
     """The quote the speaker says, as a whole: one that opens right after its cue ('X said:
     "..."'), or closes right before its mention ('"...," said X', '"...," X said'). A quoted
     phrase inside a clause ('said troops tried to "break through"') is a clause, not a quote."""
-    quotes = list(_QUOTED.finditer(text, sentence.start, sentence.end))
     for quote in quotes:
         if 0 <= attribution.cue_end <= quote.start() and _LEAD_IN.fullmatch(
             text, attribution.cue_end, quote.start()
