@@ -150,8 +150,27 @@ def _before_asides(tokens: list[str], i: int) -> int:
             j -= 1
         if j < 0 or tokens[j] != opening:
             return -1
-        i = j - 1
+        i = _before_appositives(tokens, j - 1)
     return i
+
+
+def _before_appositives(tokens: list[str], i: int) -> int:
+    """Past the appositives that open with a lower-case word after a name and end at tokens[i]
+    ("Ann Lee, the mayor of Lima, a city of ten million, said": "Lee")."""
+    found = speaker_words()
+    while True:
+        k = i
+        while k > 0 and tokens[k] != "," and i - k <= 2 * MAX_TOKENS:
+            k -= 1
+        if k <= 0 or tokens[k] != "," or not tokens[k + 1][0].islower():
+            return i
+        first = k - 1
+        while first > 0 and tokens[first - 1][0].isupper():
+            first -= 1
+        opener = tokens[first].lower()
+        if not tokens[k - 1][0].isupper() or opener in found.connectors or opener in found.adjuncts:
+            return i  # "In Paris, the minister, ...": a place, not a name
+        i = k - 1
 
 
 def _inside_at(tokens: list[str], i: int) -> bool:

@@ -65,6 +65,7 @@ _ANTECEDENT_WINDOW = 600
 _APPOSITIVE = re.compile(r",\s+((?!who\b|which\b)[^,;:()\"“”]{3,80}?)(?=,|\.(?:\s|$)|$)")
 _APPOSITIVE_REACH = 100
 # A transcript's speaker label ("SMITH: We will"): the speaker stands at the label.
+_OPENING_QUOTES = "\"“‘'"
 _LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=: )")
 
 
@@ -182,13 +183,19 @@ def _labels(
 
 
 def _label(text: str, sentence: Sentence) -> int | None:
-    """Where the speaker label that opens `sentence` ends ("SMITH: We will"), if one does."""
-    if not sentence.text[:2].isupper():
+    """Where the speaker label that opens `sentence` ends ("SMITH: We will", or quoted as a
+    transcript's paragraphs are: '"SMITH: We will'), if one does."""
+    opening = _after_opening_quotes(sentence)
+    if not text[opening : opening + 2].isupper():
         return None
-    label = _LABEL.match(text, sentence.start, sentence.end)
+    label = _LABEL.match(text, opening, sentence.end)
     if label and not text[label.end() : sentence.end].isupper():  # not "PHOTO: AFP"
         return label.end()
     return None
+
+
+def _after_opening_quotes(sentence: Sentence) -> int:
+    return sentence.start + len(sentence.text) - len(sentence.text.lstrip(_OPENING_QUOTES))
 
 
 def _plausible_cue(text: str, cue: _Cue, sentence: Sentence) -> bool:
@@ -243,7 +250,7 @@ def _mentions(text: str, sentence: Sentence, cue: _Cue, floor: int) -> list[Ment
 
 def _mention(text: str, sentence: Sentence, cue: _Cue, floor: int) -> Mention | None:
     if cue.text == ":":  # "SMITH: ..."
-        return Mention(sentence.start, cue.start, "named")
+        return Mention(_after_opening_quotes(sentence), cue.start, "named")
     if cue.text in ("―", "—"):
         return phrase_after(text, cue.end, sentence.end)
     if cue.text.endswith("ing"):

@@ -21,6 +21,13 @@ CONSTRUCTIONS = {
     "participle": ("The army said the road was closed, adding that two bridges were down.",
                    ["army"]),
     "transcript label": ("LEE: We will rebuild the school.", ["LEE"]),
+    "transcript label inside a quote": ('"LEE: We will rebuild the school.', ["LEE"]),
+    "two appositives": (
+        "Ann Lee, the mayor of Lima, a city of ten million, said the water was rising.",
+        ["Ann Lee"]),
+    "an aside after a place is no appositive": (
+        "In Lima, the mayor of the city, a former engineer, said the water was rising.",
+        ["mayor of the city"]),
     "dash-signed quote": ("“We will not leave our homes.” — Maria Ortiz, a farmer.",
                           ["Maria Ortiz"]),
     "according to, closing the sentence": (
