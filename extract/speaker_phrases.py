@@ -115,10 +115,10 @@ def _ends_name(tokens: list[str], i: int) -> bool:
 
 def _before_adjunct(tokens: list[str], i: int, found: SpeakerWords) -> int:
     """The index before an adjunct that ends at tokens[i] ("the senator on Twitter", "the mayor
-    during a visit"); i itself otherwise."""
+    during a visit", "a poll released Friday"); i itself otherwise."""
     if i < 0 or not tokens[i][0].isalnum():  # "Lee, at the scene on Monday, said": an aside
         return i
-    for p in range(i - 1, max(-1, i - 1 - ADJUNCT_REACH), -1):
+    for p in range(i, max(-1, i - 1 - ADJUNCT_REACH), -1):
         low = tokens[p].lower()
         if low in found.adjuncts:
             return p - 1

@@ -48,6 +48,12 @@ CONSTRUCTIONS = {
         "Ruritania on Tuesday appealed to its allies, citing an attack.", ["Ruritania"]),
     "a name whose last word is also a modal": (
         "Prime Minister Rosa May said this week that talks would resume.", ["Rosa May"]),
+    "a participle after the subject": (
+        "The latest opinion poll released Friday shows that the mayor leads.",
+        ["latest opinion poll"]),
+    "records speak": ("Video of the crash shows him braking hard.", ["Video of the crash"]),
+    "according to a possessive phrase": (
+        "The family saw the footage, according to their attorneys.", ["their attorneys"]),
     "no speaker in the outlet's own voice": ("The water rose by two metres overnight.", []),
     "a date names no speaker": ("In August, the storm claimed forty lives.", []),
     "so-called is no reporting verb": ("The so-called report of the committee was thin.", []),
