@@ -75,6 +75,7 @@ class _Rules:
     person: re.Pattern[str]
     title: re.Pattern[str]
     role: re.Pattern[str]  # a title anywhere, in any case: "Peru's prime minister"
+    titled_name: re.Pattern[str]  # "Prime Minister Rosa Quispe": the name
     homographs: frozenset[str]
 
 
@@ -89,6 +90,9 @@ def _rules() -> _Rules:
         ),
         title=re.compile(rf"\b(?:{titles})\s+(?={_CAPITALISED_NAME})"),
         role=re.compile(rf"\b(?:{titles})\b", re.IGNORECASE),
+        titled_name=re.compile(
+            rf"\b(?:{titles})\s+(?P<name>{_CAPITALISED_NAME}(?:\s+{_CAPITALISED_NAME}){{0,2}})"
+        ),
         homographs=frozenset(words("reporting_noun_homographs")),
     )
 
@@ -264,12 +268,8 @@ def _mention(text: str, sentence: Sentence, cue: _Cue, floor: int) -> Mention | 
 
 def _resolve(text: str, mention: Mention, history: list[Attribution]) -> Attribution | None:
     start, end = mention.start, mention.end
-    if mention.kind == "pronoun":  # with nobody named before, "it" is no one we can name
-        if not history:
-            return None
-        pronoun = text[start:end].lower()
-        earlier = next((a for a in reversed(history) if _fits(pronoun, a)), history[-1])
-        return earlier._replace(char_start=start, char_end=end, kind="pronoun")
+    if mention.kind == "pronoun":
+        return _pronoun_antecedent(text, mention, history)
     if mention.kind == "generic":
         head = text[start:end].split()[-1].lower()
         antecedent = _antecedent(text, start, head)
@@ -325,6 +325,34 @@ def _country_and_name(phrase: str) -> tuple[str | None, int]:
     speakers again and again."""
     titles = list(_rules().title.finditer(phrase))
     return country_of(phrase), titles[-1].end() if titles else 0
+
+
+def _pronoun_antecedent(
+    text: str, mention: Mention, history: list[Attribution]
+) -> Attribution | None:
+    """Whom a pronoun speaker refers back to: the last speaker it fits ("it" a body, "he" or
+    "she" a person, either way: the text's gender is not read); for "he" or "she" with no
+    person among the speakers, the last person the text names with a title before it ("Mayor
+    Ann Lee spoke on Monday. She said"). With nobody named before, "it" is no one we can name."""
+    start, end = mention.start, mention.end
+    pronoun = text[start:end].lower()
+    earlier = next((a for a in reversed(history) if _fits(pronoun, a)), None)
+    if earlier is None and pronoun in ("he", "she"):
+        earlier = _titled_person_before(text, start)
+    earlier = earlier or (history[-1] if history else None)
+    if earlier is None:
+        return None
+    return earlier._replace(char_start=start, char_end=end, kind="pronoun")
+
+
+def _titled_person_before(text: str, before: int) -> Attribution | None:
+    """The last person named with a title in the window before `before`."""
+    window = max(0, before - _ANTECEDENT_WINDOW)
+    named = list(_rules().titled_name.finditer(text, window, before))
+    if not named:
+        return None
+    name = named[-1].group("name")
+    return Attribution(name, _nationality(text, name)[0], 0, 0, True)
 
 
 def _fits(pronoun: str, speaker: Attribution) -> bool:

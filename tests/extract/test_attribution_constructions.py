@@ -87,3 +87,9 @@ def test_an_appositive_gives_a_person_office_and_country(sentence: str) -> None:
     text = OPENING + sentence
     [[found]] = [each for each in sentence_attributions(text, split_sentences(text)) if each]
     assert (found.speaker, found.country, found.is_person) == ("Rosa Quispe", "PER", True)
+
+
+def test_he_or_she_finds_a_titled_person_the_text_names_without_quoting() -> None:
+    text = "Chilean President Rosa Quispe toured the dam on Monday. He said it would hold."
+    [(), (found,)] = sentence_attributions(text, split_sentences(text))
+    assert (found.speaker, found.country, found.kind) == ("Rosa Quispe", "CHL", "pronoun")
