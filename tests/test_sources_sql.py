@@ -69,3 +69,14 @@ def test_the_outlets_own_voice_is_an_original_source_of_its_own(warehouse):
     assert warehouse.rows(
         "select n_independent, n_original_sources from source_agreement"
     ) == [(2, 2)]
+
+
+def test_an_accusation_carried_by_two_outlets_is_one_source_in_the_accounts(warehouse):
+    for outlet in ("Outlet A", "Outlet B"):
+        doc_id = warehouse.document(f"The ministry accused the rebels ({outlet}).", outlet, DAY)
+        warehouse.statement(doc_id, "the ministry", "accuse", speaker_country="FRE",
+                            source_key="defense ministry")
+    warehouse.build()
+    assert warehouse.rows(
+        "select side, stance, n_documents, n_independent, n_original_sources from accounts"
+    ) == [("FRE", "accuse", 2, 2, 1)]

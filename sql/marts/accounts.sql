@@ -21,6 +21,7 @@ select
     count(*) as n_statements,
     count(distinct doc_id) as n_documents,
     count(distinct source_group) as n_independent,
+    count(distinct source_id) as n_original_sources,
     list(distinct speaker order by speaker) as speakers,
     list(distinct doc_id order by doc_id) as doc_ids,
     arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
