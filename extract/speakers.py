@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.countries import country_of
-from extract.lexicon import words
+from extract.lexicon import table, words
 from extract.lowercase import lowered
 from extract.numbers import PhraseFinder, alternation
 from extract.quotes import extend_over_quotes, signed_quotes
@@ -284,6 +284,9 @@ def _resolve(text: str, mention: Mention, history: list[Attribution]) -> Attribu
         for earlier in reversed(history):
             if head in earlier.speaker.lower():
                 return earlier._replace(char_start=start, char_end=end, kind="generic")
+        body = _body_spoken_for(text, mention, head, history)
+        if body is not None:
+            return body._replace(char_start=start, char_end=end, kind="generic")
     country, name_at = _country_and_name(text[start:end])
     start += name_at
     is_person = name_at > 0
@@ -303,6 +306,24 @@ def _appositive_role(text: str, end: int) -> tuple[str | None, bool]:
     if found is None or _rules().role.search(found.group(1)) is None:
         return None, False
     return country_of(found.group(1)), True
+
+
+def _body_spoken_for(
+    text: str, mention: Mention, head: str, history: list[Attribution]
+) -> Attribution | None:
+    """The body that "the spokesman" or "the officials" speak for: the last institution among
+    the speakers before ("The defence ministry said ... The spokesman added"). Only with "the":
+    "a spokesman" may speak for anyone."""
+    definite = text[max(0, mention.start - 4) : mention.start].lower() == "the "
+    if head not in _role_words() or not definite:
+        return None
+    return next((a for a in reversed(history) if _is_institution(a.speaker)), None)
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Words for people who speak for a body (`lexicon/source_kinds.csv`, kind role)."""
+    return frozenset(row["word"] for row in table("source_kinds") if row["kind"] == "role")
 
 
 def _nationality(text: str, name: str) -> tuple[str | None, bool]:

@@ -93,3 +93,13 @@ def test_he_or_she_finds_a_titled_person_the_text_names_without_quoting() -> Non
     text = "Chilean President Rosa Quispe toured the dam on Monday. He said it would hold."
     [(), (found,)] = sentence_attributions(text, split_sentences(text))
     assert (found.speaker, found.country, found.kind) == ("Rosa Quispe", "CHL", "pronoun")
+
+
+@pytest.mark.parametrize(("role", "body"), [
+    ("The spokesman added", "Peruvian defence ministry"),
+    ("A spokesman added", "spokesman"),  # "a spokesman" may speak for anyone
+])
+def test_the_spokesman_speaks_for_the_last_institution_quoted(role: str, body: str) -> None:
+    text = f"The Peruvian defence ministry said the border was calm. {role} that troops were ready."
+    found = sentence_attributions(text, split_sentences(text))
+    assert found[1][0].speaker == body
