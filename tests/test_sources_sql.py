@@ -80,3 +80,19 @@ def test_an_accusation_carried_by_two_outlets_is_one_source_in_the_accounts(ware
     assert warehouse.rows(
         "select side, stance, n_documents, n_independent, n_original_sources from accounts"
     ) == [("FRE", "accuse", 2, 2, 1)]
+
+
+def test_a_surname_alone_is_the_person_another_report_of_the_incident_names_in_full(warehouse):
+    full = warehouse.document("Prime Minister Rosa Quispe said the talks failed.", "Outlet A",
+                              DAY)
+    short = warehouse.document("Quispe said the talks failed.", "Outlet B", DAY)
+    warehouse.statement(full, "Rosa Quispe", "assert", speaker_country="PER",
+                        source_key="rosa quispe")
+    warehouse.statement(short, "Quispe", "assert", source_key="quispe")
+    warehouse.conn.execute(
+        "update raw_statements set source_kind = 'person'"
+    )
+    warehouse.build()
+    assert warehouse.rows("select name, source_key, country, n_documents from sources") == [
+        ("Rosa Quispe", "rosa quispe", "PER", 2)
+    ]

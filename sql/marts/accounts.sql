@@ -4,9 +4,11 @@
 with statements as (
     select
         incident_keys.incident_id,
-        statements.*,
+        statements.* exclude (source_id),
+        statement_sources.source_id,
         sources.source_group,
     from stg_statements as statements
+    inner join int_statement_sources as statement_sources using (claim_id)
     inner join int_claim_incidents using (claim_id)
     inner join int_incident_keys as incident_keys using (incident_key)
     inner join int_document_sources as sources on sources.doc_id = statements.doc_id

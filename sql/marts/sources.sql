@@ -3,14 +3,15 @@
 -- Defence in Yerevan", "MoD", a later "the ministry"), with each name's documents.
 with statements as (
     select
-        source_id,
-        source_key,
-        source_kind,
-        speaker_country,
-        doc_id,
-        source_name,
-        speaker,
-    from stg_statements
+        statement_sources.source_id,
+        statements.source_key,
+        statements.source_kind,
+        statements.speaker_country,
+        statements.doc_id,
+        statements.source_name,
+        statements.speaker,
+    from stg_statements as statements
+    inner join int_statement_sources as statement_sources using (claim_id)
 ),
 
 names as (
@@ -41,9 +42,9 @@ alias_lists as (
 counts as (
     select
         source_id,
-        any_value(source_key) as source_key,
+        arg_max(source_key, length(source_key)) as source_key,
         mode(source_kind) as kind,
-        any_value(speaker_country) as country,
+        max(speaker_country) as country,
         count(*) as n_statements,
         count(distinct doc_id) as n_documents,
     from statements

@@ -5,7 +5,7 @@ select
     incident_keys.incident_id,
     statements.speaker,
     statements.source_name,
-    statements.source_id,
+    statement_sources.source_id,
     statements.source_kind,
     statements.speaker_country,
     statements.stance,
@@ -22,5 +22,6 @@ select
     statements.content_start,
     statements.content_end,
 from stg_statements as statements
+inner join int_statement_sources as statement_sources using (claim_id)
 inner join int_claim_incidents using (claim_id)
 inner join int_incident_keys as incident_keys using (incident_key)
