@@ -70,10 +70,7 @@ def identify_sources(attributions: Sequence[Attribution]) -> list[SourceIdentity
     """The source of each attribution of one document, given in document order."""
     named = [_named(a.speaker, a.country, a.is_person) for a in attributions]
     fullest = _fullest_person_names(named)
-    keyed = [
-        item._replace(key=fullest.get(item.surname, item.key)) if item.surname else item
-        for item in named
-    ]
+    keyed = [_as_person(item, fullest) for item in named]
     countries: dict[str, set[str]] = {}
     for item in keyed:
         if item.country:
@@ -184,6 +181,16 @@ def _fullest_person_names(named: Sequence[_Named]) -> dict[str, str]:
         if item.surname and len(item.key) > len(fullest.get(item.surname, "")):
             fullest[item.surname] = item.key
     return fullest
+
+
+def _as_person(item: _Named, fullest: dict[str, str]) -> _Named:
+    """A person under the fullest name the document gives; a lone word that is a person's
+    surname there ("Trump said", after "Donald Trump said") is that person."""
+    if item.surname:
+        return item._replace(key=fullest.get(item.surname, item.key))
+    if item.kind == "other" and item.key in fullest:
+        return item._replace(key=fullest[item.key], kind="person", surname=item.key)
+    return item
 
 
 def _country_from_document(keyed: Sequence[_Named], i: int, candidates: set[str]) -> str | None:

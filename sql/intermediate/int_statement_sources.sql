@@ -1,8 +1,8 @@
 -- Grain: one row per statement, with the source it is (sources.source_id). A statement keyed
 -- by a surname alone and no country ("Quispe accused the rebels", in an article that never
 -- gives her first name) is the person of that surname that another article of the same
--- incident names in full with a country ("Peruvian Prime Minister Rosa Quispe"), when exactly
--- one such person is there; any other statement is the source its own key gives.
+-- incident names in full ("Peruvian Prime Minister Rosa Quispe"), when exactly one such person
+-- is there; any other statement is the source its own key gives.
 with statements as (
     select claim_id, doc_id, source_id, source_key, source_kind, speaker_country,
     from stg_statements
@@ -24,7 +24,7 @@ full_names as (
         source_id,
         split_part(source_key, ' ', -1) as surname,
     from keyed
-    where source_kind = 'person' and speaker_country is not null and source_key like '% %'
+    where source_kind = 'person' and source_key like '% %'
 ),
 
 surname_only as (

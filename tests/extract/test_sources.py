@@ -91,3 +91,8 @@ def test_an_outlet_keeps_the_place_in_its_name() -> None:
 def test_an_iso_code_inside_a_name_gives_its_country() -> None:
     [source] = _sources(("PER MOD", None, False))
     assert source == SourceIdentity("defense ministry", "government", "PER")
+
+
+def test_a_lone_surname_is_the_person_the_document_names_in_full() -> None:
+    found = _sources(("Rosa Quispe", None, True), ("Quispe", None, False))
+    assert found == [SourceIdentity("rosa quispe", "person", None)] * 2
