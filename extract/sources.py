@@ -1,17 +1,17 @@
 """Which source each statement rests on: one source under all the names news gives it.
 
 Why: reports are independent only when they rest on different sources, and one source goes by
-many names. "Armenia's Defense Ministry", "the Armenian Ministry of Defence", "the Defence
-Ministry in <capital>", "MoD" and a later "the ministry" are one source. A source is a
+many names. "Peru's Defense Ministry", "the Peruvian Ministry of Defence", "the Defence
+Ministry in Lima", "MoD" and a later "the ministry" are one source. A source is a
 (key, kind, country) triple, which the warehouse hashes into `statements.source_id`:
 
 - key: the name without its country words, determiners and possessives, spelled one way
   (`lexicon/source_spellings.csv`): "defense ministry". A seat of government keeps its name
   ("kremlin"); a country or capital alone is its "government"; a person is the fullest form of
-  the name the document gives ("Pashinyan" after "Nikol Pashinyan" is "nikol pashinyan").
+  the name the document gives ("Quispe" after "Rosa Quispe" is "rosa quispe").
 - kind: person for a named person, else the head word's kind (`lexicon/source_kinds.csv`).
-- country: the one the name gives ("Armenian", "in Yerevan", a capitalised ISO code as in
-  "ARM MOD"), else the one the document gives the same key elsewhere: the only one, or, when
+- country: the one the name gives ("Peruvian", "in Lima", a capitalised ISO code as in
+  "PER MOD"), else the one the document gives the same key elsewhere: the only one, or, when
   several countries' sources share the key ("the ministry" in a story quoting two defence
   ministries), the country of the nearest speaker before it that has one of them.
 """

@@ -14,14 +14,8 @@ event_claims as (
 ),
 
 statements as (
-    select
-        statements.doc_id,
-        statements.source_name,
-        statement_sources.source_id,
-        statements.char_start,
-        statements.char_end,
-    from stg_statements as statements
-    inner join int_statement_sources as statement_sources using (claim_id)
+    select doc_id, source_name, source_id, char_start, char_end,
+    from int_statement_sources
 ),
 
 claims as (

@@ -2,9 +2,12 @@
 -- by a surname alone and no country ("Quispe accused the rebels", in an article that never
 -- gives her first name) is the person of that surname that another article of the same
 -- incident names in full ("Peruvian Prime Minister Rosa Quispe"), when exactly one such person
--- is there; any other statement is the source its own key gives.
+-- is there; any other statement is the source its own key gives. With the statement's
+-- speaker and span, which int_claim_sources matches claims on.
 with statements as (
-    select claim_id, doc_id, source_id, source_key, source_kind, speaker_country,
+    select
+        claim_id, doc_id, source_name, char_start, char_end, source_id, source_key, source_kind,
+        speaker_country,
     from stg_statements
 ),
 
@@ -43,6 +46,10 @@ surname_only as (
 final as (
     select
         statements.claim_id,
+        statements.doc_id,
+        statements.source_name,
+        statements.char_start,
+        statements.char_end,
         coalesce(surname_only.source_id, statements.source_id) as source_id,
     from statements
     left join surname_only using (claim_id)

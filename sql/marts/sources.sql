@@ -1,6 +1,6 @@
 -- Grain: one row per source (statements.source_id): one ministry, person, outlet or group
--- under every name the articles give it ("Armenia's Defense Ministry", "the Ministry of
--- Defence in Yerevan", "MoD", a later "the ministry"), with each name's documents.
+-- under every name the articles give it ("Peru's Defense Ministry", "the Ministry of
+-- Defence in Lima", "MoD", a later "the ministry"), with each name's documents.
 with statements as (
     select
         statement_sources.source_id,

@@ -2,7 +2,11 @@
 -- its country and its one-spelling key (extract/sources.py); rows loaded before sources were
 -- keyed fall back to the resolved name, lower-cased.
 with statements as (
-    select * from raw_statements
+    select
+        * exclude (source_name, source_key),
+        coalesce(source_name, speaker) as source_name,
+        coalesce(source_key, lower(coalesce(source_name, speaker))) as source_key,
+    from raw_statements
 ),
 
 final as (
@@ -10,17 +14,11 @@ final as (
         claim_id,
         doc_id,
         speaker,
-        coalesce(source_name, speaker) as source_name,
-        coalesce(source_key, lower(coalesce(source_name, speaker))) as source_key,
+        source_name,
+        source_key,
         coalesce(source_kind, 'other') as source_kind,
-        substr(
-            md5(concat_ws(
-                '|',
-                coalesce(speaker_country, '-'),
-                coalesce(source_key, lower(coalesce(source_name, speaker)))
-            )),
-            1, 16
-        ) as source_id,
+        substr(md5(concat_ws('|', coalesce(speaker_country, '-'), source_key)), 1, 16)
+            as source_id,
         speaker_country,
         stance,
         target_country,
