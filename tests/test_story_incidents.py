@@ -93,6 +93,17 @@ def test_reports_without_a_day_join_on_words_at_their_own_bar():
     assert clusters_of([(1, 1)] * 2, [[]] * 2, edges) == [0, 1]
 
 
+def test_a_story_of_undated_reports_meets_a_dated_story_at_the_full_bar():
+    """Two undated reports alike at 0.8 tell one story; that story and a dated one of two
+    reports, alike at 0.25 pair by pair, are two stories of one kind. A single undated report
+    as alike joins the dated story."""
+    undated_story = [(0, 1, 0.8), (2, 3, 0.8)] + [(i, j, 0.25) for i in (0, 1) for j in (2, 3)]
+    spans = [(None, None)] * 2 + [(1, 1)] * 2
+    assert clusters_of(spans, [[]] * 4, undated_story) == [0, 0, 2, 2]
+    lone_report = [(1, 2, 0.8), (0, 1, 0.25), (0, 2, 0.25)]
+    assert clusters_of([(None, None), (1, 1), (1, 1)], [[]] * 3, lone_report) == [0, 0, 0]
+
+
 def test_a_region_abroad_does_not_keep_a_report_apart():
     """Provinces of one country exclude each other; a region of another country (where a
     reaction came from) does not."""

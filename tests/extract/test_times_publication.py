@@ -111,3 +111,19 @@ def test_coarse_dct_gives_a_span_not_a_guess() -> None:
     assert tuesday["value"] == "2021-WXX-2"  # the weekday survives the coarse DCT
     assert tuesday["start_utc"].date().isoformat() == "2021-10-26"
     assert tuesday["end_utc"].date().isoformat() == "2021-11-30"
+
+
+def test_a_month_day_alone_leaves_an_old_text_undated() -> None:
+    # An obituary's latest year is decades old: "the year after it" would be a guess.
+    found = infer("The actress, a star of the 1950s, died on Dec. 11 at a hospital. "
+                  "She retired in 1959.")
+    assert found["published_basis"] == "unknown"
+
+
+def test_a_weekday_date_fits_only_the_first_years_after_the_latest_year() -> None:
+    # 8 March is a Friday in 2002, 2013 and 2019, not in 1997 or 1998: for a text whose latest
+    # year is 1996, a match years on is a coincidence of the calendar, not a date.
+    found = infer("The team won on Friday, March 8, its first title since 1996.")
+    assert found["published_basis"] == "unknown"
+    found = infer("The team won on Friday, March 8, its first title since 2012.")
+    assert found["published_at"].date().isoformat() == "2013-03-08"
