@@ -16,12 +16,12 @@ from datetime import timedelta
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from extract.lexicon import table
+from extract.lexicon import table, words
 from extract.places import PlaceMention, find_places
 from extract.records import EventClaim, Publication, TimeExpression, claim_id
 from extract.sentences import Sentence
 from extract.times.patterns import lowered
-from extract.times.summaries import summarise
+from extract.times.summaries import opens_result_clause, summarise
 from extract.times.tagger import reference_of
 
 # A clause break: a comma, semicolon, colon, dash or bracket, or a hyphen between spaces. One
@@ -166,6 +166,39 @@ def _nearest(clauses: _Clauses, start: int, end: int) -> _Trigger | None:
     return triggers[best[1]] if best is not None and best[0] <= _MAX_COST else None
 
 
+def _named_happening(clauses: _Clauses, low: str, trigger: _Trigger | None) -> _Trigger | None:
+    """The trigger that names the happening where grammar overrides nearness. A result clause
+    (", killing 12") tells what the happening before it did, so the trigger of the clause before
+    names it ("a car bomb exploded in the market on Monday, killing 12"). A verb news uses of
+    natural forces as of armies ("struck") names the disaster its clause opens with ("heavy
+    flooding in the south struck on Monday")."""
+    if trigger is None:
+        return None
+    if opens_result_clause(low, trigger.start):
+        comma = low.rfind(",", 0, trigger.start)
+        return _last_trigger(clauses, comma, lambda t: t.event_type not in _SPEECH_TYPES) or trigger
+    if low[trigger.start : trigger.end] in _disaster_verbs():
+        return _last_trigger(clauses, trigger.start, lambda t: t.penalty < 0) or trigger
+    return trigger
+
+
+def _last_trigger(
+    clauses: _Clauses, at: int, keep: Callable[[_Trigger], bool]
+) -> _Trigger | None:
+    """The last trigger before `at`, in the clause `at` stands in, that `keep` admits."""
+    for trigger in reversed(clauses.triggers[: bisect_right(clauses.trigger_ends, at)]):
+        if clauses.breaks_between(trigger.end, at):
+            return None
+        if keep(trigger):
+            return trigger
+    return None
+
+
+@cache
+def _disaster_verbs() -> frozenset[str]:
+    return frozenset(words("disaster_verbs"))
+
+
 def _alleged(
     clauses: _Clauses, sentence: str, start: int, end: int, trigger: _Trigger | None
 ) -> _Trigger | None:
@@ -221,7 +254,9 @@ def find_events(
         clauses, places = cached[index]
         local_start = expression["char_start"] - sentence.start
         local_end = expression["char_end"] - sentence.start
-        trigger = _nearest(clauses, local_start, local_end)
+        trigger = _named_happening(clauses, lowered(sentence.text), _nearest(
+            clauses, local_start, local_end
+        ))
         trigger = _alleged(clauses, sentence.text, local_start, local_end, trigger)
         if trigger is None and len(sentence.text) - (local_end - local_start) < 12:
             continue  # a date line, not a happening

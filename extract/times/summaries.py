@@ -38,8 +38,10 @@ _LEADING = " ,;:.\"“”'’-"  # stray marks a summary does not open with
 _TRAILING = " ,;:.-"
 _MARKS = ",;:.!?”’"
 _SPACE_BEFORE_MARK = re.compile(rf" (?=[{_MARKS}])")
-# A time that names the happening it stands before: "the 2020 war", "last year's war".
-_PREMODIFIER = re.compile(r"['’]s\s+")
+# A time that names a thing stays: "the 2020 war" before its trigger, and a time in the
+# possessive anywhere ("last year's war", "from Monday's car bombing"), which is part of a
+# noun phrase, not an adverb of the clause (cut, it left "from 's car bombing").
+_POSSESSIVE = re.compile(r"['’]s\b")
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$")
 _DETERMINERS = r"\b(?:the|a|an|its|their|his|her|this|these|those)\s+"
 # The last words of a noun phrase: "the artillery", "drone".
@@ -153,6 +155,16 @@ def summarise(
     return summary or " ".join(text.split())
 
 
+def opens_result_clause(low: str, start: int) -> bool:
+    """Whether the word at `start` of a lower-case sentence opens a result clause (", killing
+    12 people"): what the happening before it did, not a happening of its own."""
+    comma = low.rfind(",", 0, start)
+    if comma < 0 or low[comma + 1 : start].strip():
+        return False
+    found = _grammar().result.match(low, comma)
+    return found is not None and found.end() > start
+
+
 def _masked(
     text: str,
     anchor: tuple[int, int],
@@ -161,16 +173,14 @@ def _masked(
     g: _Grammar,
 ) -> str:
     """The sentence with its times (and the words leading into them) and parentheses blanked
-    out, offsets kept. A time that names the trigger stays: "the 2020 war"."""
+    out, offsets kept. A time that names a thing stays (`_POSSESSIVE`)."""
     cuts = [found.span() for found in _PARENTHESIS.finditer(text)] if "(" in text else []
     low = _lower(text)
     for start, end in times:
-        if end < anchor[0] and (
-            _PREMODIFIER.fullmatch(text, end, anchor[0])
-            or (
-                not text[end : anchor[0]].strip()
-                and _DETERMINER.search(low, max(0, start - 8), start)
-            )
+        if _POSSESSIVE.match(text, end) or (
+            end < anchor[0]
+            and not text[end : anchor[0]].strip()
+            and _DETERMINER.search(low, max(0, start - 8), start)
         ):
             continue
         tail = g.time_tail.match(low, end)

@@ -35,6 +35,9 @@ def events(text: str, dct: str = "2022-09-13"):
         ("Health officials declared a cholera epidemic in March.", "epidemic"),
         ("The Soviet Union fell in 1991, and the ensuing conflict claimed 30,000 lives.",
          "attack"),
+        # A verb used of natural forces as of armies names the disaster its clause opens with.
+        ("Heavy flooding in the eastern districts struck late on Monday.", "flood"),
+        ("Gunmen struck a police post near the border on Monday.", "attack"),
     ],
 )
 def test_event_type(sentence: str, event_type: str) -> None:
@@ -93,3 +96,11 @@ def test_a_trigger_in_a_far_clause_does_not_name_the_happening() -> None:
         "districts that rebel troops had occupied since the early 1990s."
     )
     assert claim["event_type"] == "other"
+
+
+def test_a_result_clause_reports_what_the_happening_before_it_did() -> None:
+    """", killing 9" is nearer the time than the truck bomb, but it is the bomb's outcome."""
+    [claim] = events("A truck bomb went off outside the ministry in the capital on Sunday, "
+                     "killing 9 guards and wounding 20.")
+    assert claim["event_type"] == "attack"
+    assert claim["summary"].startswith("A truck bomb went off outside the ministry")
