@@ -26,6 +26,7 @@ from extract.speaker_words import (
     speaker_words,
     speaks,
 )
+from extract.times.patterns import weekday_words
 
 _TOKEN = re.compile(r"[\w][\w'’.-]*|[^\w\s]")
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
@@ -309,6 +310,7 @@ def _trimmed(tokens: tuple[str, ...], first: int, found: SpeakerWords) -> _Span 
     stop = len(tokens)
     while first < stop and tokens[first].lower() in found.leading:
         first += 1
+    first = _after_leading_date(tokens, first, found)
     while first < stop and tokens[stop - 1].lower() in found.connectors:
         stop -= 1
     if first == stop:
@@ -322,6 +324,29 @@ def _trimmed(tokens: tuple[str, ...], first: int, found: SpeakerWords) -> _Span 
         word[0].isupper() and word.lower() not in found.determiners for word in tokens[first:stop]
     )
     return _Span(first, stop, "named" if named else "generic")
+
+
+def _after_leading_date(tokens: tuple[str, ...], first: int, found: SpeakerWords) -> int:
+    """Where the phrase starts past a date that opens it, with its day and year numbers and the
+    articles after it ("on Wednesday state media said", "August 9 2016 The United Nations said",
+    their commas lost): when it was said, not who said it. A phrase that is nothing but
+    the date stays for `_trimmed` to refuse."""
+    at = first
+    if at + 1 >= len(tokens) or tokens[at].lower() not in found.dates:
+        return first
+    following = tokens[at + 1]
+    if not (
+        tokens[at].lower() in weekday_words()
+        or following.isdigit()
+        or following.lower() in found.leading
+    ):
+        return first  # a month may be a given name: "June Carter said"
+    at += 1
+    while at < len(tokens) and tokens[at].isdigit():
+        at += 1
+    while at < len(tokens) and tokens[at].lower() in found.leading:
+        at += 1
+    return at if at < len(tokens) else first
 
 
 def _as_mention(span: _Span, tokens: Sequence[str], starts: Sequence[int]) -> Mention:

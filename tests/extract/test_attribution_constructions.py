@@ -56,6 +56,12 @@ CONSTRUCTIONS = {
         "The family saw the footage, according to their attorneys.", ["their attorneys"]),
     "no speaker in the outlet's own voice": ("The water rose by two metres overnight.", []),
     "a date names no speaker": ("In August, the storm claimed forty lives.", []),
+    "a date before the speaker, its comma lost": (
+        "The convoy was hit on Wednesday the Ruritanian government's official news agency said.",
+        ["Ruritanian government's official news agency"]),
+    "a dateline before the speaker, its commas lost": (
+        "March 4 2019 The relief agency said food was short.", ["relief agency"]),
+    "a month may be a given name": ("June Okafor said the road was closed.", ["June Okafor"]),
     "so-called is no reporting verb": ("The so-called report of the committee was thin.", []),
 }
 
