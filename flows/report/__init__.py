@@ -200,9 +200,13 @@ def _write_share(share: int, shares: int) -> list[int]:
 
 
 def _utc(moment: datetime | None) -> str:
+    """A time the marts give in UTC (read as naive UTC, `queries._naive_utc`), as the report
+    prints it."""
     if moment is None:
         return "unknown"
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 #: Marks a folder as a report this command wrote, and so one it may replace.

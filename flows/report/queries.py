@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 INCIDENTS = """
 select
@@ -123,4 +124,16 @@ def load(conn: duckdb.DuckDBPyConnection, incident: str | None = None) -> Report
 def _records(
     conn: duckdb.DuckDBPyConnection, query: str, incident: str | None
 ) -> list[dict[str, Any]]:
-    return conn.sql(query, params={"incident": incident}).to_arrow_table().to_pylist()
+    return _naive_utc(conn.sql(query, params={"incident": incident}).to_arrow_table()).to_pylist()
+
+
+def _naive_utc(table: pa.Table) -> pa.Table:
+    """The table with its times as naive UTC datetimes (the marts' times are all UTC): a time
+    with a zone costs a zone lookup per value to make in Python, and at 20,000 documents the
+    facts', timeline's and incidents' times took 1.3 s of the report's 4.8 s of loading."""
+    for index, field in enumerate(table.schema):
+        if pa.types.is_timestamp(field.type) and field.type.tz is not None:
+            table = table.set_column(
+                index, field.name, table.column(index).cast(pa.timestamp(field.type.unit))
+            )
+    return table
