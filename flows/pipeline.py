@@ -70,8 +70,6 @@ BATCH_BYTES = 16_000_000
 #: of any model's meaning, and dropping it lets DuckDB stream and spill more.
 LOAD_MEMORY_LIMIT = "192MB"
 BUILD_MEMORY_LIMIT = "512MB"
-#: A document's extraction budget: the engine takes milliseconds per article (about a second
-#: for a megabyte of text), so a document still extracting after this long is rejected.
 #: Seconds to wait before each retry of a failed batch; after the last, the batch is skipped.
 BATCH_RETRY_DELAYS = (2.0, 10.0)
 

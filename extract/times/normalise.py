@@ -837,12 +837,3 @@ def read_iso(phrase: str) -> Reading:
     except ValueError:
         return Reading("DATE", phrase)
     return Reading("DATE", period.value, period)
-
-
-def utc_interval(
-    period: Period | None, convert: Callable[[datetime], datetime]
-) -> tuple[datetime | None, datetime | None, Precision | None]:
-    if period is None:
-        return None, None, None
-    start, end = to_utc_bounds(period, convert)
-    return start, end, period.precision

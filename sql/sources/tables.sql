@@ -5,7 +5,8 @@
 -- loader (flows/load.py inserts a document once and replaces a document's or a file's rows)
 -- and checked after every build (sql/tests/source_keys_are_unique.sql). A key's index stays in
 -- memory until the build's one checkpoint and grows with the corpus: at 100,000 documents the
--- indexes held 210 MB of DuckDB's 384 MB, and a build that fills the limit with them fails.
+-- indexes held 210 MB, more than loading's whole share of memory (`LOAD_MEMORY_LIMIT` in
+-- flows/pipeline.py), and a build that fills its limit with them fails.
 
 create table if not exists raw_documents (
     doc_id              varchar not null,

@@ -50,7 +50,11 @@ def test_family(sentence: str, span: str, type_: str, value: str) -> None:
 
 def test_spans_are_exact_text() -> None:
     text = "On Monday night, and again at 0800 local time (GMT +4) on Tuesday, guns fired."
-    for expression in tag(text):
+    expressions = tag(text)
+    assert [e["text"] for e in expressions] == [
+        "Monday night", "0800 local time (GMT +4) on Tuesday"
+    ]
+    for expression in expressions:
         assert text[expression["char_start"] : expression["char_end"]] == expression["text"]
 
 
