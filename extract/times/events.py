@@ -234,16 +234,7 @@ def find_events(
     cached: dict[int, tuple[_Clauses, Sequence[PlaceMention]]] = {}
     times = _times_by_sentence(expressions, sentences)
     summaries: dict[tuple[int, int, int, str], str] = {}
-    for expression in expressions:
-        start_utc, end_utc = expression["start_utc"], expression["end_utc"]
-        if (
-            start_utc is None
-            or end_utc is None
-            or expression["precision"] is None
-            or expression["type"] not in ("DATE", "TIME")
-            or expression["value"] in _UNANCHORED_VALUES
-        ):
-            continue
+    for expression in filter(_anchored, expressions):
         index = _sentence_index(expression, sentences)
         sentence = sentences[index] if sentences else Sentence(0, len(text), text)
         if index not in cached:
@@ -254,9 +245,8 @@ def find_events(
         clauses, places = cached[index]
         local_start = expression["char_start"] - sentence.start
         local_end = expression["char_end"] - sentence.start
-        trigger = _named_happening(clauses, lowered(sentence.text), _nearest(
-            clauses, local_start, local_end
-        ))
+        nearest = _nearest(clauses, local_start, local_end)
+        trigger = _named_happening(clauses, lowered(sentence.text), nearest)
         trigger = _alleged(clauses, sentence.text, local_start, local_end, trigger)
         if trigger is None and len(sentence.text) - (local_end - local_start) < 12:
             continue  # a date line, not a happening
@@ -268,7 +258,10 @@ def find_events(
             summaries[summary_key] = summarise(
                 sentence, anchor, times.get(index, ()), event_type, place
             )
-        background = period_start is not None and period_start - end_utc.date() > _BACKGROUND_GAP
+        background = (
+            period_start is not None
+            and period_start - expression["end_utc"].date() > _BACKGROUND_GAP
+        )
         claims.append(
             _claim(
                 doc_id,
@@ -283,6 +276,17 @@ def find_events(
             )
         )
     return claims
+
+
+def _anchored(expression: TimeExpression) -> bool:
+    """A DATE or TIME that the calendar places, so that a happening can be dated by it."""
+    return (
+        expression["start_utc"] is not None
+        and expression["end_utc"] is not None
+        and expression["precision"] is not None
+        and expression["type"] in ("DATE", "TIME")
+        and expression["value"] not in _UNANCHORED_VALUES
+    )
 
 
 def _claim(
