@@ -26,7 +26,6 @@ from extract.speaker_words import (
     speaker_words,
     speaks,
 )
-from extract.times.patterns import weekday_words
 
 _TOKEN = re.compile(r"[\w][\w'’.-]*|[^\w\s]")
 _POSSESSIVE_ENDS = ("'", "’", "'s", "’s")
@@ -336,7 +335,7 @@ def _after_leading_date(tokens: tuple[str, ...], first: int, found: SpeakerWords
         return first
     following = tokens[at + 1]
     if not (
-        tokens[at].lower() in weekday_words()
+        tokens[at].lower() in found.weekdays
         or following.isdigit()
         or following.lower() in found.leading
     ):

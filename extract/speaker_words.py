@@ -38,6 +38,7 @@ class SpeakerWords:
     boundaries: frozenset[str]
     adjuncts: frozenset[str]  # open a phrase of how or when: "on Twitter", "via a statement"
     dates: frozenset[str]  # month and weekday names: "In August, ... said" names no speaker
+    weekdays: frozenset[str]  # the weekday names among `dates`: never a given name
     heads: frozenset[str]
     leading: frozenset[str]  # words a phrase never opens with: articles, openers, connectors
     report_openers: frozenset[str]  # words that open what a verb reports ("that", "to", "the")
@@ -60,6 +61,7 @@ def speaker_words() -> SpeakerWords:
             row["word"] for name in ("months", "weekdays") for row in table(name)
             if len(row["word"]) > 3
         ),
+        weekdays=frozenset(row["word"] for row in table("weekdays") if len(row["word"]) > 3),
         heads=frozenset(words("speaker_heads")),
         leading=frozenset({*_LEADING_WORDS, *words("sentence_openers"), *roles["connector"]}),
         report_openers=frozenset(

@@ -108,6 +108,7 @@ class _Clauses(NamedTuple):
     trigger_ends: list[int]
     break_starts: list[int]
     break_ends: list[int]
+    low: str  # the sentence in lower case, offsets kept
 
     @classmethod
     def of(cls, lower: str, sentence: Sentence) -> _Clauses:
@@ -122,6 +123,7 @@ class _Clauses(NamedTuple):
             [t.end for t in triggers],
             [start for start, _ in breaks],
             [end for _, end in breaks],
+            lower[sentence.start : sentence.end],
         )
 
     def only(self, keep: Callable[[_Trigger], bool]) -> _Clauses:
@@ -166,7 +168,7 @@ def _nearest(clauses: _Clauses, start: int, end: int) -> _Trigger | None:
     return triggers[best[1]] if best is not None and best[0] <= _MAX_COST else None
 
 
-def _named_happening(clauses: _Clauses, low: str, trigger: _Trigger | None) -> _Trigger | None:
+def _named_happening(clauses: _Clauses, trigger: _Trigger | None) -> _Trigger | None:
     """The trigger that names the happening where grammar overrides nearness. A result clause
     (", killing 12") tells what the happening before it did, so the trigger of the clause before
     names it ("a car bomb exploded in the market on Monday, killing 12"). A verb news uses of
@@ -174,6 +176,7 @@ def _named_happening(clauses: _Clauses, low: str, trigger: _Trigger | None) -> _
     flooding in the south struck on Monday")."""
     if trigger is None:
         return None
+    low = clauses.low
     if opens_result_clause(low, trigger.start):
         comma = low.rfind(",", 0, trigger.start)
         return _last_trigger(clauses, comma, lambda t: t.event_type not in _SPEECH_TYPES) or trigger
@@ -245,8 +248,7 @@ def find_events(
         clauses, places = cached[index]
         local_start = expression["char_start"] - sentence.start
         local_end = expression["char_end"] - sentence.start
-        nearest = _nearest(clauses, local_start, local_end)
-        trigger = _named_happening(clauses, lowered(sentence.text), nearest)
+        trigger = _named_happening(clauses, _nearest(clauses, local_start, local_end))
         trigger = _alleged(clauses, sentence.text, local_start, local_end, trigger)
         if trigger is None and len(sentence.text) - (local_end - local_start) < 12:
             continue  # a date line, not a happening
