@@ -33,17 +33,31 @@ aliases as (
 alias_lists as (
     select
         source_id,
-        arg_max(alias, [n_uses, length(alias)]) as name,
+        -- Ties go to the longer name, then the first in order: a rebuild gives the same row.
+        first(alias order by n_uses desc, length(alias) desc, alias) as name,
         list_sort(list({'alias': alias, 'doc_ids': doc_ids})) as aliases,
     from aliases
+    group by source_id
+),
+
+kind_uses as (
+    select source_id, source_kind, count(*) as n_uses,
+    from statements
+    group by source_id, source_kind
+),
+
+kinds as (
+    select
+        source_id,
+        first(source_kind order by n_uses desc, source_kind) as kind,
+    from kind_uses
     group by source_id
 ),
 
 counts as (
     select
         source_id,
-        arg_max(source_key, length(source_key)) as source_key,
-        mode(source_kind) as kind,
+        first(source_key order by length(source_key) desc, source_key) as source_key,
         max(speaker_country) as country,
         count(*) as n_statements,
         count(distinct doc_id) as n_documents,
@@ -56,12 +70,13 @@ final as (
         counts.source_id,
         alias_lists.name,
         counts.source_key,
-        counts.kind,
+        kinds.kind,
         counts.country,
         counts.n_statements,
         counts.n_documents,
         alias_lists.aliases,
     from counts
+    inner join kinds using (source_id)
     inner join alias_lists using (source_id)
 )
 
