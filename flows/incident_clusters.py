@@ -53,7 +53,7 @@ pairs within components times the log of it.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,6 +64,7 @@ WINDOW_DAYS = 0
 COARSE_PERIOD_DAYS = 7
 COARSE_WINDOW_DAYS = 7
 FOLLOW_UP_DAYS = 30
+_LOWEST_BAR = min(THRESHOLD, UNTIMED_THRESHOLD)
 
 
 @dataclass(slots=True)
@@ -84,7 +85,7 @@ class _Cluster:
 
 #: Similar pairs as three columns: left document, right document, similarity. Columns, not a
 #: list of (i, j, similarity) tuples: at 100,000 documents there are about 2 million pairs, and
-#: their tuples alone took 270 MB. They are read `_CHUNK` pairs at a time (`_pairs`).
+#: their tuples alone took 270 MB.
 Edges = tuple[Sequence[int], Sequence[int], Sequence[float]]
 _CHUNK = 65536
 
@@ -109,16 +110,7 @@ def cluster_documents(
         for index, ((first, last), places, days)
         in enumerate(zip(spans, regions, named_days, strict=True))
     ]
-    # A pair can start a merge only at or above its own bar: singletons' bars, and bars only
-    # rise as clusters take in dated documents.
-    heap = [(-similarity, left, right) for left, right, similarity in _pairs(edges)
-            if similarity >= _bar(clusters[left], clusters[right])]
-    component = _components(len(spans), heap)
-    for left, right, similarity in _pairs(edges):
-        if component[left] == component[right]:
-            clusters[left].neighbours[right] = similarity
-            clusters[right].neighbours[left] = similarity
-    heapq.heapify(heap)
+    heap = _link(clusters, edges)
     while heap:
         negative, left, right = heapq.heappop(heap)
         kept, other = clusters[left], clusters[right]
@@ -144,29 +136,42 @@ def cluster_documents(
     return labels
 
 
-def _pairs(edges: Edges) -> Iterator[tuple[int, int, float]]:
-    """The pairs as Python numbers, converted a chunk at a time, each document one int object
-    (the heap and the neighbour sums hold millions of references to them): the whole columns
-    as Python lists took 220 MB at 100,000 documents."""
-    lefts, rights, similarities = edges
-    documents: dict[int, int] = {}
-    for start in range(0, len(similarities), _CHUNK):
-        stop = start + _CHUNK
-        for left, right, similarity in zip(
-            np.asarray(lefts[start:stop]).tolist(), np.asarray(rights[start:stop]).tolist(),
-            np.asarray(similarities[start:stop], dtype=float).tolist(), strict=True,
-        ):
-            yield (documents.setdefault(left, left), documents.setdefault(right, right),
-                   similarity)
+def _link(clusters: list[_Cluster], edges: Edges) -> list[tuple[float, int, int]]:
+    """Give each singleton its neighbours' similarities; returns the heap of the pairs that can
+    start a merge, those at or above their own bar (singletons' bars: bars only rise as
+    clusters take in dated documents). Which pairs count is decided on arrays; the Python
+    objects are made `_CHUNK` pairs at a time, each document one int object (the heap and the
+    sums hold millions of references to them): as whole lists, the 2 million pairs of 100,000
+    documents took 220 MB more."""
+    lefts, rights = (np.asarray(column, dtype=np.int64) for column in edges[:2])
+    similarities = np.asarray(edges[2], dtype=float)
+    dated = np.fromiter((cluster.first is not None for cluster in clusters), bool, len(clusters))
+    # `_bar` of two singletons.
+    starts = similarities >= np.where(dated[lefts] & dated[rights], THRESHOLD, UNTIMED_THRESHOLD)
+    component = _components(len(clusters), lefts[starts], rights[starts])
+    within = component[lefts] == component[rights]
+    shared = list(range(len(clusters))).__getitem__
+    neighbours = [cluster.neighbours for cluster in clusters]
+    heap = []
+    for chunk in range(0, len(within), _CHUNK):
+        part = np.flatnonzero(within[chunk:chunk + _CHUNK]) + chunk
+        pairs = list(zip(map(shared, lefts[part].tolist()), map(shared, rights[part].tolist()),
+                         similarities[part].tolist(), strict=True))
+        for left, right, similarity in pairs:
+            neighbours[left][right] = neighbours[right][left] = similarity
+        heap.extend((-similarity, left, right) for (left, right, similarity), start
+                    in zip(pairs, starts[part].tolist(), strict=True) if start)
+    heapq.heapify(heap)
+    return heap
 
 
 def _is_coarse(first: int | None, last: int | None) -> bool:
     return first is not None and last - first > COARSE_PERIOD_DAYS
 
 
-def _components(count: int, pairs: Sequence[tuple[float, int, int]]) -> list[int]:
-    """The connected component of each document over `pairs` (heap entries: similarity,
-    left, right; union-find, with path halving)."""
+def _components(count: int, lefts: np.ndarray, rights: np.ndarray) -> np.ndarray:
+    """The connected component of each document over the pairs (union-find, with path
+    halving)."""
     parent = list(range(count))
 
     def root(node: int) -> int:
@@ -175,9 +180,9 @@ def _components(count: int, pairs: Sequence[tuple[float, int, int]]) -> list[int
             node = parent[node]
         return node
 
-    for _, left, right in pairs:
+    for left, right in zip(lefts.tolist(), rights.tolist(), strict=True):
         parent[root(left)] = root(right)
-    return [root(node) for node in range(count)]
+    return np.array([root(node) for node in range(count)], dtype=np.int64)
 
 
 def _block(cluster: _Cluster, other: int) -> None:
@@ -195,13 +200,11 @@ def _bar(left: _Cluster, right: _Cluster) -> float:
     """`THRESHOLD` for two clusters whose times can be compared, `UNTIMED_THRESHOLD` when
     neither holds a dated document, or when one holds none and is a single report. A bar only
     rises as clusters grow."""
-    dated = [cluster for cluster in (left, right) if cluster.first is not None]
-    if not dated:
-        return UNTIMED_THRESHOLD
-    if len(dated) == 2:
-        return THRESHOLD
-    undated = right if dated[0] is left else left
-    return UNTIMED_THRESHOLD if len(undated.members) == 1 else THRESHOLD
+    if left.first is None:
+        return UNTIMED_THRESHOLD if right.first is None or len(left.members) == 1 else THRESHOLD
+    if right.first is None:
+        return UNTIMED_THRESHOLD if len(right.members) == 1 else THRESHOLD
+    return THRESHOLD
 
 
 def _compatible(left: _Cluster, right: _Cluster) -> bool:
@@ -238,14 +241,31 @@ def _merge(
     sums = kept.neighbours
     sums.pop(right, None)
     gone.neighbours.pop(left, None)
+    blocked = [other for other in gone.blocked | kept.blocked
+               if other in sums and other not in gone.neighbours]
+    _take_in(kept, gone)
+    size = len(kept.members)
+    entries = []
+    # The hot loop of the clustering (one pass per neighbour renamed): the average is weighed
+    # against a bar only when it reaches the lowest one.
     for other, total in gone.neighbours.items():
-        neighbours = clusters[other].neighbours
+        neighbour = clusters[other]
+        neighbours = neighbour.neighbours
         del neighbours[right]
-        neighbours[left] = sums[other] = sums.get(other, 0.0) + total
-    again = [*gone.neighbours, *(
-        other for other in gone.blocked | kept.blocked
-        if other in sums and other not in gone.neighbours
-    )]
+        neighbours[left] = sums[other] = total = sums.get(other, 0.0) + total
+        average = total / (size * len(neighbour.members))
+        if average >= _LOWEST_BAR and average >= _bar(kept, neighbour):
+            entries.append((-average, min(left, other), max(left, other)))
+    for other in blocked:
+        neighbour = clusters[other]
+        average = _average(sums[other], kept, neighbour)
+        if average >= _bar(kept, neighbour):
+            entries.append((-average, min(left, other), max(left, other)))
+    return entries
+
+
+def _take_in(kept: _Cluster, gone: _Cluster) -> None:
+    """The kept cluster's members, places, days and span after a merge."""
     kept.blocked = frozenset()
     kept.members.extend(gone.members)
     kept.regions |= gone.regions
@@ -255,10 +275,3 @@ def _merge(
     if gone.first is not None:
         kept.first = gone.first if kept.first is None else min(kept.first, gone.first)
         kept.last = gone.last if kept.last is None else max(kept.last, gone.last)
-    entries = []
-    for other in again:
-        neighbour = clusters[other]
-        average = _average(sums[other], kept, neighbour)
-        if average >= _bar(kept, neighbour):
-            entries.append((-average, min(left, other), max(left, other)))
-    return entries
