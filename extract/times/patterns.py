@@ -7,7 +7,7 @@ lower-cased text without IGNORECASE (several times faster in CPython's `re`), be
 look-ahead gate that lets a position in only when a word that can open a time expression
 starts there. Words whose case matters (month and weekday names, zone abbreviations) are
 checked against the original text afterwards. Each alternative is a family (`clock`, `date`,
-`weekday`, ...) named by its group; `normalise.py` reads the span again with the family's own
+`weekday`, ...) named by its group; `normalise` reads the span again with the family's own
 small patterns.
 The words come from `extract/lexicon/`, in the manner of HeidelTime's language resources.
 
@@ -234,7 +234,7 @@ def _gate() -> str:
 
 @cache
 def parts() -> dict[str, str]:
-    """The sub-patterns the grammar is made of, shared with the parsers in `normalise.py`."""
+    """The sub-patterns the grammar is made of, shared with the parsers in `normalise`."""
     month = _months()
     weekday = _weekdays()
     part = alternation(
@@ -292,46 +292,76 @@ def clock_pattern() -> re.Pattern[str]:
 
 @cache
 def _families() -> dict[str, str]:
-    """The grammar's families by name, in the order they are tried."""
+    """The grammar's families by name, in the order they are tried: those that name a day or a
+    calendar period first, then units, durations and years."""
     p = parts()
+    unit_words = [r["word"] for r in table("time_units")]
+    units = {
+        "unit": "(?:" + alternation(unit_words) + "|centuries)",
+        "unit_s": "(?:" + alternation(unit_words) + r"s?|centuries)(?![\w])",
+    }
+    return {**_calendar_families(p, units), **_unit_families(p, units)}
+
+
+# Words that narrow a period, and words that move it from the document's date.
+_MODIFIER = r"(?:early|late|mid|the\s+(?:end|beginning|middle|start)\s+of)"
+_RELATIVE = r"(?:last|this|next|past|coming|previous)"
+
+
+def _calendar_families(p: dict[str, str], units: dict[str, str]) -> dict[str, str]:
+    """Clock times, dates, weekdays, days named relative to today, seasons and months."""
     month, weekday, parts_, year = p["month"], p["weekday"], p["part"], p["year"]
     clock, zone, day_date = p["clock"], p["zone"], p["day_date"]
     rel_day, month_day, day_month = p["rel_day"], p["month_day"], p["day_month"]
     seasons = alternation(r["word"] for r in table("seasons"))
-    unit_words = [r["word"] for r in table("time_units")]
-    unit = "(?:" + alternation(unit_words) + "|centuries)"
-    unit_s = "(?:" + alternation(unit_words) + r"s?|centuries)(?![\w])"
-    amount = _amount()
-    modifier = r"(?:early|late|mid|the\s+(?:end|beginning|middle|start)\s+of)"
-    relative = r"(?:last|this|next|past|coming|previous)"
-    families = {
+    modifier, relative = _MODIFIER, _RELATIVE
+    amount, unit_s = _amount(), units["unit_s"]
+    return {
+        # 9 a.m. Tuesday; 18:30 GMT (21:30 local time); Monday, March 3 at noon
         "clock": (
             rf"(?:{day_date}\s*,?\s*(?:at\s+)?)?"
             rf"{clock}(?:\s*{zone})?(?:{p['paren']})?"
             rf"(?:\s*,?\s*(?:on\s+|of\s+)?{day_date}(?:\s+{parts_})?)?"
         ),
+        # 2019-03-14
         "iso": r"(?:1[5-9]\d\d|20\d\d)-[01]\d-[0-3]\d(?![\d-])",
+        # Tuesday, March 3; 3 March 2019; early March 14
         "date": rf"(?:{modifier}[\s-]+)?(?:{weekday}\s*,?\s*)?(?:{month_day}|{day_month})",
+        # three days ago; more than a year earlier
         "ago": (
             r"(?:(?:about|almost|nearly|some|more\s+than|less\s+than|over|just|only)\s+)?"
             rf"{amount}[\s-]+{unit_s}\s+(?:ago|earlier|later|before|after|from\s+now|hence)"
             rf"(?:\s+in\s+{month})?"
         ),
+        # last Tuesday; Friday night
         "weekday": (
             rf"(?:(?:(?:early|late)\s+)?{relative}\s+)?"
             rf"(?:(?:early|late)\s+)?{weekday}(?:[\s-]+{parts_})?"
         ),
+        # yesterday morning; this evening
         "relday": (
             rf"(?:(?:early|late)\s+)?{rel_day}(?:\s+{parts_})?"
             rf"|(?:(?:early|late)\s+)?(?:this|last)\s+{parts_}"
         ),
+        # last summer; the spring of 2019
         "season": (
             rf"(?:the\s+)?(?:{relative}\s+)?(?:(?:early|late|mid)[\s-]+)?"
             rf"(?:summer|winter|autumn)(?:\s+(?:of\s+)?{year})?(?![\w])"
             rf"|(?:the\s+)?{relative}\s+{seasons}(?![\w])"
             rf"|(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?{seasons}\s+(?:of\s+)?{year}"
         ),
+        # late March 2019; last March
         "month": (rf"(?:(?:{modifier}|{relative})[\s-]+)?{month}(?:\s*,?\s*(?:of\s+)?{year})?"),
+    }
+
+
+def _unit_families(p: dict[str, str], units: dict[str, str]) -> dict[str, str]:
+    """Quarters, units relative to today, durations, decades, years, frequencies and
+    references to the present."""
+    weekday, year, amount = p["weekday"], p["year"], _amount()
+    unit, unit_s = units["unit"], units["unit_s"]
+    return {
+        # the third quarter of 2019; last year's first half
         "quarter": (
             r"(?:(?:the|this\s+year's|last\s+year's|its|their)\s+)?"
             r"(?:(?:fiscal|calendar|latest|current|previous|prior|same|year-ago|year-earlier"
@@ -339,6 +369,7 @@ def _families() -> dict[str, str]:
             r"(?:quarter|half|period)(?:\s+of\s+(?:fiscal\s+)?" + year + r")?(?![\w-])"
             r"|the\s+quarter(?![\w-])"
         ),
+        # last year; earlier this week; the year-ago quarter
         "relunit": (
             r"(?:(?:earlier|later|early|late|so\s+far|until|through)\s+)?"
             r"(?:the\s+)?(?:last|this|next|past|previous|coming|current|same|following|prior)"
@@ -346,6 +377,7 @@ def _families() -> dict[str, str]:
             r"|(?:the\s+)?(?:year|month|week)-(?:ago|earlier|end)(?![\w-])"
             r"|the\s+weekend(?![\w-])"
         ),
+        # three years; the past two weeks; for years
         "duration": (
             r"(?:the\s+)?(?:(?:(?:a|an)\s+)?(?:past|last|next|first|previous|coming|final"
             r"|following|recent|nearly|almost|about|more\s+than|over|some|another)\s+)?"
@@ -354,18 +386,21 @@ def _families() -> dict[str, str]:
             rf"|(?:the\s+)?(?:past|next|previous|coming|following)\s+{unit}(?![\w])"
             r"|(?<=for\s)(?:years|months|weeks|days|hours|decades)(?![\w])"
         ),
+        # the early 1990s
         "decade": (r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[5-9]\d0|20\d0)'?s(?![\w])"),
+        # 2019; the end of 2018
         "year": (
             r"(?:(?:fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[\s-]+)?"
             r"(?<![\d,.$£€#])" + year + r"(?!\s*(?:%|percent|per\s+cent|-\d))"
         ),
+        # daily; every other week; each Tuesday
         "set": (
             alternation(r["word"] for r in table("time_sets")) + r"(?![\w])"
             rf"|(?:every|each|per)\s+(?:other\s+)?(?:{unit}|{weekday})(?![\w])"
         ),
+        # now; at present; these days
         "ref": alternation(r["word"] for r in table("time_references")) + r"(?![\w])",
     }
-    return families
 
 
 # Families that cannot start with a digit: where a digit stands, the grammar without them runs.

@@ -112,7 +112,7 @@ def _collect(text: str, candidates: Sequence[Candidate]) -> _Evidence:
         if candidate.family in ("relunit", "ago"):
             evidence.says_last_year |= phrase.lower().startswith("last year")
             ago = _AGO_IN_MONTH.search(phrase)
-            amount = nm._amount_and_unit(ago.group(1).lower().split())[0] if ago else None
+            amount = nm.amount_and_unit(ago.group(1).lower().split())[0] if ago else None
             if ago and amount and amount.isdigit():
                 evidence.ago_in_month.append((int(amount), month_words()[ago.group(2).lower()]))
             continue

@@ -1,6 +1,6 @@
 """From a document to its TimeExpression records: scan, read, anchor, zone, convert to UTC.
 
-Why a separate step from `normalise.py`: anchoring needs the document around a span. A clock
+Why a separate step from `normalise`: anchoring needs the document around a span. A clock
 time without a date takes the day another expression of its sentence names, else the DCT's; a
 clock or part of the day needs the zone of the place its sentence (or the document) talks about;
 and a document that explains its "local time" once ("0005 local time (GMT +4)") means the same
