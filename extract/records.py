@@ -18,6 +18,9 @@ Qualifier = Literal[
 ]
 Precision = Literal["minute", "hour", "part_of_day", "day", "month", "year", "decade"]
 TimeReference = Literal["main", "background"]
+Stance = Literal["assert", "accuse", "deny", "condemn", "claim_responsibility", "confirm"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+PublishedBasis = Literal["metadata", "text", "inferred", "unknown"]
 
 
 class Span(TypedDict):
@@ -75,7 +78,7 @@ class Statement(Span):
     source_key: str  # the source under one spelling, without its country ("defense ministry")
     source_kind: str  # person, government, armed_forces, police, outlet... (extract/sources.py)
     speaker_country: str | None  # the name's country, else the document's for the same source
-    stance: Literal["assert", "accuse", "deny", "condemn", "claim_responsibility", "confirm"]
+    stance: Stance
     target_country: str | None
     content: str  # what is said: text[content_start:content_end]
     is_quote: bool  # content is a verbatim quote
@@ -92,7 +95,7 @@ class TimeExpression(TypedDict):
     char_start: int
     char_end: int
     text: str
-    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    type: TimexType
     value: str  # TimeML / ISO-8601 value
     start_utc: datetime | None
     end_utc: datetime | None
@@ -104,7 +107,7 @@ class Publication(TypedDict):
 
     published_at: datetime | None
     published_precision: Precision | None
-    published_basis: Literal["metadata", "text", "inferred", "unknown"]
+    published_basis: PublishedBasis
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Vocabularies and row checks shared by the table models.
 
-The enumerations are the warehouse's public vocabulary (README, Public warehouse tables); ISO
+The enumerations are the warehouse's public vocabulary (README, Public warehouse tables), read
+from the engine's own types (`extract.records`), so that the two cannot drift apart; ISO
 codes come from pycountry, the reference data the extraction engine also uses, so a code that
 validates here is one a reader can look up.
 """
@@ -8,20 +9,28 @@ validates here is one a reader can look up.
 from __future__ import annotations
 
 from functools import cache
+from typing import get_args
 
 import pandas as pd
 import pycountry
 
 from extract.lexicon import table
+from extract.records import (
+    Outcome,
+    Precision,
+    PublishedBasis,
+    Qualifier,
+    Stance,
+    TimeReference,
+    TimexType,
+)
 
-OUTCOMES = ("killed", "wounded", "captured", "missing", "displaced", "arrested")
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
 #: Event types are the engine's lexicon (`extract/lexicon/event_types.csv`): conflict types after
 #: CAMEO's root codes, disaster types after EM-DAT's groups, and `other`.
 EVENT_TYPES = tuple(row["event_type"] for row in table("event_types"))
-QUALIFIERS = (
-    "exact", "at_least", "more_than", "about", "up_to", "range", "vague", "unspecified",
-)
-PRECISIONS = ("minute", "hour", "part_of_day", "day", "month", "year", "decade")
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+PRECISIONS: tuple[str, ...] = get_args(Precision)
 #: The largest figure a report can plausibly give for each outcome, far above any ever
 #: recorded (the Second World War: about 85 million dead; the world's displaced in 2024: about
 #: 120 million). A larger count is a misreading, and goes to quarantine.
@@ -29,14 +38,14 @@ PLAUSIBLE_COUNTS = {
     "killed": 10**8, "wounded": 10**8, "captured": 10**8, "missing": 10**8,
     "arrested": 10**8, "displaced": 10**9,
 }
-STANCES = ("assert", "accuse", "deny", "condemn", "claim_responsibility", "confirm")
+STANCES: tuple[str, ...] = get_args(Stance)
 SOURCE_KINDS = (
     "person", "government", "armed_forces", "armed_group", "international", "ngo", "outlet",
     "witness", "medical", "police", "other",
 )
-TIME_REFERENCES = ("main", "background")
-TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-PUBLISHED_BASES = ("metadata", "text", "inferred", "unknown")
+TIME_REFERENCES: tuple[str, ...] = get_args(TimeReference)
+TIMEX_TYPES: tuple[str, ...] = get_args(TimexType)
+PUBLISHED_BASES: tuple[str, ...] = get_args(PublishedBasis)
 
 
 #: Kosovo has no ISO code; XKX, from the user-assigned range, is the one the EU, IMF and
