@@ -91,6 +91,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    _add_run_command(commands)
+    _add_serve_command(commands)
+    _add_forget_command(commands)
+    _add_sql_command(commands)
+    desk.add_commands(commands, _warehouse_option)
+    _add_status_command(commands)
+    _add_eval_command(commands)
+    return parser
+
+
+def _add_run_command(commands: argparse._SubParsersAction) -> None:
+    """`run`: read inputs, rebuild and publish."""
     run = commands.add_parser(
         "run",
         help="ingest files or folders, rebuild the marts and publish the warehouse",
@@ -123,6 +135,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--show-marts", action="store_true", help="print both marts afterwards")
     run.set_defaults(handler=_run)
 
+
+def _add_serve_command(commands: argparse._SubParsersAction) -> None:
+    """`serve`: scheduled runs over an inbox folder."""
     serve = commands.add_parser(
         "serve",
         help="run the pipeline over an inbox folder on a schedule, until stopped",
@@ -152,6 +167,9 @@ def _parser() -> argparse.ArgumentParser:
     _cluster_option(serve)
     serve.set_defaults(handler=_serve)
 
+
+def _add_forget_command(commands: argparse._SubParsersAction) -> None:
+    """`forget`: remove inputs and what only they carried."""
     forget = commands.add_parser(
         "forget",
         help="remove files (or folders) from the warehouse, with the documents only they carry",
@@ -166,6 +184,9 @@ def _parser() -> argparse.ArgumentParser:
     _wait_option(forget)
     forget.set_defaults(handler=_forget)
 
+
+def _add_sql_command(commands: argparse._SubParsersAction) -> None:
+    """`sql`: a read-only query on the published warehouse."""
     sql = commands.add_parser(
         "sql",
         help="run a SQL query on the published warehouse and print the result",
@@ -189,8 +210,9 @@ def _parser() -> argparse.ArgumentParser:
     _warehouse_option(sql)
     sql.set_defaults(handler=_sql)
 
-    desk.add_commands(commands, _warehouse_option)
 
+def _add_status_command(commands: argparse._SubParsersAction) -> None:
+    """`status`: last runs, row counts and rejections."""
     status = commands.add_parser(
         "status",
         help="show the last runs, row counts per table and rejected inputs",
@@ -200,6 +222,9 @@ def _parser() -> argparse.ArgumentParser:
     _warehouse_option(status)
     status.set_defaults(handler=_status)
 
+
+def _add_eval_command(commands: argparse._SubParsersAction) -> None:
+    """`eval`: scores against gold files or TimeML corpora."""
     evaluate = commands.add_parser(
         "eval",
         help="score the warehouse against a gold file, or the time tagger against TimeML",
@@ -215,7 +240,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     _warehouse_option(evaluate)
     evaluate.set_defaults(handler=_eval)
-    return parser
 
 
 def _wait_option(parser: argparse.ArgumentParser) -> None:
