@@ -1,3 +1,6 @@
+-- Grain: one row per (fact, document) whose document counts the dead by class but gives no figure
+-- for everyone.
+--
 -- Each document's own total for the toll of everyone (victim class all) when the incident's
 -- reports count the dead by class and the document gives no figure for everyone: the sum of its
 -- largest figure for each class it names, "23 civilians and 16 fighters" being 39 dead, and

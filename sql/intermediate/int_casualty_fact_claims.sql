@@ -1,3 +1,5 @@
+-- Grain: one row per casualty claim, with its fact.
+--
 -- Every casualty claim mapped to its fact (incident, outcome, side, victim class), with the
 -- interval it asserts for agreement and the source it counts as.
 --   victim_class: the class the claim's victim noun names (stated_victim_class), except that a

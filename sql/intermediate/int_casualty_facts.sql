@@ -1,3 +1,5 @@
+-- Grain: one row per casualty fact (incident, outcome, side, victim class).
+--
 -- Casualty reports grouped into facts: one incident, one outcome, one side, one victim class.
 -- Reported values are intervals. A party's figures in one document are one report, its largest
 -- figure: an article that counts six dead and then the two of the first blast, or updates its

@@ -1,4 +1,7 @@
 -- materialized: view
+-- Grain: one row per figure agreement weighs: a casualty claim, or a document's total for
+-- everyone.
+--
 -- Every figure that agreement weighs: the casualty claims mapped to their facts, and the totals
 -- documents give for everyone when they count by class (int_casualty_document_totals), each
 -- with the source it counts as (independence_key): its source group (same outlet or near-copy

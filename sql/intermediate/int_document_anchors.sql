@@ -1,3 +1,5 @@
+-- Grain: one row per document.
+--
 -- When and where each document's own story happens. The anchor is its publication day when
 -- known to the day (news reports what happened in the last day or so). A document published in
 -- a known month or year only is coarse: that period bounds the story (its events' days hang on

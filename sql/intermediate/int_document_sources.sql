@@ -1,3 +1,5 @@
+-- Grain: one row per document, with its source group.
+--
 -- Which documents are one source, not independent ones: near-copies of each other
 -- (int_near_duplicates) or from the same outlet, transitively (connected components). A
 -- source group is named by its smallest doc_id.

@@ -1,3 +1,5 @@
+-- Grain: one row per dated event claim, with its fact.
+--
 -- Every event claim mapped to its fact: one incident, one event type, and times that overlap.
 -- Times are as the timeline reads them (int_event_times: a weekday only against a day-precise
 -- anchor, an article's weekdays and clock times read against its incident's day).

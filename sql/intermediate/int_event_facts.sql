@@ -1,3 +1,5 @@
+-- Grain: one row per event fact (incident, event type, overlapping times).
+--
 -- Event facts: the claims of one happening (int_event_fact_claims). Times are intervals, read
 -- like casualty figures: the fact's time is the intersection of the reported intervals, the
 -- tightest every report allows (a "that year" report does not widen "06:00 UTC"). Reports dated

@@ -1,4 +1,6 @@
 -- materialized: view
+-- Grain: one row per event claim.
+--
 -- One row per event claim: when it happened, as the timeline reads it. A weekday resolves only
 -- against a day-precise anchor, and a clock time read against a month or a year says no day.
 -- When an article dates itself only to a month or a year but its incident dates it to the day

@@ -1,3 +1,5 @@
+-- Grain: one row per incident key.
+--
 -- The stable id of every incident key: the same key always has the same id.
 with keys as (
     select distinct incident_key, false as is_background from int_incident_members

@@ -1,3 +1,5 @@
+-- Grain: one row per document that takes its publication day from its incident.
+--
 -- Publication days the corpus supplies: a document dated only to a month or a year, whose
 -- incident other documents date to one day, gets that day when its own weekdays say so.
 --

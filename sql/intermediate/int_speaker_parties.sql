@@ -1,3 +1,5 @@
+-- Grain: one row per (document, speaker) named without a country whose party is a country.
+--
 -- One row per (document, speaker) that the text names without a country but whose party is a
 -- country: agreement counts parties, and a government and its officials are one party, keyed
 -- by the country. A speaker with a country is that country's party (a country's "defense

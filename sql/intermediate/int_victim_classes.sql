@@ -1,3 +1,5 @@
+-- Grain: one row per normalised victim noun.
+--
 -- The class of each normalised victim noun: military or civilian; any other victim (people,
 -- detainees, unstated) counts as all. Mirrors the kinds in extract/lexicon/victim_nouns.csv
 -- (tests/test_incidents_sql.py keeps the two in step).

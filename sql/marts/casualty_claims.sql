@@ -1,3 +1,4 @@
+-- Grain: one row per casualty claim.
 select
     claims.claim_id,
     claims.doc_id,

@@ -1,4 +1,7 @@
 -- materialized: view
+-- Grain: one row per pair of independent sources (or quoted parties) whose figures for one fact
+-- cannot both be true.
+--
 -- Conflicting facts side by side: one row per pair of independent sources (or of parties one
 -- source quotes) whose figures for one fact cannot both be true, never one per copy: each
 -- source and party stands with its largest figure (a party's own figures in one article count

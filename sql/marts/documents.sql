@@ -1,4 +1,6 @@
 -- materialized: view
+-- Grain: one row per ingested article.
+--
 -- One row per ingested article. A document dated only to a month or a year may take its day
 -- from its incident (int_publication_from_incidents; published_dated_by names the witnesses).
 select

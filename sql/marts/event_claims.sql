@@ -1,3 +1,4 @@
+-- Grain: one row per event claim.
 select
     claims.claim_id,
     claims.doc_id,

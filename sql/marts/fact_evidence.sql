@@ -1,4 +1,6 @@
 -- materialized: view
+-- Grain: one row per (fact, claim).
+--
 -- One row per (fact, claim): the evidence behind every source_agreement row, one join away.
 -- Who says so (document, outlet, publication time, speaker, party) and in which words (the
 -- phrase, the whole sentence it stands in, both with their offsets into documents.text). A

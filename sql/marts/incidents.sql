@@ -1,3 +1,5 @@
+-- Grain: one row per incident.
+--
 -- One row per real-world happening the documents report, current or background.
 with members as (
     select incident_key, doc_id from int_incident_members

@@ -1,3 +1,5 @@
+-- Grain: one row per fact of an incident.
+--
 -- One row per fact of an incident: what the documents report, whether independent sources
 -- agree, and on whose word it rests.
 with casualty_facts as (

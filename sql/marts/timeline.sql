@@ -1,3 +1,5 @@
+-- Grain: one row per event fact.
+--
 -- One row per event fact. Per incident, its dated facts in time order: first the incident's
 -- own story, then its background. The own story is what happened within the incident's
 -- period, to the day or finer: the days its members were written, from three days before

@@ -1,3 +1,4 @@
+-- Grain: one row per casualty claim.
 select
     claim_id,
     doc_id,

@@ -1,3 +1,5 @@
+-- Grain: one row per ingested article.
+--
 -- One row per ingested article, with the key an outlet is known by for independence.
 select
     doc_id,

@@ -1,3 +1,4 @@
+-- Grain: one row per event claim.
 select
     claim_id,
     doc_id,

@@ -1,3 +1,4 @@
+-- Grain: one row per time expression.
 select
     doc_id,
     char_start,
