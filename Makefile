@@ -12,7 +12,7 @@ BENCH_CLUSTER ?=
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: run test bench bench-adversarial chaos fuzz lint eval clean
+.PHONY: run test test-fast bench bench-adversarial chaos fuzz lint eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+# The inner loop: everything but the tests that start subprocesses, servers or clusters.
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not slow"
 
 bench: $(STAMP)
 	CORROBORATE_EVAL_DIR=$(EVAL_DIR) $(BIN)/python -m flows.bench --docs $(BENCH_DOCS) $(if $(BENCH_CLUSTER),--cluster $(BENCH_CLUSTER))

@@ -17,6 +17,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds" / "articles"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the Prefect server (directly or through a fixture) is `slow`: the
+    server takes seconds to start, and `make test-fast` leaves such tests out."""
+    for item in items:
+        if "prefect_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def prefect_server():
     """One Prefect server for the whole session; subprocesses reach it via PREFECT_API_URL."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from extract.places import find_places, gazetteer
 
 
@@ -42,9 +40,9 @@ def test_zone_of_name_for_x_time() -> None:
     assert world.zone_of_name("Narnia") is None
 
 
-def test_gazetteer_is_built_once_and_fast_to_query() -> None:
-    gazetteer()
-    start = time.perf_counter()
-    for index in range(200):
-        find_places(f"Talks in Geneva and Paris, said French officials {index}.")
-    assert (time.perf_counter() - start) / 200 < 0.002
+def test_gazetteer_is_built_once() -> None:
+    """Every stage asks for the gazetteer; it is built on the first call only (its speed is
+    measured by `make bench`, not here)."""
+    assert gazetteer() is gazetteer()
+    found = find_places("Talks in Geneva and Paris, said French officials.")
+    assert {mention.place.country for mention in found} >= {"CHE", "FRA"}
