@@ -167,6 +167,18 @@ def test_a_failing_data_test_stops_the_build(warehouse):
         warehouse.build()
 
 
+def test_a_statement_whose_speaker_is_not_the_text_at_its_span_stops_the_build(warehouse):
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    warehouse.statement(a, "the ministry", "assert")
+    warehouse.conn.execute(
+        "update raw_statements set source_start = 0, source_end = 6, content_start = 0, "
+        "content_end = 6, cue_start = 0, cue_end = 1, speaker = 'not the text', content = "
+        "substring(evidence, 1, 6)"
+    )
+    with pytest.raises(models.DataTestFailure, match="claim_spans_match_documents"):
+        warehouse.build()
+
+
 def test_a_partys_own_figures_in_one_document_do_not_conflict(warehouse):
     a = warehouse.document("Report one", "Outlet A", DAY)
     warehouse.casualty(a, 6, 6, victim="civilians")  # "six civilians were killed ..."
