@@ -49,6 +49,11 @@ def speaker_words() -> SpeakerWords:
     roles: dict[str, set[str]] = {}
     for row in table("speaker_phrase_words"):
         roles.setdefault(row["role"], set()).add(row["word"])
+    # Full names only: "Sun" and "May" may be names too.
+    months, weekdays = (
+        frozenset(row["word"] for row in table(name) if len(row["word"]) > 3)
+        for name in ("months", "weekdays")
+    )
     return SpeakerWords(
         fillers=frozenset(words("reporting_fillers")),
         openers=frozenset(words("sentence_openers")),
@@ -57,11 +62,8 @@ def speaker_words() -> SpeakerWords:
         connectors=frozenset(roles["connector"]),
         boundaries=frozenset(roles["boundary"]),
         adjuncts=frozenset(roles["adjunct"]),
-        dates=frozenset(  # full names: "Sun" and "May" may be names too
-            row["word"] for name in ("months", "weekdays") for row in table(name)
-            if len(row["word"]) > 3
-        ),
-        weekdays=frozenset(row["word"] for row in table("weekdays") if len(row["word"]) > 3),
+        dates=months | weekdays,
+        weekdays=weekdays,
         heads=frozenset(words("speaker_heads")),
         leading=frozenset({*_LEADING_WORDS, *words("sentence_openers"), *roles["connector"]}),
         report_openers=frozenset(

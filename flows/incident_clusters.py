@@ -243,23 +243,18 @@ def _merge(
     gone.neighbours.pop(left, None)
     blocked = [other for other in gone.blocked | kept.blocked
                if other in sums and other not in gone.neighbours]
-    _take_in(kept, gone)
-    size = len(kept.members)
-    entries = []
-    # The hot loop of the clustering (one pass per neighbour renamed): the average is weighed
-    # against a bar only when it reaches the lowest one.
     for other, total in gone.neighbours.items():
-        neighbour = clusters[other]
-        neighbours = neighbour.neighbours
+        neighbours = clusters[other].neighbours
         del neighbours[right]
-        neighbours[left] = sums[other] = total = sums.get(other, 0.0) + total
-        average = total / (size * len(neighbour.members))
-        if average >= _LOWEST_BAR and average >= _bar(kept, neighbour):
-            entries.append((-average, min(left, other), max(left, other)))
-    for other in blocked:
+        neighbours[left] = sums[other] = sums.get(other, 0.0) + total
+    _take_in(kept, gone)
+    entries = []
+    # The hot loop of the clustering: an average is weighed against its bar only when it
+    # reaches the lowest one.
+    for other in (*gone.neighbours, *blocked):
         neighbour = clusters[other]
         average = _average(sums[other], kept, neighbour)
-        if average >= _bar(kept, neighbour):
+        if average >= _LOWEST_BAR and average >= _bar(kept, neighbour):
             entries.append((-average, min(left, other), max(left, other)))
     return entries
 

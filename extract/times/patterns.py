@@ -296,11 +296,12 @@ def _families() -> dict[str, str]:
     calendar period first, then units, durations and years."""
     p = parts()
     unit_words = [r["word"] for r in table("time_units")]
-    units = {
+    counts = {
+        "amount": _amount(),
         "unit": "(?:" + alternation(unit_words) + "|centuries)",
         "unit_s": "(?:" + alternation(unit_words) + r"s?|centuries)(?![\w])",
     }
-    return {**_calendar_families(p, units), **_unit_families(p, units)}
+    return {**_calendar_families(p, counts), **_unit_families(p, counts)}
 
 
 # Words that narrow a period, and words that move it from the document's date.
@@ -308,14 +309,14 @@ _MODIFIER = r"(?:early|late|mid|the\s+(?:end|beginning|middle|start)\s+of)"
 _RELATIVE = r"(?:last|this|next|past|coming|previous)"
 
 
-def _calendar_families(p: dict[str, str], units: dict[str, str]) -> dict[str, str]:
+def _calendar_families(p: dict[str, str], counts: dict[str, str]) -> dict[str, str]:
     """Clock times, dates, weekdays, days named relative to today, seasons and months."""
     month, weekday, parts_, year = p["month"], p["weekday"], p["part"], p["year"]
     clock, zone, day_date = p["clock"], p["zone"], p["day_date"]
     rel_day, month_day, day_month = p["rel_day"], p["month_day"], p["day_month"]
     seasons = alternation(r["word"] for r in table("seasons"))
     modifier, relative = _MODIFIER, _RELATIVE
-    amount, unit_s = _amount(), units["unit_s"]
+    amount, unit_s = counts["amount"], counts["unit_s"]
     return {
         # 9 a.m. Tuesday; 18:30 GMT (21:30 local time); Monday, March 3 at noon
         "clock": (
@@ -355,11 +356,11 @@ def _calendar_families(p: dict[str, str], units: dict[str, str]) -> dict[str, st
     }
 
 
-def _unit_families(p: dict[str, str], units: dict[str, str]) -> dict[str, str]:
+def _unit_families(p: dict[str, str], counts: dict[str, str]) -> dict[str, str]:
     """Quarters, units relative to today, durations, decades, years, frequencies and
     references to the present."""
-    weekday, year, amount = p["weekday"], p["year"], _amount()
-    unit, unit_s = units["unit"], units["unit_s"]
+    weekday, year = p["weekday"], p["year"]
+    amount, unit, unit_s = counts["amount"], counts["unit"], counts["unit_s"]
     return {
         # the third quarter of 2019; last year's first half
         "quarter": (

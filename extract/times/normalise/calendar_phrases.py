@@ -57,6 +57,7 @@ def features(phrase: str) -> Features:
     found: dict[str, Any] = {}
     months, weekdays = month_words(), weekday_words()
     parts, seasons = part_of_day_words(), season_words()
+    relatives, days, modifiers = relative_words(), relative_days(), modifier_thirds()
     tokens = TOKEN.findall(phrase.lower())
     for index, token in enumerate(tokens):
         if token[0].isdigit():
@@ -71,18 +72,18 @@ def features(phrase: str) -> Features:
             found["month"] = months[token]
         elif token in weekdays and "weekday" not in found:
             found["weekday"] = weekdays[token]
-        elif token in relative_words() and "relative" not in found:
+        elif token in relatives and "relative" not in found:
             if token == "this" and index + 1 < len(tokens) and tokens[index + 1] == "year":
                 found["this_year"] = True
             else:
-                found["relative"] = relative_words()[token]
-        elif token in modifier_thirds() and "modifier" not in found and "weekday" not in found:
+                found["relative"] = relatives[token]
+        elif token in modifiers and "modifier" not in found and "weekday" not in found:
             found["modifier"] = token
         elif token in ("early", "late") and "part" not in found:
             found["part"] = token  # "Tuesday late" is rare; "late Tuesday" is handled above
         elif token in parts and token not in ("early", "late"):
             found["part"] = token
-        elif token in relative_days():
+        elif token in days:
             found["rel_day"] = token
         elif token in seasons:
             found["season"] = token

@@ -39,7 +39,8 @@ def read_relunit(phrase: str, reference: Reference) -> Reading:
     """ "last year", "this month", "earlier this week", "the year-ago quarter", "year-end"."""
     tokens = TOKEN.findall(phrase.lower().replace("-", " "))
     unit = next((t for t in reversed(tokens) if t in unit_words() or t == "weekend"), "year")
-    offset = next((relative_words()[t] for t in tokens if t in relative_words()), 0)
+    relatives = relative_words()
+    offset = next((relatives[t] for t in tokens if t in relatives), 0)
     if "ago" in tokens or ("earlier" in tokens[1:] and tokens[-1] != unit):
         offset = -1
     granularity = "week" if unit == "weekend" else unit_words()[unit][2]
