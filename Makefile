@@ -17,6 +17,8 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	# Compile the incident clustering once (Numba caches it beside the module): 15 s no run waits for.
+	$(BIN)/python -c "from flows.incident_clusters import cluster_documents as c; c([(1, 1)], [[]], ([], [], []))"
 	touch $(STAMP)
 
 run: $(STAMP)
