@@ -8,8 +8,6 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from flows.incident_clusters import cluster_documents
-
 REFERENCES = ("int_document_anchors", "int_story_similarities")
 
 # Documents in arrival order: a cluster is named by its first member.
@@ -38,6 +36,10 @@ _EDGES = f"""
 
 
 def model(conn: duckdb.DuckDBPyConnection) -> pa.Table:
+    # Imported when the model runs, not when the run starts: Numba's compiler holds about
+    # 100 MB, which the loading and the workers forked for it need not carry.
+    from flows.incident_clusters import cluster_documents
+
     documents = conn.execute(_DOCUMENTS).fetchall()
     spans = [
         (first.toordinal(), last.toordinal()) if first is not None else (None, None)
