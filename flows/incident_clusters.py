@@ -112,7 +112,19 @@ def cluster_documents(
     `spans[i]` is document i's story period as day ordinals (first, last), or (None, None);
     `regions[i]` the regions it names; `edges` the similar pairs; `named_days[i]` the days
     (ordinals) it writes out as dates."""
-    named_days = named_days or [()] * len(spans)
+    clusters = _documents_as_clusters(spans, regions, named_days or [()] * len(spans))
+    lefts, rights = (np.asarray(column, dtype=np.int64) for column in edges[:2])
+    similarities = np.asarray(edges[2], dtype=np.float64)
+    return _cluster(clusters, lefts, rights, similarities).tolist()
+
+
+def _documents_as_clusters(
+    spans: Sequence[tuple[int | None, int | None]],
+    regions: Sequence[Sequence[str]],
+    named_days: Sequence[Iterable[int]],
+) -> _Clusters:
+    """Each document a cluster of its own, its places as ids (the sets of ids are gone by the
+    time the loop runs)."""
     first = np.array([_UNDATED if day is None else day for day, _ in spans], dtype=np.int64)
     last = np.array([_UNDATED if day is None else day for _, day in spans], dtype=np.int64)
     place_ids: dict[str, int] = {}
@@ -120,11 +132,8 @@ def cluster_documents(
                    for places in regions]
     country_sets = [{place_ids.setdefault(place.split("/")[0], len(place_ids)) for place in places}
                     for places in regions]
-    clusters = _singletons(first, last, *_ragged(region_sets), *_ragged(country_sets),
-                           *_ragged(named_days))
-    lefts, rights = (np.asarray(column, dtype=np.int64) for column in edges[:2])
-    similarities = np.asarray(edges[2], dtype=np.float64)
-    return _cluster(clusters, lefts, rights, similarities).tolist()
+    return _singletons(first, last, *_ragged(region_sets), *_ragged(country_sets),
+                       *_ragged(named_days))
 
 
 def _ragged(sets: Sequence[Iterable[int]]) -> tuple[np.ndarray, np.ndarray]:
