@@ -1,23 +1,16 @@
 """The analyst's desk commands: `export` (tables to take away), `report` (a site to look
-at) and `docs` (what the columns mean). Kept apart from the run commands in `flows.cli`,
-whose reader and error type they use (imported when a command runs: `flows.cli` imports
-this module)."""
+at) and `docs` (what the columns mean). They read the published warehouse read-only."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
-
 from flows import catalog, defaults
+from flows.cli.options import UsageError, present_tables, reader, warehouse_option
 
 
-def add_commands(
-    commands: argparse._SubParsersAction,
-    warehouse_option: Callable[[argparse.ArgumentParser], None],
-) -> None:
+def add_commands(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
         help="write the marts and claim tables as Parquet or CSV files",
@@ -61,9 +54,8 @@ def add_commands(
 
 def export_command(args: argparse.Namespace) -> int:
     from flows import export
-    from flows.cli import UsageError, _reader
 
-    with _reader(args.warehouse) as conn:
+    with reader(args.warehouse) as conn:
         present = present_tables(conn)
         tables = args.tables or [name for name in export.default_tables() if name in present]
         unknown = [name for name in tables
@@ -77,10 +69,9 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
-    from flows.cli import UsageError, _reader
     from flows.report import write_report
 
-    _reader(args.warehouse).close()  # the same clear message as other readers without one
+    reader(args.warehouse).close()  # the same clear message as other readers without one
     out = args.out or defaults.report_dir(args.warehouse)
     try:
         written = write_report(args.warehouse, out, incident=args.incident)
@@ -91,15 +82,7 @@ def report_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def present_tables(conn: duckdb.DuckDBPyConnection) -> set[str]:
-    return {row[0] for row in conn.execute(
-        "select table_name from duckdb_tables() union all select view_name from duckdb_views()"
-    ).fetchall()}
-
-
 def docs_command(args: argparse.Namespace) -> int:
-    from flows.cli import UsageError
-
     tables = catalog.documented_tables()
     public = catalog.public_tables()
     if args.table is None:
