@@ -136,6 +136,9 @@ class ClusterWorkers:
     """The cluster's workers for the length of a run, connected on entry: a cluster that
     cannot be reached fails the run there, before anything is loaded or published."""
 
+    #: The scheduler replaces a lost worker itself: no batch under way is lost to a restart.
+    restarts = 0
+
     def __init__(self, spec: str) -> None:
         self.spec = spec
         self._stack = ExitStack()

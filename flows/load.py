@@ -15,10 +15,14 @@ documents only it carried.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+
+from flows import models, publish
 
 #: Claim-like tables: a document's rows are replaced whenever the document is re-extracted.
 PER_DOCUMENT_TABLES = {
@@ -199,3 +203,42 @@ def _with_column(rows: pa.Table, name: str, value: str) -> pa.Table:
     if name in rows.column_names:
         rows = rows.drop_columns([name])
     return rows.append_column(name, pa.array([value] * rows.num_rows, pa.string()))
+
+
+@contextmanager
+def open_build(build: Path, memory_limit: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The private build file, open for loading: one thread (the workers have the other
+    cores), `memory_limit`, the source tables made, a transaction begun; rolled back on
+    failure."""
+    config = {
+        "threads": 1,
+        "memory_limit": memory_limit,
+        "preserve_insertion_order": False,
+        **publish.BUILD_SETTINGS,
+    }
+    conn = duckdb.connect(str(build), config=config)
+    # DuckDB draws a bar on stdout for any statement over two seconds, even in a scheduled
+    # run's log; the run reports its own progress.
+    conn.execute("set enable_progress_bar = false")
+    try:
+        models.create_source_tables(conn)
+        conn.begin()
+        yield conn
+    except BaseException:
+        with suppress(duckdb.Error):  # nothing to roll back once committed
+            conn.rollback()
+        raise
+    finally:
+        conn.close()
+
+
+def count_new(conn: duckdb.DuckDBPyConnection, documents: pa.Table) -> int:
+    """How many of a batch's documents the warehouse does not hold yet."""
+    conn.register("batch_documents", documents.select(["doc_id"]))
+    try:
+        return conn.execute(
+            "select count(*) from batch_documents "
+            "where doc_id not in (select doc_id from raw_documents)"
+        ).fetchall()[0][0]
+    finally:
+        conn.unregister("batch_documents")

@@ -8,20 +8,18 @@ one before it, so both cores stay busy. The business logic lives in plain module
 only sequence them and time them.
 
 Runs are incremental: only new and changed files are read (`flows.inbox`), and a run with
-nothing to read leaves the published warehouse untouched. A batch that fails is retried, then
-skipped without losing the others; its files are not recorded as read, so the next run reads
-them again.
+nothing to read leaves the published warehouse untouched. A batch that fails is retried (the
+load task's `retries`), then skipped without losing the others; its files are not recorded as
+read, so the next run reads them again.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import signal
-import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager, suppress
+from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from logging import Logger, LoggerAdapter
@@ -33,7 +31,7 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import PrefectFuture
+from prefect.runtime import task_run
 from prefect.utilities.annotations import quote
 
 from flows import (
@@ -41,17 +39,17 @@ from flows import (
     changes,
     defaults,
     inbox,
-    lifeline,
     load,
     model_digest,
     models,
     progress,
     publish,
 )
-from flows.cluster import ClusterWorkers, PreparingBatch
+from flows.cluster import ClusterWorkers
 from flows.ingest.files import shown_path
 from flows.summary import RunStats, headline, new_run_id, summary_markdown
 from flows.validate import validate_records
+from flows.workers import AnyWorkers, Preparing, ProcessWorkers
 
 BATCH_BYTES = 16_000_000
 #: DuckDB's share of the run's memory, the same however large the corpus: beyond it, loaded
@@ -91,20 +89,31 @@ def prepare_task(
                                  budget_seconds=budget_seconds)
 
 
-@task(name="load", **_TASK_OPTIONS)
+@task(
+    name="load",
+    retries=len(BATCH_RETRY_DELAYS),
+    retry_delay_seconds=list(BATCH_RETRY_DELAYS),
+    **_TASK_OPTIONS,
+)
 def load_task(
+    run: _Run,
     conn: duckdb.DuckDBPyConnection,
-    prepared: batches.PreparedBatch,
-    files: Sequence[str],
-    run_id: str,
-) -> int:
-    return load.load_batch(
-        conn,
-        prepared.tables,
-        prepared.quarantine,
-        input_files=[shown_path(path) for path in files],
-        run_id=run_id,
-    )
+    workers: AnyWorkers,
+    batch: list[str],
+    attempt: Preparing,
+) -> None:
+    """Load `batch` once `attempt` has prepared it, and commit. A failed attempt leaves the
+    build as the last batch's commit left it, and restarts the workers (a crashed worker takes
+    the pool with it); Prefect then retries the task, which prepares the batch again."""
+    if task_run.run_count > 1:
+        attempt = _prepare(run, workers, batch)
+    try:
+        _load_prepared(run, conn, attempt.result(), batch)
+    except Exception:
+        conn.rollback()
+        conn.begin()
+        workers.restart()
+        raise
 
 
 @task(name="build", **_TASK_OPTIONS)
@@ -248,8 +257,8 @@ def _build_and_publish(
     first_build = not published.exists()
     build = publish.start_build(published, stats.run_id)
     try:
-        pool = ClusterWorkers(run.cluster) if run.cluster else _Workers(workers)
-        with _build_connection(build) as conn:
+        pool = ClusterWorkers(run.cluster) if run.cluster else ProcessWorkers(workers)
+        with load.open_build(build, LOAD_MEMORY_LIMIT) as conn:
             if forget:
                 stats.files_forgotten, removed = load.forget(conn, forget)
                 stats.documents_removed += removed
@@ -287,62 +296,31 @@ def _build_and_publish(
 
 
 def _load_all(
-    run: _Run, conn: duckdb.DuckDBPyConnection, workers: _AnyWorkers, plan: inbox.Plan
+    run: _Run, conn: duckdb.DuckDBPyConnection, workers: AnyWorkers, plan: inbox.Plan
 ) -> None:
-    """Load every batch, preparing the next one on the workers while this one loads."""
+    """Load every batch, preparing the next one on the workers while this one loads. A batch
+    that fails its last retry is skipped; its files are not recorded as read."""
     touched = validate_records("source_files", [s.row(run.stats.run_id) for s in plan.touched])
     load.record_files(conn, pa.Table.from_pandas(touched.frame), run.stats.run_id)
     run.reporter.begin(len(plan.read))
     queue = list(batches.file_batches(plan.read, max_files=run.batch_files, max_bytes=BATCH_BYTES))
-    ahead: _Preparing | None = None
+    ahead: Preparing | None = None
     with _freed_per_batch() as free_loaded_batches:
         for index, batch in enumerate(queue):
-            upcoming = queue[index + 1] if index + 1 < len(queue) else None
             attempt = ahead or _prepare(run, workers, batch)
+            upcoming = queue[index + 1] if index + 1 < len(queue) else None
+            ahead = _prepare(run, workers, upcoming) if upcoming is not None else None
             free_loaded_batches()
-            ahead = _load_with_retries(run, conn, workers, batch, attempt, upcoming)
-
-
-def _load_with_retries(
-    run: _Run,
-    conn: duckdb.DuckDBPyConnection,
-    workers: _AnyWorkers,
-    batch: list[str],
-    attempt: _Preparing,
-    upcoming: list[str] | None,
-) -> _Preparing | None:
-    """Load `batch` once `attempt` has prepared it, preparing `upcoming` meanwhile; a failed
-    batch is retried, then skipped. Returns the preparation of `upcoming`, if under way."""
-    ahead: _Preparing | None = None
-    for delay in (*BATCH_RETRY_DELAYS, None):
-        if upcoming is not None and ahead is None:
-            ahead = _prepare(run, workers, upcoming)
-        try:
-            _load_prepared(run, conn, attempt.result(), batch)
-            break
-        except Exception as error:
-            # Back to the last batch's commit. A crashed worker takes the pool with it, so the
-            # pool restarts, and the batch prepared ahead is prepared again.
-            conn.rollback()
-            conn.begin()
-            workers.restart()
-            if ahead is not None:
-                ahead.wait()
+            restarts = workers.restarts
+            state = load_task(quote(run), conn, quote(workers), quote(batch), quote(attempt),
+                              return_state=True)
+            if workers.restarts != restarts and ahead is not None:
+                ahead.wait()  # lost with the pool it ran on
                 ahead = None
-            if delay is None:
+            if state.is_failed():
                 run.stats.batches_failed += 1
-                run.logger.error(
-                    "a batch of %d files failed and is left for the next run: %s: %s",
-                    len(batch), type(error).__name__, error,
-                )
-                break
-            run.logger.warning(
-                "a batch failed (%s: %s); retrying in %.0f s",
-                type(error).__name__, error, delay,
-            )
-            time.sleep(delay)
-            attempt = _prepare(run, workers, batch)
-    return ahead
+                run.logger.error("a batch of %d files failed and is left for the next run: %s",
+                                 len(batch), state.message)
 
 
 @contextmanager
@@ -362,7 +340,7 @@ def _freed_per_batch() -> Iterator[Callable[[], int]]:
         gc.unfreeze()
 
 
-def _prepare(run: _Run, workers: _AnyWorkers, batch: list[str]) -> _Preparing:
+def _prepare(run: _Run, workers: AnyWorkers, batch: list[str]) -> Preparing:
     """Start preparing `batch` in the background; the result is collected when it is loaded."""
     if isinstance(workers, ClusterWorkers):
         return workers.prepare(batch, run.max_bytes, run.stats.run_id, run.budget_seconds)
@@ -377,8 +355,11 @@ def _load_prepared(
     stats = run.stats
     run.reporter.stage("load")
     with stats.timed("load"):
-        new = _count_new(conn, prepared)
-        removed = load_task(conn, quote(prepared), quote(batch), stats.run_id)
+        new = load.count_new(conn, prepared.tables["documents"])
+        removed = load.load_batch(
+            conn, prepared.tables, prepared.quarantine,
+            input_files=[shown_path(path) for path in batch], run_id=stats.run_id,
+        )
         # Commit per batch inside the private build: DuckDB holds a transaction's changes in
         # memory, and a whole corpus in one transaction grows without bound. Readers still see
         # all of a run or none of it, because only the finished file is published.
@@ -389,90 +370,8 @@ def _load_prepared(
     run.reporter.advance(len(batch), prepared.count("documents"))
 
 
-def _count_new(conn: duckdb.DuckDBPyConnection, prepared: batches.PreparedBatch) -> int:
-    conn.register("batch_documents", prepared.tables["documents"].select(["doc_id"]))
-    try:
-        return conn.execute(
-            "select count(*) from batch_documents "
-            "where doc_id not in (select doc_id from raw_documents)"
-        ).fetchall()[0][0]
-    finally:
-        conn.unregister("batch_documents")
-
-
 def _record_run(conn: duckdb.DuckDBPyConnection, stats: RunStats) -> None:
     row = stats.runs_row()
     columns = ", ".join(row)
     placeholders = ", ".join("?" for _ in row)
     conn.execute(f"insert into runs ({columns}) values ({placeholders})", list(row.values()))
-
-
-@contextmanager
-def _build_connection(build: Path):
-    config = {
-        "threads": 1,
-        "memory_limit": LOAD_MEMORY_LIMIT,
-        "preserve_insertion_order": False,
-        **publish.BUILD_SETTINGS,
-    }
-    conn = duckdb.connect(str(build), config=config)
-    # DuckDB draws a bar on stdout for any statement over two seconds, even in a scheduled
-    # run's log; the run reports its own progress.
-    conn.execute("set enable_progress_bar = false")
-    try:
-        models.create_source_tables(conn)
-        conn.begin()
-        yield conn
-    except BaseException:
-        with suppress(duckdb.Error):  # nothing to roll back once committed
-            conn.rollback()
-        raise
-    finally:
-        conn.close()
-
-
-class _Workers:
-    """The extraction processes, started on first use and restarted after a failed batch,
-    since a crashed worker breaks the whole pool."""
-
-    def __init__(self, count: int) -> None:
-        self._count = count
-        self._pool: ProcessPoolExecutor | None = None
-
-    def get(self) -> Executor | None:
-        if self._count < 2:
-            return None
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self._count, initializer=_leave_stopping_to_the_main_process,
-                initargs=(os.getpid(),),
-            )
-        return self._pool
-
-    def restart(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-    def __enter__(self) -> _Workers:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.restart()
-
-
-#: Where batches are prepared (the process pool, or a Dask cluster), and a batch under way there.
-_AnyWorkers = _Workers | ClusterWorkers
-_Preparing = PrefectFuture | PreparingBatch
-
-
-def _leave_stopping_to_the_main_process(parent: int) -> None:
-    """Ctrl-C reaches the whole process group: a worker ignores it and the main process winds
-    the run down. SIGTERM ends a worker at once; the handler Prefect installs in the main
-    process, which a forked worker inherits, would instead raise inside the worker and could
-    leave it blocked writing a result nobody reads. A worker holds no run lock, and ends when
-    the main process `parent` dies (`flows.lifeline`)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    publish.drop_inherited_locks()
-    lifeline.end_with_parent(parent)

@@ -67,7 +67,9 @@ def test_a_failing_batch_is_retried_then_skipped_and_the_next_run_reads_it(
             raise MemoryError("transient")  # fails once
         return real_extract(documents, run_id, *options)
 
-    monkeypatch.setattr(pipeline, "BATCH_RETRY_DELAYS", (0.0,))
+    # Retries as declared on the task (two), without their delays.
+    without_delays = pipeline.load_task.with_options(retry_delay_seconds=0)
+    monkeypatch.setattr(pipeline, "load_task", without_delays)
     monkeypatch.setattr(batches, "extract_documents", faulty_extract)
     warehouse = tmp_path / "w.duckdb"
     options = {"warehouse": str(warehouse), "workers": 1, "settle_seconds": 0, "batch_files": 60}

@@ -77,9 +77,9 @@ def test_workers_never_hold_the_run_lock_after_their_main_process_dies(tmp_path,
         [sys.executable, "-c",
          "import time\n"
          "from pathlib import Path\n"
-         "from flows.pipeline import _Workers\n"
+         "from flows.workers import ProcessWorkers\n"
          "from flows.publish import exclusive_run\n"
-         "workers = _Workers(2)\n"
+         "workers = ProcessWorkers(2)\n"
          f"with exclusive_run(Path({str(warehouse)!r})):\n"
          "    assert list(workers.get().map(abs, [-1, -2])) == [1, 2]\n"
          "    print('ready', flush=True)\n"
