@@ -17,10 +17,10 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from extract.lexicon import table, words
+from extract.lowercase import lowered
 from extract.places import PlaceMention, find_places
 from extract.records import EventClaim, Publication, TimeExpression, claim_id
 from extract.sentences import Sentence
-from extract.times.patterns import lowered
 from extract.times.summaries import opens_result_clause, summarise
 from extract.times.tagger import reference_of
 

@@ -19,18 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
-from typing import NamedTuple
+from collections.abc import Iterable
+from functools import cache
 
 from extract.lexicon import table
-from extract.lowercase import lowered, word_bytes
-
-
-class Candidate(NamedTuple):
-    start: int
-    end: int
-    family: str
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -116,109 +108,16 @@ def _amount() -> str:
     )
 
 
-# Words that open a time expression but also open countless other phrases ("the", "a", "last"):
-# the gate lets them in only when an anchor word or a digit follows within three words.
-_WEAK_OPENERS = (
-    "the",
-    "a",
-    "an",
-    "in",
-    "at",
-    "this",
-    "last",
-    "next",
-    "past",
-    "previous",
-    "coming",
-    "early",
-    "late",
-    "mid",
-    "earlier",
-    "later",
-    "so",
-    "until",
-    "through",
-    "current",
-    "same",
-    "following",
-    "prior",
-    "fiscal",
-    "calendar",
-    "latest",
-    "its",
-    "their",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-    "about",
-    "almost",
-    "nearly",
-    "more",
-    "less",
-    "over",
-    "just",
-    "only",
-    "recent",
-    "another",
-    "every",
-    "each",
-    "per",
-    "right",
-    "these",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "1st",
-    "2nd",
-    "3rd",
-    "4th",
-    "final",
-    "comparable",
-    "year-ago",
-    "year-earlier",
-)
-_UNIT_ANCHORS = (
-    "year",
-    "years",
-    "month",
-    "months",
-    "week",
-    "weeks",
-    "day",
-    "days",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "fortnight",
-    "quarter",
-    "half",
-    "period",
-    "weekend",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "tonight",
-    "noon",
-    "midnight",
-    "midday",
-)
-
-
 @cache
-def _openers() -> tuple[frozenset[str], frozenset[str]]:
+def openers() -> tuple[frozenset[str], frozenset[str]]:
     """Strong anchors (words that are time words wherever they stand: months, units, "today")
     and weak openers (words that open a time expression only when an anchor follows)."""
-    strong = set(_UNIT_ANCHORS) | set(month_words()) | set(weekday_words())
+    gate = table("time_gate_words")
+    strong = {row["word"] for row in gate if row["role"] == "anchor"}
+    strong |= set(month_words()) | set(weekday_words())
     for name in ("parts_of_day", "seasons", "time_sets", "time_references"):
         strong.update(row["word"].split()[-1] for row in table(name))
-    weak = set(_WEAK_OPENERS) | {
+    weak = {row["word"] for row in gate if row["role"] == "weak"} | {
         r["word"] for r in table("number_words") if r["kind"] in ("unit", "tens", "article")
     }
     weak.update(row["word"].split()[0] for row in table("time_vague_amounts"))
@@ -227,7 +126,7 @@ def _openers() -> tuple[frozenset[str], frozenset[str]]:
 
 def _gate() -> str:
     """A look-ahead that admits a position only where a time expression can start."""
-    strong, weak = _openers()
+    strong, weak = openers()
     anchor = rf"(?:\d|{alternation(strong)}(?![a-z]))"
     return rf"(?=\d|'\d|{anchor}|{alternation(weak)}[\s-]+(?:[a-z'-]+[\s-]+){{0,2}}?{anchor})"
 
@@ -419,81 +318,3 @@ def grammar(at_digit: bool = False) -> re.Pattern[str]:
         if not (at_digit and name in _LETTERS_ONLY)
     )
     return re.compile(rf"(?<![\w]){_gate()}(?:{body})")
-
-
-@cache
-def _case_checks() -> re.Pattern[str]:
-    """Words that count only capitalised: month and weekday names ("may", "march", "sun")."""
-    words = [*month_words(), *weekday_words()]
-    return re.compile(rf"(?<![\w]){alternation(words)}(?![\w])")
-
-
-@lru_cache(maxsize=16)
-def scan(text: str) -> tuple[Candidate, ...]:
-    """Every candidate time expression in `text`, left to right, without overlaps.
-
-    Cached for the last few texts: the DCT inference and the tagger read the same scan.
-    """
-    return tuple(_scan(text))
-
-
-def _scan(text: str) -> Iterator[Candidate]:
-    """The grammar tried only where `_starts` allows, with the effect of one left-to-right
-    search: the first match at or after the end of the previous one wins."""
-    lower = lowered(text)
-    words, digits = grammar(), grammar(at_digit=True)
-    position = 0
-    for start in _starts(lower):
-        if start < position:
-            continue
-        match = (digits if lower[start].isdigit() else words).match(lower, start)
-        if match is None:
-            continue
-        end = match.end()
-        if _capitalised(text, lower, start, end):
-            yield Candidate(start, end, match.lastgroup or "")
-            position = end
-        else:
-            position = start + 1
-
-
-_LOOK_BACK_CHARS = 64
-_LOOK_BACK_WORDS = 6  # the gate's three words, hyphenated words counted as two
-
-
-@cache
-def _anchor_finder() -> tuple[re.Pattern[bytes], frozenset[bytes]]:
-    strong, weak = _openers()
-    anchor = rb" (?:\d|" + alternation(strong).encode() + rb"(?![a-z]))"
-    return re.compile(anchor), frozenset(word.encode() for word in weak)
-
-
-def _starts(lower: str) -> list[int]:
-    """The positions where the grammar's gate can admit a match, in order: each anchor (a digit
-    or a strong word) and each weak opener a few words before one.
-
-    Why: trying the grammar at every word start costs more than all the rest of the tagger;
-    anchors are about one word in twenty, and a cheap byte scan finds them.
-    """
-    finder, weak = _anchor_finder()
-    words = word_bytes(lower)
-    starts: list[int] = []
-    floor = 0
-    for match in finder.finditer(words):
-        anchor = match.start()  # `words` has one leading space: this is the anchor in `lower`
-        # The words after the last few spaces before the anchor, split off in one C call.
-        before = words[max(floor, anchor - _LOOK_BACK_CHARS) : anchor]
-        near = before.rsplit(b" ", _LOOK_BACK_WORDS)[1:]
-        if not weak.isdisjoint(near):
-            space = anchor - len(b" ".join(near)) - 1  # the space before near[0]
-            for word in near:
-                if word in weak:
-                    starts.append(space)
-                space += len(word) + 1
-        starts.append(anchor)
-        floor = anchor + 1
-    return starts
-
-
-def _capitalised(text: str, lower: str, start: int, end: int) -> bool:
-    return all(text[m.start()].isupper() for m in _case_checks().finditer(lower, start, end))

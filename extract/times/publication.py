@@ -49,7 +49,8 @@ from extract.records import Precision, Publication
 from extract.sentences import Sentence
 from extract.times import normalise as nm
 from extract.times.datelines import document_date
-from extract.times.patterns import Candidate, month_words, scan
+from extract.times.patterns import month_words
+from extract.times.scanner import Candidate, scan
 
 _YEARS_AHEAD = 2
 _FUTURE = ("will", "shall", "by", "until", "plan", "plans", "planned", "expected", "target")

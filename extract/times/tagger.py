@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
+from extract.lowercase import lowered
 from extract.places import PlaceMention, find_places
 from extract.records import Publication, TimeExpression
 from extract.sentences import Sentence
 from extract.times import normalise as nm
-from extract.times.patterns import Candidate, lowered, scan
+from extract.times.scanner import Candidate, scan
 from extract.times.values import is_calendar_value
 from extract.times.zones import UTC_ZONE, Zone, named_zone, to_utc, zone_of_places
 

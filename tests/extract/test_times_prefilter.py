@@ -14,8 +14,10 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract.lowercase import lowered
 from extract.times import normalise as nm
-from extract.times.patterns import Candidate, _capitalised, _zones, grammar, lowered, scan
+from extract.times.patterns import _zones, grammar
+from extract.times.scanner import Candidate, _capitalised, scan
 
 _TEXTS = (
     "Shelling resumed early last Tuesday, nearly two and a half years after the 2020 war.",
