@@ -31,9 +31,16 @@ from typing import NamedTuple
 from extract.countries import country_of
 from extract.lexicon import table, words
 from extract.lowercase import lowered
-from extract.numbers import PhraseFinder, alternation
+from extract.numbers import PhraseFinder
 from extract.quotes import extend_over_quotes, signed_quotes
 from extract.sentences import Sentence
+from extract.speaker_countries import (
+    NAME,
+    appositive_role,
+    country_and_name,
+    nationality,
+    titles,
+)
 from extract.speaker_phrases import (
     Mention,
     coordinated_subject,
@@ -57,13 +64,8 @@ class Attribution(NamedTuple):
     cue_end: int = -1
 
 
-_CAPITALISED_NAME = r"[A-Z][\w'’-]+"
 _ACCORDING_TO = "according to"
 _ANTECEDENT_WINDOW = 600
-# A name's appositive: ", Peru's prime minister," or ", the Peruvian foreign minister." up to the
-# next comma or full stop.
-_APPOSITIVE = re.compile(r",\s+((?!who\b|which\b)[^,;:()\"“”]{3,80}?)(?=,|\.(?:\s|$)|$)")
-_APPOSITIVE_REACH = 100
 # A transcript's speaker label ("SMITH: We will"): the speaker stands at the label.
 _OPENING_QUOTES = "\"“‘'"
 _LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=: )")
@@ -72,27 +74,16 @@ _LABEL = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=: )")
 @dataclass(frozen=True)
 class _Rules:
     cue: PhraseFinder
-    person: re.Pattern[str]
-    title: re.Pattern[str]
-    role: re.Pattern[str]  # a title anywhere, in any case: "Peru's prime minister"
     titled_name: re.Pattern[str]  # "Prime Minister Rosa Quispe": the name
     homographs: frozenset[str]
 
 
 @cache
 def _rules() -> _Rules:
-    titles = alternation(words("person_titles"))
+    name = NAME
     return _Rules(
         cue=PhraseFinder([*words("reporting_verbs"), _ACCORDING_TO]),
-        person=re.compile(
-            rf"(?P<nat>[A-Z][\w'’.-]++)\s+(?:{titles})\s+"  # ++: no backtracking into a word
-            rf"(?P<name>{_CAPITALISED_NAME}(?:\s+{_CAPITALISED_NAME}){{0,2}})"
-        ),
-        title=re.compile(rf"\b(?:{titles})\s+(?={_CAPITALISED_NAME})"),
-        role=re.compile(rf"\b(?:{titles})\b", re.IGNORECASE),
-        titled_name=re.compile(
-            rf"\b(?:{titles})\s+(?P<name>{_CAPITALISED_NAME}(?:\s+{_CAPITALISED_NAME}){{0,2}})"
-        ),
+        titled_name=re.compile(rf"\b(?:{titles()})\s+(?P<name>{name}(?:\s+{name}){{0,2}})"),
         homographs=frozenset(words("reporting_noun_homographs")),
     )
 
@@ -215,20 +206,6 @@ def _plausible_cue(text: str, cue: _Cue, sentence: Sentence) -> bool:
     return sum(tok[0].isupper() for tok in tokens) > 0.6 * len(tokens)
 
 
-@lru_cache(maxsize=1)
-def _nationalities(text: str) -> dict[str, str]:
-    """Person name (full and surname) -> country, from "<Demonym> <Title> <Name>" mentions.
-    Read only when a speaker has no country of its own, once per document."""
-    found: dict[str, str] = {}
-    for match in _rules().person.finditer(text):
-        country = country_of(match["nat"])
-        if country:
-            name = match["name"]
-            found[name] = country
-            found[name.split()[-1]] = country
-    return found
-
-
 def _participle_subject(text: str, sentence: Sentence, cue: _Cue) -> Mention | None:
     """ "X spoke on Tuesday, arguing that ...": a participle reports for the sentence's
     subject, when a name opens the sentence; one that opens the sentence reports for a subject
@@ -287,25 +264,16 @@ def _resolve(text: str, mention: Mention, history: list[Attribution]) -> Attribu
         body = _body_spoken_for(text, mention, head, history)
         if body is not None:
             return body._replace(char_start=start, char_end=end, kind="generic")
-    country, name_at = _country_and_name(text[start:end])
+    country, name_at = country_and_name(text[start:end])
     start += name_at
     is_person = name_at > 0
     if mention.kind == "named" and (country is None or not is_person):
-        role_country, has_role = _appositive_role(text, end)
+        role_country, has_role = appositive_role(text, end)
         country, is_person = country or role_country, is_person or has_role
     if country is None:
-        country, named_person = _nationality(text, text[start:end])
+        country, named_person = nationality(text, text[start:end])
         is_person = is_person or named_person
     return Attribution(text[start:end], country, start, end, is_person, mention.kind)
-
-
-def _appositive_role(text: str, end: int) -> tuple[str | None, bool]:
-    """The office an appositive gives the name before it ("Rosa Quispe, Peru's prime minister,
-    said"): its country, and whether it names a person's title."""
-    found = _APPOSITIVE.match(text, end, end + _APPOSITIVE_REACH)
-    if found is None or _rules().role.search(found.group(1)) is None:
-        return None, False
-    return country_of(found.group(1)), True
 
 
 def _body_spoken_for(
@@ -324,28 +292,6 @@ def _body_spoken_for(
 def _role_words() -> frozenset[str]:
     """Words for people who speak for a body (`lexicon/source_kinds.csv`, kind role)."""
     return frozenset(row["word"] for row in table("source_kinds") if row["kind"] == "role")
-
-
-def _nationality(text: str, name: str) -> tuple[str | None, bool]:
-    """The country of the person `name` (or its surname) from the document's nationalities,
-    and whether it names one of them."""
-    nationalities = _nationalities(text)
-    if not nationalities:  # as in most documents
-        return None, False
-    country = next(
-        (nationalities[tok] for tok in name.split() if tok in nationalities),
-        nationalities.get(name),
-    )
-    return country, name in nationalities
-
-
-@lru_cache(maxsize=4096)
-def _country_and_name(phrase: str) -> tuple[str | None, int]:
-    """The country a speaker's phrase names, and where the name starts after its titles:
-    "<Demonym> Prime Minister <Name>" is spoken by "<Name>". Cached: a document names its
-    speakers again and again."""
-    titles = list(_rules().title.finditer(phrase))
-    return country_of(phrase), titles[-1].end() if titles else 0
 
 
 def _pronoun_antecedent(
@@ -373,7 +319,7 @@ def _titled_person_before(text: str, before: int) -> Attribution | None:
     if not named:
         return None
     name = named[-1].group("name")
-    return Attribution(name, _nationality(text, name)[0], 0, 0, True)
+    return Attribution(name, nationality(text, name)[0], 0, 0, True)
 
 
 def _fits(pronoun: str, speaker: Attribution) -> bool:
