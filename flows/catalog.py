@@ -1,6 +1,7 @@
 """The documented tables: what the `*.yml` files beside the SQL models say about each table
 and column. The public table list is derived from them (every documented table except the
-`raw_*` loaded tables that views read), so a new mart is public once it is documented."""
+`raw_*` loaded tables that views read and the intermediate models, steps the marts are built
+from), so a new mart is public once it is documented."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import yaml
 from flows.models import SQL_DIR
 
 _INTERNAL_PREFIX = "raw_"
+_INTERNAL_LAYERS = frozenset({"intermediate"})
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class TableDoc:
     name: str
     description: str
     columns: dict[str, str]
-    layer: str  # the folder of the yml: marts or sources
+    layer: str  # the folder of the yml: marts, intermediate or sources
 
 
 @cache
@@ -39,7 +41,10 @@ def documented_tables() -> dict[str, TableDoc]:
 
 def public_tables() -> tuple[str, ...]:
     """The tables and views analysts read."""
-    return tuple(name for name in documented_tables() if not name.startswith(_INTERNAL_PREFIX))
+    return tuple(
+        name for name, table in documented_tables().items()
+        if not name.startswith(_INTERNAL_PREFIX) and table.layer not in _INTERNAL_LAYERS
+    )
 
 
 def mart_tables() -> tuple[str, ...]:

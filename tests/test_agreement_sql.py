@@ -159,6 +159,22 @@ def test_every_public_column_carries_a_comment(warehouse):
     assert undocumented == []
 
 
+def test_every_intermediate_column_carries_a_comment_and_no_intermediate_model_is_public(
+    warehouse,
+):
+    from flows.catalog import public_tables
+
+    warehouse.document("Report one", "Outlet A", DAY)
+    warehouse.build()
+    columns = warehouse.conn.execute(
+        "select table_name, column_name, comment from duckdb_columns() "
+        "where table_name like 'int\\_%' escape '\\'"
+    ).fetchall()
+    assert len({table for table, _, _ in columns}) >= 20
+    assert [(table, column) for table, column, comment in columns if comment is None] == []
+    assert not any(name.startswith("int_") for name in public_tables())
+
+
 def test_a_failing_data_test_stops_the_build(warehouse):
     a = warehouse.document("Report one", "Outlet A", DAY)
     warehouse.casualty(a, 1, 1)

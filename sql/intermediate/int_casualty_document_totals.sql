@@ -13,9 +13,13 @@
 -- one, the generic figures join that class's fact (int_casualty_fact_claims), which is then
 -- everyone's toll already. A derived total is no claim of the text: it carries the claims it
 -- adds up (claim_ids) and their words.
-with current_claims as (
+with fact_claims as (
+    select * from int_casualty_fact_claims
+),
+
+current_claims as (
     select *,
-    from int_casualty_fact_claims
+    from fact_claims
     where not is_background
 ),
 
@@ -97,30 +101,34 @@ summed as (
         any_value(largest.outlet_key) as outlet_key,
     from class_figures
     group by all
+),
+
+final as (
+    select
+        -- Named as int_casualty_fact_claims names facts, so the totals join the fact of everyone.
+        substr(md5(concat_ws('|', incident_id, 'casualty', outcome, side, 'all')), 1, 16)
+            as fact_id,
+        'total:' || substr(md5(concat_ws('|', doc_id, incident_id, outcome, side)), 1, 16)
+            as claim_id,
+        incident_id,
+        doc_id,
+        outcome,
+        side,
+        'all' as victim_class,
+        cast(count_low as bigint) as count_low,
+        cast(count_high as bigint) as count_high,
+        'total' as qualifier,
+        cast(bound_low as bigint) as bound_low,
+        cast(bound_high as bigint) as bound_high,
+        false as is_soft,
+        speaker,
+        speaker_country,
+        coalesce(only_party, '(outlet) ' || outlet_key) as party,
+        source_group,
+        char_start,
+        evidence,
+        claim_ids,
+    from summed
 )
 
-select
-    -- Named as int_casualty_fact_claims names facts, so the totals join the fact of everyone.
-    substr(md5(concat_ws('|', incident_id, 'casualty', outcome, side, 'all')), 1, 16)
-        as fact_id,
-    'total:' || substr(md5(concat_ws('|', doc_id, incident_id, outcome, side)), 1, 16)
-        as claim_id,
-    incident_id,
-    doc_id,
-    outcome,
-    side,
-    'all' as victim_class,
-    cast(count_low as bigint) as count_low,
-    cast(count_high as bigint) as count_high,
-    'total' as qualifier,
-    cast(bound_low as bigint) as bound_low,
-    cast(bound_high as bigint) as bound_high,
-    false as is_soft,
-    speaker,
-    speaker_country,
-    coalesce(only_party, '(outlet) ' || outlet_key) as party,
-    source_group,
-    char_start,
-    evidence,
-    claim_ids,
-from summed
+select * from final

@@ -24,20 +24,56 @@
 --     set) is soft too: it says the fact is at least that large, so its interval has no upper
 --     end, and it never rivals a total. Nor does it name a class for the generic tolls, or say that a generic
 --     toll counts other people ("34 killed, 6 of them women": the rest may be civilians too).
-with claims as (
+with casualty_claims as (
+    select * from stg_casualty_claims
+),
+
+claim_incidents as (
+    select * from int_claim_incidents
+),
+
+incident_keys as (
+    select * from int_incident_keys
+),
+
+documents as (
+    select * from stg_documents
+),
+
+sources as (
+    select * from int_document_sources
+),
+
+classes as (
+    select * from int_victim_classes
+),
+
+statements as (
+    select * from stg_statements
+),
+
+claim_sources as (
+    select * from int_claim_sources
+),
+
+parties as (
+    select * from int_speaker_parties
+),
+
+claims as (
     select
         incident_keys.incident_id,
         claims.*,
-        int_claim_incidents.is_background,
+        claim_incidents.is_background,
         coalesce(classes.victim_class, 'all') as stated_victim_class,
         documents.outlet_key,
         sources.source_group,
-    from stg_casualty_claims as claims
-    inner join int_claim_incidents using (claim_id)
-    inner join int_incident_keys as incident_keys using (incident_key)
-    inner join stg_documents as documents on documents.doc_id = claims.doc_id
-    inner join int_document_sources as sources on sources.doc_id = claims.doc_id
-    left join int_victim_classes as classes on classes.victim = claims.victim
+    from casualty_claims as claims
+    inner join claim_incidents using (claim_id)
+    inner join incident_keys using (incident_key)
+    inner join documents on documents.doc_id = claims.doc_id
+    inner join sources on sources.doc_id = claims.doc_id
+    left join classes on classes.victim = claims.victim
 ),
 
 named_classes as (
@@ -97,7 +133,7 @@ quoted as (
         min('quote:' || md5(lower(regexp_replace(statements.content, '\W+', ' ', 'g'))))
             as quote_key,
     from classed as claims
-    inner join stg_statements as statements
+    inner join statements
         on statements.doc_id = claims.doc_id
         and statements.char_start <= claims.char_start
         and statements.char_end >= claims.char_end
@@ -127,11 +163,15 @@ mapped as (
             as party,
     from classed as claims
     left join quoted using (claim_id)
-    left join int_claim_sources as claim_sources using (claim_id)
-    left join int_speaker_parties as parties
+    left join claim_sources using (claim_id)
+    left join parties
         on parties.doc_id = claims.doc_id
         and parties.speaker = claims.speaker
         and claims.speaker_country is null
+),
+
+final as (
+    select * from mapped
 )
 
-select * from mapped
+select * from final

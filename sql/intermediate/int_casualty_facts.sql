@@ -10,7 +10,11 @@
 -- disagreement, from the lower report's upper end to the higher report's lower end, so
 -- value_low <= value_high always. A part ("eight of the wounded") is soft: it refines a
 -- fact, never rivals it. Reported values read as the articles wrote them ("more than 6,500").
-with party_reports as (
+with reports as (
+    select * from int_casualty_reports
+),
+
+party_reports as (
     select
         fact_id,
         doc_id,
@@ -21,7 +25,7 @@ with party_reports as (
             'low': bound_low,
             'high': bound_high,
         }) as largest,
-    from int_casualty_reports
+    from reports
     where not is_soft
     group by all
 ),
@@ -40,7 +44,7 @@ soft_fitting as (
         claims.fact_id,
         max(claims.bound_low) as soft_low,
         min(claims.bound_high) as soft_high,
-    from int_casualty_reports as claims
+    from reports as claims
     left join firm using (fact_id)
     where claims.is_soft
       and (firm.core_low is null or firm.core_high is null or firm.core_low <= firm.core_high)
@@ -75,48 +79,52 @@ facts as (
                 filter (where not is_derived),
             arg_min(evidence, claim_id)
         ) as example_evidence,
-    from int_casualty_reports
+    from reports
     group by fact_id
+),
+
+final as (
+    select
+        facts.fact_id,
+        facts.incident_id,
+        'casualty' as kind,
+        facts.outcome || ' (' || coalesce(facts.side, 'side not stated')
+        || case when facts.victim_class = 'all' then '' else ', ' || facts.victim_class end
+        || ')' as fact,
+        facts.outcome,
+        facts.side,
+        facts.victim_class,
+        null::varchar as event_type,
+        case
+            when firm.core_low > firm.core_high then firm.core_high
+            else greatest(firm.core_low, soft_fitting.soft_low)
+        end as value_low,
+        case
+            when firm.core_low > firm.core_high then firm.core_low
+            else least(firm.core_high, soft_fitting.soft_high)
+        end as value_high,
+        null::timestamptz as at_start,
+        null::timestamptz as at_end,
+        facts.n_documents,
+        facts.n_independent,
+        facts.n_original_sources,
+        facts.n_claims,
+        case
+            when firm.core_low > firm.core_high then 'conflicting'
+            when facts.n_independent >= 2 then 'corroborated'
+            else 'single_source'
+        end as status,
+        facts.doc_ids,
+        facts.speakers,
+        coalesce(facts.source_ids, []) as source_ids,
+        coalesce(facts.speaker_countries, []) as speaker_countries,
+        facts.n_parties,
+        facts.rests_on_one_party,
+        facts.reported_values,
+        facts.example_evidence,
+    from facts
+    left join firm using (fact_id)
+    left join soft_fitting using (fact_id)
 )
 
-select
-    facts.fact_id,
-    facts.incident_id,
-    'casualty' as kind,
-    facts.outcome || ' (' || coalesce(facts.side, 'side not stated')
-    || case when facts.victim_class = 'all' then '' else ', ' || facts.victim_class end
-    || ')' as fact,
-    facts.outcome,
-    facts.side,
-    facts.victim_class,
-    null::varchar as event_type,
-    case
-        when firm.core_low > firm.core_high then firm.core_high
-        else greatest(firm.core_low, soft_fitting.soft_low)
-    end as value_low,
-    case
-        when firm.core_low > firm.core_high then firm.core_low
-        else least(firm.core_high, soft_fitting.soft_high)
-    end as value_high,
-    null::timestamptz as at_start,
-    null::timestamptz as at_end,
-    facts.n_documents,
-    facts.n_independent,
-    facts.n_original_sources,
-    facts.n_claims,
-    case
-        when firm.core_low > firm.core_high then 'conflicting'
-        when facts.n_independent >= 2 then 'corroborated'
-        else 'single_source'
-    end as status,
-    facts.doc_ids,
-    facts.speakers,
-    coalesce(facts.source_ids, []) as source_ids,
-    coalesce(facts.speaker_countries, []) as speaker_countries,
-    facts.n_parties,
-    facts.rests_on_one_party,
-    facts.reported_values,
-    facts.example_evidence,
-from facts
-left join firm using (fact_id)
-left join soft_fitting using (fact_id)
+select * from final

@@ -20,12 +20,32 @@ with parameters as (
         3 as late_report_days,  -- the most days a report may follow its story's day and join it
 ),
 
+event_claims as (
+    select * from stg_event_claims
+),
+
+casualty_claims as (
+    select * from stg_casualty_claims
+),
+
+statements as (
+    select * from stg_statements
+),
+
+time_expressions as (
+    select * from stg_time_expressions
+),
+
+documents as (
+    select * from stg_documents
+),
+
 current_event_days as (
     select
         doc_id,
         cast(occurred_start at time zone 'UTC' as date) as event_day,
         count(*) as mentions,
-    from stg_event_claims
+    from event_claims
     where time_reference = 'main'
       and precision in ('minute', 'hour', 'part_of_day', 'day')
     group by all
@@ -41,15 +61,15 @@ main_event_day as (
 ),
 
 claim_countries as (
-    select doc_id, side as country from stg_casualty_claims where time_reference = 'main'
+    select doc_id, side as country from casualty_claims where time_reference = 'main'
     union all
-    select doc_id, speaker_country from stg_casualty_claims where time_reference = 'main'
+    select doc_id, speaker_country from casualty_claims where time_reference = 'main'
     union all
-    select doc_id, place_country from stg_event_claims where time_reference = 'main'
+    select doc_id, place_country from event_claims where time_reference = 'main'
     union all
-    select doc_id, speaker_country from stg_statements
+    select doc_id, speaker_country from statements
     union all
-    select doc_id, target_country from stg_statements
+    select doc_id, target_country from statements
 ),
 
 document_countries as (
@@ -70,7 +90,7 @@ written_days as (
         list_sort(list(distinct day)) as named_days,
     from (
         select doc_id, try_cast(value as date) as day,
-        from stg_time_expressions
+        from time_expressions
         where precision = 'day' and regexp_matches(text, '[0-9]')
     )
     where day is not null
@@ -84,7 +104,7 @@ published as (
         lead_regions,
         published_precision,
         cast(published_at at time zone 'UTC' as date) as published_day,
-    from stg_documents
+    from documents
 ),
 
 anchored as (
@@ -116,38 +136,46 @@ anchored as (
     from published
     left join main_event_day using (doc_id)
     left join document_countries using (doc_id)
+),
+
+final as (
+    select
+        doc_id,
+        first_run_id,
+        regions,
+        countries,
+        anchor_day,
+        case
+            when anchor_day is not null then 'day'
+            when coarse_precision is not null then coarse_precision
+            else 'none'
+        end as anchor_precision,
+        case
+            when anchor_day is not null then anchor_day
+            when coarse_precision is not null then date_trunc(coarse_precision, published_day)
+        end as period_start,
+        case
+            when anchor_day is not null then anchor_day
+            when coarse_precision = 'month'
+                then cast(
+                    date_trunc('month', published_day) + interval 1 month - interval 1 day as date
+                )
+            when coarse_precision = 'year'
+                then cast(
+                    date_trunc('year', published_day) + interval 1 year - interval 1 day as date
+                )
+        end as period_end,
+        case
+            when anchor_day - event_day = 1 then event_day
+            when anchor_day - event_day between 2 and late_report_days
+                and last_event_day < anchor_day then event_day
+            when anchor_day is not null then anchor_day
+            when coarse_precision is not null then date_trunc(coarse_precision, published_day)
+        end as story_start,
+        coalesce(written_days.named_days, []) as named_days,
+    from anchored
+    left join written_days using (doc_id)
+    cross join parameters
 )
 
-select
-    doc_id,
-    first_run_id,
-    regions,
-    countries,
-    anchor_day,
-    case
-        when anchor_day is not null then 'day'
-        when coarse_precision is not null then coarse_precision
-        else 'none'
-    end as anchor_precision,
-    case
-        when anchor_day is not null then anchor_day
-        when coarse_precision is not null then date_trunc(coarse_precision, published_day)
-    end as period_start,
-    case
-        when anchor_day is not null then anchor_day
-        when coarse_precision = 'month'
-            then cast(date_trunc('month', published_day) + interval 1 month - interval 1 day as date)
-        when coarse_precision = 'year'
-            then cast(date_trunc('year', published_day) + interval 1 year - interval 1 day as date)
-    end as period_end,
-    case
-        when anchor_day - event_day = 1 then event_day
-        when anchor_day - event_day between 2 and late_report_days
-            and last_event_day < anchor_day then event_day
-        when anchor_day is not null then anchor_day
-        when coarse_precision is not null then date_trunc(coarse_precision, published_day)
-    end as story_start,
-    coalesce(written_days.named_days, []) as named_days,
-from anchored
-left join written_days using (doc_id)
-cross join parameters
+select * from final

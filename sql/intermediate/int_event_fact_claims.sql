@@ -9,7 +9,39 @@
 -- that two happenings are one, so it never bridges them: it joins the fact it overlaps that most
 -- documents report (the earliest on a tie), and only coarse claims overlapping no fact make
 -- facts of their own, by the same gaps and islands.
-with claims as (
+with event_claims as (
+    select * from stg_event_claims
+),
+
+times as (
+    select * from int_event_times
+),
+
+claim_incidents as (
+    select * from int_claim_incidents
+),
+
+incident_keys as (
+    select * from int_incident_keys
+),
+
+documents as (
+    select * from stg_documents
+),
+
+sources as (
+    select * from int_document_sources
+),
+
+claim_sources as (
+    select * from int_claim_sources
+),
+
+parties as (
+    select * from int_speaker_parties
+),
+
+claims as (
     select
         incident_keys.incident_id,
         claims.* replace (
@@ -20,12 +52,12 @@ with claims as (
         times.precision in ('minute', 'hour', 'part_of_day', 'day') as is_fine,
         documents.outlet_key,
         sources.source_group,
-    from stg_event_claims as claims
-    inner join int_event_times as times using (claim_id)
-    inner join int_claim_incidents using (claim_id)
-    inner join int_incident_keys as incident_keys using (incident_key)
-    inner join stg_documents as documents on documents.doc_id = claims.doc_id
-    inner join int_document_sources as sources on sources.doc_id = claims.doc_id
+    from event_claims as claims
+    inner join times using (claim_id)
+    inner join claim_incidents using (claim_id)
+    inner join incident_keys using (incident_key)
+    inner join documents on documents.doc_id = claims.doc_id
+    inner join sources on sources.doc_id = claims.doc_id
     where times.is_dated
 ),
 
@@ -98,25 +130,29 @@ placed as (
         ) as fact_start,
     from islands
     left join coarse_in_fine using (claim_id)
+),
+
+final as (
+    select
+        substr(
+            md5(concat_ws('|', claims.incident_id, 'event', claims.event_type, placed.fact_start)),
+            1, 16
+        ) as fact_id,
+        claims.*,
+        claims.source_group as independence_key,
+        claim_sources.source_id,
+        coalesce('source:' || claim_sources.source_id, 'outlet:' || claims.source_group)
+            as original_source,
+        coalesce(
+            claims.speaker_country, parties.party, claims.speaker, '(outlet) ' || claims.outlet_key
+        ) as party,
+    from claims
+    inner join placed using (claim_id)
+    left join claim_sources using (claim_id)
+    left join parties
+        on parties.doc_id = claims.doc_id
+        and parties.speaker = claims.speaker
+        and claims.speaker_country is null
 )
 
-select
-    substr(
-        md5(concat_ws('|', claims.incident_id, 'event', claims.event_type, placed.fact_start)),
-        1, 16
-    ) as fact_id,
-    claims.*,
-    claims.source_group as independence_key,
-    claim_sources.source_id,
-    coalesce('source:' || claim_sources.source_id, 'outlet:' || claims.source_group)
-        as original_source,
-    coalesce(
-        claims.speaker_country, parties.party, claims.speaker, '(outlet) ' || claims.outlet_key
-    ) as party,
-from claims
-inner join placed using (claim_id)
-left join int_claim_sources as claim_sources using (claim_id)
-left join int_speaker_parties as parties
-    on parties.doc_id = claims.doc_id
-    and parties.speaker = claims.speaker
-    and claims.speaker_country is null
+select * from final

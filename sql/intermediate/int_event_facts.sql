@@ -6,16 +6,20 @@
 -- to the day or finer set it when there are any; coarse ones only confirm it. When a chain of
 -- overlapping reports has no common point, the fact spans them all. Precision is the finest
 -- reported.
-with fine_facts as (
+with fact_claims as (
+    select * from int_event_fact_claims
+),
+
+fine_facts as (
     select fact_id, bool_or(is_fine) as fact_has_fine,
-    from int_event_fact_claims
+    from fact_claims
     group by fact_id
 ),
 
 -- A join, not a window: a window over all claims holds them all (evidence, summaries) at once.
 timing_claims as (
     select claims.*, fine_facts.fact_has_fine,
-    from int_event_fact_claims as claims
+    from fact_claims as claims
     inner join fine_facts using (fact_id)
 ),
 
@@ -64,7 +68,7 @@ fact_sources as (
             strftime(occurred_start at time zone 'UTC', '%Y-%m-%d %H:%M') || ' to '
             || strftime(occurred_end at time zone 'UTC', '%Y-%m-%d %H:%M')
         )) as reported_values,
-    from int_event_fact_claims
+    from fact_claims
     group by fact_id
 ),
 
@@ -100,35 +104,39 @@ labelled as (
             else 'in the ' || (year(at_start at time zone 'UTC') // 10 * 10) || 's'
         end as time_label,
     from timed
+),
+
+final as (
+    select
+        fact_id,
+        incident_id,
+        'event' as kind,
+        event_type || ' ' || time_label as fact,
+        null::varchar as outcome,
+        null::varchar as side,
+        null::varchar as victim_class,
+        event_type,
+        null::bigint as value_low,
+        null::bigint as value_high,
+        at_start,
+        at_end,
+        precision,
+        example_evidence,
+        n_documents,
+        n_independent,
+        n_original_sources,
+        n_claims,
+        case when n_independent >= 2 then 'corroborated' else 'single_source' end as status,
+        doc_ids,
+        speakers,
+        coalesce(source_ids, []) as source_ids,
+        coalesce(speaker_countries, []) as speaker_countries,
+        n_parties,
+        rests_on_one_party,
+        reported_values,
+        time_label,
+        example_sentence,
+    from labelled
 )
 
-select
-    fact_id,
-    incident_id,
-    'event' as kind,
-    event_type || ' ' || time_label as fact,
-    null::varchar as outcome,
-    null::varchar as side,
-    null::varchar as victim_class,
-    event_type,
-    null::bigint as value_low,
-    null::bigint as value_high,
-    at_start,
-    at_end,
-    precision,
-    example_evidence,
-    n_documents,
-    n_independent,
-    n_original_sources,
-    n_claims,
-    case when n_independent >= 2 then 'corroborated' else 'single_source' end as status,
-    doc_ids,
-    speakers,
-    coalesce(source_ids, []) as source_ids,
-    coalesce(speaker_countries, []) as speaker_countries,
-    n_parties,
-    rests_on_one_party,
-    reported_values,
-    time_label,
-    example_sentence,
-from labelled
+select * from final

@@ -18,9 +18,29 @@
 --     weekdays also fit, would put it on a different day.
 -- Downstream of incident resolution and never read by it: refining a date moves no document
 -- between incidents.
-with coarse_documents as (
+with anchors as (
+    select * from int_document_anchors
+),
+
+time_expressions as (
+    select * from stg_time_expressions
+),
+
+members as (
+    select * from int_incident_members
+),
+
+documents as (
+    select * from stg_documents
+),
+
+sources as (
+    select * from int_document_sources
+),
+
+coarse_documents as (
     select doc_id, period_start, period_end, countries,
-    from int_document_anchors
+    from anchors
     where anchor_precision in ('month', 'year')
 ),
 
@@ -28,7 +48,7 @@ weekday_mentions as (
     select
         doc_id,
         cast(regexp_extract(value, '^[0-9X]{4}-WXX-([1-7])', 1) as integer) as weekday,
-    from stg_time_expressions
+    from time_expressions
     where type in ('DATE', 'TIME')
       and regexp_matches(value, '^[0-9X]{4}-WXX-[1-7]')
 ),
@@ -60,7 +80,7 @@ own_lower_bounds as (
     select
         doc_id,
         max(cast(start_utc at time zone 'UTC' as date)) as not_before,
-    from stg_time_expressions
+    from time_expressions
     where precision in ('minute', 'hour', 'part_of_day', 'day')
     group by doc_id
 ),
@@ -71,9 +91,9 @@ dated_members as (
         documents.doc_id,
         sources.source_group,
         cast(documents.published_at at time zone 'UTC' as date) as published_day,
-    from int_incident_members as members
-    inner join stg_documents as documents using (doc_id)
-    inner join int_document_sources as sources using (doc_id)
+    from members
+    inner join documents using (doc_id)
+    inner join sources using (doc_id)
     where documents.published_precision in ('minute', 'hour', 'part_of_day', 'day')
 ),
 
@@ -92,8 +112,8 @@ incident_countries as (
     select distinct
         members.incident_key,
         unnest(anchors.countries) as country,
-    from int_incident_members as members
-    inner join int_document_anchors as anchors using (doc_id)
+    from members
+    inner join anchors using (doc_id)
     where anchors.anchor_precision = 'day'
 ),
 
@@ -175,7 +195,7 @@ own_candidates as (
         ) as published_day,
         own_lower_bounds.not_before,
     from coarse_weekdays
-    inner join int_incident_members as members using (doc_id)
+    inner join members using (doc_id)
     inner join dated_incidents using (incident_key)
     left join coarse_sets using (period_start, period_end, countries)
     left join own_lower_bounds using (doc_id)
@@ -214,14 +234,18 @@ ambiguous as (
     where rival_published_day <> published_day
       and rival_published_day <= period_end
       and (not_before is null or rival_published_day >= not_before)
+),
+
+final as (
+    select
+        admissible.doc_id,
+        cast(admissible.published_day as timestamp) at time zone 'UTC' as published_at,
+        'day' as published_precision,
+        'inferred' as published_basis,
+        admissible.incident_key as dated_by_incident_key,
+        admissible.dated_by,
+    from admissible
+    anti join ambiguous using (doc_id)
 )
 
-select
-    admissible.doc_id,
-    cast(admissible.published_day as timestamp) at time zone 'UTC' as published_at,
-    'day' as published_precision,
-    'inferred' as published_basis,
-    admissible.incident_key as dated_by_incident_key,
-    admissible.dated_by,
-from admissible
-anti join ambiguous using (doc_id)
+select * from final

@@ -8,7 +8,19 @@
 -- parts or update a toll), from its first document, with outlet, speaker and words, for a
 -- reader who wants to check them. A document's total for everyone, added up from
 -- its figures by class, stands with the words it adds up.
-with reports as (
+with claims as (
+    select * from int_casualty_reports
+),
+
+documents as (
+    select * from stg_documents
+),
+
+facts as (
+    select * from int_casualty_facts
+),
+
+reports as (
     select
         claims.fact_id,
         claims.independence_key,
@@ -25,7 +37,7 @@ with reports as (
         claims.bound_low,
         claims.bound_high,
         claims.evidence,
-    from int_casualty_reports as claims
+    from claims
     where not claims.is_soft
 ),
 
@@ -47,36 +59,40 @@ chosen as (
         documents.outlet,
     from group_reports
     inner join reports using (claim_id)
-    inner join stg_documents as documents on documents.doc_id = reports.doc_id
+    inner join documents on documents.doc_id = reports.doc_id
+),
+
+final as (
+    select
+        facts.incident_id,
+        facts.fact_id,
+        facts.fact,
+        lower_report.count_low as lower_count_low,
+        lower_report.count_high as lower_count_high,
+        lower_report.qualifier as lower_qualifier,
+        lower_report.doc_id as lower_doc_id,
+        lower_report.source_id as lower_source_id,
+        lower_report.outlet as lower_outlet,
+        lower_report.speaker as lower_speaker,
+        lower_report.speaker_country as lower_speaker_country,
+        lower_report.evidence as lower_evidence,
+        higher_report.count_low as higher_count_low,
+        higher_report.count_high as higher_count_high,
+        higher_report.qualifier as higher_qualifier,
+        higher_report.doc_id as higher_doc_id,
+        higher_report.source_id as higher_source_id,
+        higher_report.outlet as higher_outlet,
+        higher_report.speaker as higher_speaker,
+        higher_report.speaker_country as higher_speaker_country,
+        higher_report.evidence as higher_evidence,
+    from facts
+    inner join chosen as lower_report using (fact_id)
+    inner join chosen as higher_report
+        on higher_report.fact_id = lower_report.fact_id
+        and higher_report.bound_low > lower_report.bound_high
+        and (higher_report.independence_key <> lower_report.independence_key
+            or higher_report.voice <> lower_report.voice)
+    where facts.status = 'conflicting'
 )
 
-select
-    facts.incident_id,
-    facts.fact_id,
-    facts.fact,
-    lower_report.count_low as lower_count_low,
-    lower_report.count_high as lower_count_high,
-    lower_report.qualifier as lower_qualifier,
-    lower_report.doc_id as lower_doc_id,
-    lower_report.source_id as lower_source_id,
-    lower_report.outlet as lower_outlet,
-    lower_report.speaker as lower_speaker,
-    lower_report.speaker_country as lower_speaker_country,
-    lower_report.evidence as lower_evidence,
-    higher_report.count_low as higher_count_low,
-    higher_report.count_high as higher_count_high,
-    higher_report.qualifier as higher_qualifier,
-    higher_report.doc_id as higher_doc_id,
-    higher_report.source_id as higher_source_id,
-    higher_report.outlet as higher_outlet,
-    higher_report.speaker as higher_speaker,
-    higher_report.speaker_country as higher_speaker_country,
-    higher_report.evidence as higher_evidence,
-from int_casualty_facts as facts
-inner join chosen as lower_report using (fact_id)
-inner join chosen as higher_report
-    on higher_report.fact_id = lower_report.fact_id
-    and higher_report.bound_low > lower_report.bound_high
-    and (higher_report.independence_key <> lower_report.independence_key
-        or higher_report.voice <> lower_report.voice)
-where facts.status = 'conflicting'
+select * from final

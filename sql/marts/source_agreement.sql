@@ -2,13 +2,21 @@
 --
 -- One row per fact of an incident: what the documents report, whether independent sources
 -- agree, and on whose word it rests.
-with casualty_facts as (
+with all_casualty_facts as (
+    select * from int_casualty_facts
+),
+
+all_event_facts as (
+    select * from int_event_facts
+),
+
+casualty_facts as (
     select
         fact_id, incident_id, kind, fact, outcome, side, victim_class, event_type, value_low,
         value_high, at_start, at_end, n_documents, n_independent, n_original_sources, n_claims,
         status, doc_ids, speakers, source_ids, speaker_countries, n_parties, rests_on_one_party,
         reported_values,
-    from int_casualty_facts
+    from all_casualty_facts
 ),
 
 event_facts as (
@@ -17,9 +25,13 @@ event_facts as (
         value_high, at_start, at_end, n_documents, n_independent, n_original_sources, n_claims,
         status, doc_ids, speakers, source_ids, speaker_countries, n_parties, rests_on_one_party,
         reported_values,
-    from int_event_facts
+    from all_event_facts
+),
+
+final as (
+    select * from casualty_facts
+    union all
+    select * from event_facts
 )
 
-select * from casualty_facts
-union all
-select * from event_facts
+select * from final
