@@ -14,10 +14,11 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
 .PHONY: run test test-fast bench bench-adversarial chaos fuzz lint eval clean
 
+# Install, then compile the incident clustering once (Numba caches it beside the module): 15 s
+# that no run waits for.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
-	# Compile the incident clustering once (Numba caches it beside the module): 15 s no run waits for.
 	$(BIN)/python -c "from flows.incident_clusters import cluster_documents as c; c([(1, 1)], [[]], ([], [], []))"
 	touch $(STAMP)
 
