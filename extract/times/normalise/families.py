@@ -26,6 +26,9 @@ from extract.times.normalise.words import (
     CACHED_PHRASES,
     TOKEN,
     amount_words,
+    direction_words,
+    quarter_back_words,
+    quarter_ordinals,
     reference_words,
     relative_words,
     set_words,
@@ -93,17 +96,16 @@ def read_ago(phrase: str, reference: Reference) -> Reading:
     is measured from some other event, so it is read as the duration alone."""
     words = _tokens(phrase)
     amount, unit = amount_and_unit(words)
-    direction = next(
-        (w for w in words if w in ("ago", "earlier", "later", "before", "after", "from", "hence")),
-        "ago",
-    )
-    if direction in ("before", "after"):
-        trim = len(phrase) - phrase.lower().rfind(direction) + 1
+    directions = direction_words()
+    cue = next((w for w in words if w in directions), None)
+    points = directions[cue] if cue is not None else "past"
+    if points == "measured":
+        trim = len(phrase) - phrase.lower().rfind(cue) + 1
         return Reading("DURATION", _duration_value(amount, unit), end_trim=trim)
     if unit is None or amount is None or not amount.isdigit():
-        return Reading("DATE", "PAST_REF" if direction in ("ago", "earlier") else "FUTURE_REF")
+        return Reading("DATE", "PAST_REF" if points == "past" else "FUTURE_REF")
     _, size, granularity = unit_words()[unit]
-    steps = int(amount) * size * (-1 if direction in ("ago", "earlier") else 1)
+    steps = int(amount) * size * (-1 if points == "past" else 1)
     month = next((month_words()[w] for w in words if w in month_words()), None)
 
     def resolve(dct: date) -> Period | None:
@@ -204,10 +206,10 @@ def read_duration(phrase: str) -> Reading:
 def read_quarter(phrase: str, reference: Reference) -> Reading:
     """ "the third quarter", "fourth-quarter", "the latest quarter", "the first half of 1990"."""
     words = TOKEN.findall(phrase.lower().replace("-", " "))
-    ordinal = next((n for w, n in _ORDINALS.items() if w in words), None)
+    ordinal = next((n for w, n in quarter_ordinals().items() if w in words), None)
     year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
     half = "half" in words
-    back = -1 if any(w in words for w in ("ago", "earlier", "prior", "previous", "last")) else 0
+    back = -1 if not quarter_back_words().isdisjoint(words) else 0
     if "year" in words or ("year's" in words and "last" in words):
         back = -4 if not half else -2
 
@@ -229,18 +231,6 @@ def read_quarter(phrase: str, reference: Reference) -> Reading:
     if period is None:
         return Reading("DATE", f"XXXX-Q{ordinal}" if ordinal and not half else "XXXX-QX")
     return Reading("DATE", period.value, period)
-
-
-_ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-}
 
 
 def year_before(quarter: Reading) -> Reading:

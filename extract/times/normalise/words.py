@@ -1,5 +1,6 @@
 """The time vocabulary the readers share, from the lexicon's resource files: parts of the
-day, seasons, units, amounts, frequency and reference words, and the relative words."""
+day, seasons, units, amounts, frequency and reference words, the relative words, the words that
+say which way "N units ..." points, and the words of quarters."""
 
 from __future__ import annotations
 
@@ -78,3 +79,22 @@ def relative_days() -> dict[str, int]:
 def modifier_thirds() -> dict[str, str]:
     """ "early" -> "first": the third of a period a modifier keeps."""
     return {r["word"]: r["third"] for r in table("time_modifiers")}
+
+
+@cache
+def direction_words() -> dict[str, str]:
+    """Word -> past, future or measured (from another event): which way "N units ..." points."""
+    return {r["word"]: r["direction"] for r in table("time_directions")}
+
+
+@cache
+def quarter_ordinals() -> dict[str, int]:
+    """Ordinal word -> the quarter or half it names, in the lexicon's order."""
+    rows = table("time_quarter_words")
+    return {r["word"]: int(r["number"]) for r in rows if r["role"] == "ordinal"}
+
+
+@cache
+def quarter_back_words() -> frozenset[str]:
+    """Words that move a quarter or half back ("the previous quarter", "the year-ago quarter")."""
+    return frozenset(r["word"] for r in table("time_quarter_words") if r["role"] == "back")
