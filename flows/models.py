@@ -28,7 +28,10 @@ SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
 LAYERS = ("staging", "intermediate", "marts")
 _MATERIALIZED = re.compile(r"\A--\s*materialized:\s*(view|table)\b", re.IGNORECASE)
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
-_COMMON_TABLE = re.compile(r"\b([a-z_][a-z0-9_]*)\s+as\s*\(", re.IGNORECASE)
+# A CTE's name, also when it says whether DuckDB copies it ("x as not materialized (").
+_COMMON_TABLE = re.compile(
+    r"\b([a-z_][a-z0-9_]*)\s+as\s*(?:(?:not\s+)?materialized\s*)?\(", re.IGNORECASE
+)
 #: A Python model works in the interpreter's memory (the clustering's pairs and sums), not in
 #: DuckDB's, so while one runs DuckDB keeps no more than this for the model's own queries:
 #: lowering the limit evicts DuckDB's cached blocks and gives their memory back at once, and

@@ -11,8 +11,6 @@ import duckdb
 
 from flows import defaults
 
-DEFAULT_WAREHOUSE = defaults.WAREHOUSE
-
 
 class UsageError(RuntimeError):
     """A problem the user can fix from the message alone."""
@@ -27,8 +25,8 @@ def wait_option(parser: argparse.ArgumentParser) -> None:
 
 def warehouse_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--warehouse", type=Path, default=DEFAULT_WAREHOUSE,
-        help=f"the published DuckDB file (default {DEFAULT_WAREHOUSE})",
+        "--warehouse", type=Path, default=defaults.WAREHOUSE,
+        help=f"the published DuckDB file (default {defaults.WAREHOUSE})",
     )
 
 

@@ -10,7 +10,7 @@
 -- disagreement, from the lower report's upper end to the higher report's lower end, so
 -- value_low <= value_high always. A part ("eight of the wounded") is soft: it refines a
 -- fact, never rivals it. Reported values read as the articles wrote them ("more than 6,500").
-with reports as (
+with reports as not materialized (
     select * from int_casualty_reports
 ),
 

@@ -20,15 +20,15 @@ with parameters as (
         3 as late_report_days,  -- the most days a report may follow its story's day and join it
 ),
 
-event_claims as (
+event_claims as not materialized (
     select * from stg_event_claims
 ),
 
-casualty_claims as (
+casualty_claims as not materialized (
     select * from stg_casualty_claims
 ),
 
-statements as (
+statements as not materialized (
     select * from stg_statements
 ),
 

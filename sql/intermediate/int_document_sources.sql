@@ -7,7 +7,7 @@ with recursive near_duplicates as (
     select * from int_near_duplicates
 ),
 
-documents as (
+documents as not materialized (
     select * from stg_documents
 ),
 

@@ -6,7 +6,7 @@
 -- to the day or finer set it when there are any; coarse ones only confirm it. When a chain of
 -- overlapping reports has no common point, the fact spans them all. Precision is the finest
 -- reported.
-with fact_claims as (
+with fact_claims as not materialized (
     select * from int_event_fact_claims
 ),
 

@@ -18,15 +18,15 @@
 --     weekdays also fit, would put it on a different day.
 -- Downstream of incident resolution and never read by it: refining a date moves no document
 -- between incidents.
-with anchors as (
+with anchors as not materialized (
     select * from int_document_anchors
 ),
 
-time_expressions as (
+time_expressions as not materialized (
     select * from stg_time_expressions
 ),
 
-members as (
+members as not materialized (
     select * from int_incident_members
 ),
 

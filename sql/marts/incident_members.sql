@@ -8,7 +8,7 @@ keys as (
     select incident_key, incident_id, from int_incident_keys
 ),
 
-similarities as (
+similarities as not materialized (
     select * from int_story_similarities
 ),
 

@@ -1,11 +1,11 @@
 -- Grain: one row per incident.
 --
 -- One row per real-world happening the documents report, current or background.
-with incident_members as (
+with incident_members as not materialized (
     select * from int_incident_members
 ),
 
-claim_incidents as (
+claim_incidents as not materialized (
     select * from int_claim_incidents
 ),
 
