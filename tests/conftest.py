@@ -37,6 +37,16 @@ def prefect_server():
         os.environ.pop("PREFECT_API_URL", None)
 
 
+@pytest.fixture(scope="session")
+def seeds_warehouse(prefect_server, tmp_path_factory) -> Path:
+    """A warehouse of the demo articles, built once: tests only read it."""
+    from flows.pipeline import pipeline
+
+    path = tmp_path_factory.mktemp("seeds") / "w.duckdb"
+    pipeline(paths=[str(SEEDS)], warehouse=str(path))
+    return path
+
+
 @pytest.fixture
 def seed_dir() -> Path:
     return SEEDS

@@ -9,16 +9,6 @@ from flows import export
 from flows.cli import main
 
 
-@pytest.fixture(scope="module")
-def warehouse(prefect_server, tmp_path_factory):
-    from flows.pipeline import pipeline
-    from tests.conftest import SEEDS
-
-    path = tmp_path_factory.mktemp("export") / "w.duckdb"
-    pipeline(paths=[str(SEEDS)], warehouse=str(path))
-    return path
-
-
 def _checksum(relation: duckdb.DuckDBPyRelation) -> tuple[int, int]:
     """Rows, and an order-free checksum of every column of every row."""
     columns = ", ".join(f'"{name}"' for name in relation.columns)
@@ -26,12 +16,12 @@ def _checksum(relation: duckdb.DuckDBPyRelation) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("fmt", export.FORMATS)
-def test_an_export_round_trips(capsys, tmp_path, warehouse, fmt):
+def test_an_export_round_trips(capsys, tmp_path, seeds_warehouse, fmt):
     out = tmp_path / "export"
     assert main(["export", "--format", fmt, "--out", str(out), "--warehouse",
-                 str(warehouse)]) == 0
+                 str(seeds_warehouse)]) == 0
     printed = capsys.readouterr().out
-    with duckdb.connect(str(warehouse), read_only=True) as conn:
+    with duckdb.connect(str(seeds_warehouse), read_only=True) as conn:
         done = export.export(conn, out, export.default_tables(), fmt)
         assert {item.table for item in done} == set(export.default_tables())
         for item in done:
@@ -41,9 +31,9 @@ def test_an_export_round_trips(capsys, tmp_path, warehouse, fmt):
             assert _checksum(export.exported_rows(conn, item.table, item, fmt)) == original
 
 
-def test_parquet_is_partitioned_by_incident_month(tmp_path, warehouse):
+def test_parquet_is_partitioned_by_incident_month(tmp_path, seeds_warehouse):
     out = tmp_path / "export"
-    assert main(["export", "--out", str(out), "--warehouse", str(warehouse),
+    assert main(["export", "--out", str(out), "--warehouse", str(seeds_warehouse),
                  "source_agreement", "runs"]) == 0
     months = sorted(path.name for path in (out / "source_agreement").iterdir())
     assert "incident_month=2022-09" in months
@@ -55,7 +45,7 @@ def test_parquet_is_partitioned_by_incident_month(tmp_path, warehouse):
     assert rows > 0
 
 
-def test_exporting_an_unknown_table_is_one_clear_line(capsys, tmp_path, warehouse):
-    assert main(["export", "--out", str(tmp_path), "--warehouse", str(warehouse),
+def test_exporting_an_unknown_table_is_one_clear_line(capsys, tmp_path, seeds_warehouse):
+    assert main(["export", "--out", str(tmp_path), "--warehouse", str(seeds_warehouse),
                  "raw_documents"]) == 1
     assert "no public table raw_documents" in capsys.readouterr().err

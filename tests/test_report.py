@@ -6,16 +6,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from flows import defaults
 from flows.cli import main
-from flows.report import _Site, chart, pages, refresh
+from flows.report import _Site, chart, pages, queries, refresh
 from flows.report.queries import ReportData
 from tests.reporting import hostile_warehouse  # noqa: F401 (a fixture)
 
@@ -103,7 +105,8 @@ def test_urls_are_linked_only_when_http():
 def test_a_big_incident_is_paged_not_cut(tmp_path):
     data = _big_incident(facts=250, events=230)
     data.incidents.append({**data.incidents[0], "incident_id": "empty", "label": "empty"})
-    sizes = _Site(Path("w.duckdb")).write_all(tmp_path, data, workers=2)
+    sizes = _Site(Path("w.duckdb")).write_all(tmp_path, data.incidents, _shares_of(data),
+                                              workers=2)
     assert (tmp_path / "incident-empty.html").is_file()
     names = sorted(path.name for path in tmp_path.glob("incident-big*.html"))
     assert names == ["incident-big-p2.html", "incident-big-p3.html", "incident-big.html"]
@@ -112,6 +115,17 @@ def test_a_big_incident_is_paged_not_cut(tmp_path):
         assert html.count(f'id="fact-f{index:03d}"') == 1
     assert html.count("<rect ") == 230
     assert max(sizes) < MAX_PAGE_BYTES
+
+
+def test_the_shares_of_a_warehouse_hold_each_incidents_rows_once(seeds_warehouse):
+    with duckdb.connect(str(seeds_warehouse), read_only=True) as conn:
+        whole = queries.load(conn)
+        shares = [queries.load(conn, None, share, 3) for share in range(3)]
+    for table in ("incidents", "facts", "timeline", "evidence"):
+        rows = [row for part in shares for row in getattr(part, table)]
+        assert sorted(map(repr, rows)) == sorted(map(repr, getattr(whole, table)))
+    owners = [{row["incident_id"] for row in part.incidents} for part in shares]
+    assert sum(map(len, owners)) == len(set().union(*owners)) == len(whole.incidents) > 1
 
 
 def test_a_bars_width_is_its_precision():
@@ -181,6 +195,19 @@ def _big_incident(facts: int, events: int) -> ReportData:
                   "title": f"Title {doc_id}", "outlet": f"Outlet {doc_id}", "url": None,
                   "published_at": start, "published_precision": "day"} for doc_id in doc_ids]
     return ReportData([incident], fact_rows, timeline, evidence, documents)
+
+
+def _shares_of(data: ReportData) -> Callable[[int, int], ReportData]:
+    """A loader of `data` by shares, each incident's rows in one share, as the warehouse's."""
+    def load(share: int, shares: int) -> ReportData:
+        mine = {row["incident_id"] for row in data.incidents[share::shares]}
+        facts = [row for row in data.facts if row["incident_id"] in mine]
+        fact_ids = {row["fact_id"] for row in facts}
+        return ReportData([row for row in data.incidents if row["incident_id"] in mine], facts,
+                          [row for row in data.timeline if row["incident_id"] in mine],
+                          [row for row in data.evidence if row["fact_id"] in fact_ids],
+                          data.documents)
+    return load
 
 
 def test_the_runs_summary_artifact_links_the_report(hostile_warehouse):  # noqa: F811

@@ -53,29 +53,44 @@ def write_report(
     incidents' pages rendered by `workers` processes (rendering is most of the time)."""
     started = time.perf_counter()
     _refuse_foreign(out)
-    with _uncollected(), duckdb.connect(str(warehouse), read_only=True) as conn:
-        data = queries.load(conn, incident)
-    if incident is not None and not data.incidents:
+    with duckdb.connect(str(warehouse), read_only=True) as conn:
+        incidents = queries.load_incidents(conn, incident)
+    if incident is not None and not incidents:
         raise LookupError(f"no incident {incident} in {warehouse}")
     site = _Site(warehouse)
     build = out.with_name(f".{out.name}.build-{os.getpid()}")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
     try:
-        with _uncollected():
-            written = site.write_all(build, data, workers)
+        written = site.write_all(build, incidents, _WarehouseShares(warehouse, incident), workers)
         _swap_in(build, out)
     finally:
         shutil.rmtree(build, ignore_errors=True)
-    return Written(out / "index.html", len(data.incidents), len(written), max(written),
+    return Written(out / "index.html", len(incidents), len(written), max(written),
                    time.perf_counter() - started)
+
+
+@dataclass(frozen=True)
+class _WarehouseShares:
+    """Reads one share of the incidents' rows from the warehouse, in the process that renders
+    them: each rendering process reads its own in parallel, rather than this one reading all
+    of them first and the forked processes touching (and so copying) its pages."""
+
+    warehouse: Path
+    incident: str | None
+
+    def __call__(self, share: int, shares: int) -> queries.ReportData:
+        # The shares' processes take a core each.
+        config = {"threads": 1} if shares > 1 else {}
+        with duckdb.connect(str(self.warehouse), read_only=True, config=config) as conn:
+            return queries.load(conn, self.incident, share, shares)
 
 
 @contextmanager
 def _uncollected() -> Iterator[None]:
     """Python's cyclic collector paused: the rows loaded (millions of objects) live to the
     end and rendering leaves no cycles worth collecting, so each collection would only walk
-    the rows again (and, in a forked worker, copy every page of memory it touches)."""
+    the rows again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -124,16 +139,22 @@ class _Site:
         cells = _Rendered(lambda cell: macros.cell(*cell))  # a row's cells: one filter call
         self.env.filters["as_cells"] = lambda row: Markup("").join(map(cells.__getitem__, row))
 
-    def write_all(self, folder: Path, data: queries.ReportData, workers: int = 1) -> list[int]:
-        """Every page; returns their sizes in bytes. With several `workers`, forked processes
-        share the incidents out, each reading the rows this process loaded and grouped."""
-        sizes = self._write_index(folder, data)
-        found = pages.Lookup.of(data, self.macros)
-        shares = max(1, min(workers, len(data.incidents)))
+    def write_all(
+        self,
+        folder: Path,
+        incidents: list[dict[str, Any]],
+        load: Callable[[int, int], queries.ReportData],
+        workers: int = 1,
+    ) -> list[int]:
+        """The index of `incidents` and every incident's pages; returns their sizes in bytes.
+        `load(share, shares)` gives the rows of a share of the incidents: with several
+        `workers`, forked processes each load and render one share."""
+        sizes = self._write_index(folder, incidents)
+        shares = max(1, min(workers, len(incidents)))
         if shares == 1:
-            return sizes + self._write_incidents(folder, found, 0, 1)
+            return sizes + self._write_share(folder, load, 0, 1)
         global _FORKED
-        _FORKED = (self, folder, found)
+        _FORKED = (self, folder, load)
         try:
             with ProcessPoolExecutor(shares, mp_context=get_context("fork")) as pool:
                 for share in pool.map(_write_share, range(shares), [shares] * shares):
@@ -142,24 +163,28 @@ class _Site:
             _FORKED = None
         return sizes
 
-    def _write_index(self, folder: Path, data: queries.ReportData) -> list[int]:
+    def _write_index(self, folder: Path, incidents: list[dict[str, Any]]) -> list[int]:
         sizes = []
         index = self.env.get_template("index.html.j2")
-        numbered = list(pages.index_pages(data.incidents))
+        numbered = list(pages.index_pages(incidents))
         files = [pages.index_file(number) for number, _ in numbered]
-        for number, incidents in numbered:
+        for number, listed in numbered:
             sizes.append(self._write(folder / files[number - 1], index, {
-                "incidents": incidents, "pages": files, "number": number,
-                "total": len(data.incidents),
+                "incidents": listed, "pages": files, "number": number,
+                "total": len(incidents),
             }))
         return sizes
 
-    def _write_incidents(
-        self, folder: Path, found: pages.Lookup, share: int, shares: int
+    def _write_share(
+        self, folder: Path, load: Callable[[int, int], queries.ReportData], share: int,
+        shares: int,
     ) -> list[int]:
-        template = self.env.get_template("incident.html.j2")
-        return [self._write(folder / page.pages[page.number - 1], template, page.__dict__)
-                for page in pages.incident_pages(found, share, shares)]
+        """Load a share of the incidents' rows, then write their pages."""
+        with _uncollected():
+            found = pages.Lookup.of(load(share, shares), self.macros)
+            template = self.env.get_template("incident.html.j2")
+            return [self._write(folder / page.pages[page.number - 1], template, page.__dict__)
+                    for page in pages.incident_pages(found)]
 
     def _write(self, path: Path, template: Any, context: dict[str, Any]) -> int:
         html = template.render(**self.shared, **context).encode("utf-8")
@@ -190,13 +215,13 @@ class _Rendered(dict):
         return self[key]
 
 
-#: What a forked worker renders from: the site, the folder and the loaded, grouped rows.
-_FORKED: tuple[_Site, Path, pages.Lookup] | None = None
+#: What a forked worker renders with: the site, the folder and the loader of its share.
+_FORKED: tuple[_Site, Path, Callable[[int, int], queries.ReportData]] | None = None
 
 
 def _write_share(share: int, shares: int) -> list[int]:
-    site, folder, found = _FORKED
-    return site._write_incidents(folder, found, share, shares)
+    site, folder, load = _FORKED
+    return site._write_share(folder, load, share, shares)
 
 
 def _utc(moment: datetime | None) -> str:

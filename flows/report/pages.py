@@ -74,8 +74,8 @@ def index_pages(incidents: Sequence[dict[str, Any]]) -> Iterator[tuple[int, list
 
 @dataclass(frozen=True)
 class Lookup:
-    """The rows of `data` by incident and by fact, built once (before the rendering processes
-    fork), so that a page is assembled from its own rows only."""
+    """The rows of `data` by incident and by fact, built once, so that a page is assembled
+    from its own rows only."""
 
     data: ReportData
     facts_of: dict[str, list[dict[str, Any]]]
@@ -97,9 +97,9 @@ class Lookup:
                    documents, macros.doc_link)
 
 
-def incident_pages(found: Lookup, share: int = 0, shares: int = 1) -> Iterator[IncidentPage]:
-    """Every page of every incident (of every `shares`-th, from the `share`-th)."""
-    for incident in found.data.incidents[share::shares]:
+def incident_pages(found: Lookup) -> Iterator[IncidentPage]:
+    """Every page of every incident `found` holds."""
+    for incident in found.data.incidents:
         key = incident["incident_id"]
         fact_pages = _packed(found.facts_of.get(key, []), found.evidence)
         timeline = found.timeline_of.get(key, [])

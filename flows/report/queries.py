@@ -1,9 +1,11 @@
 """Every query the report makes, in one place, over the published marts only.
 
 One query per table, for every incident at once (set-based, never a query per incident),
-fetched as Arrow. A fact's evidence is read from `fact_evidence` (each claim behind each fact,
-with the whole sentence it stands in), split in SQL into the words before the claim, its own
-and those after. Contradictions are found among the same evidence (`pages`), not read from the
+fetched as Arrow; or for one share of the incidents (by a hash of their ids), which is what a
+rendering process reads: each reads and groups its own rows, in parallel with the others.
+A fact's evidence is read from `fact_evidence` (each claim behind each fact, with the whole
+sentence it stands in), split in SQL into the words before the claim, its own and those
+after. Contradictions are found among the same evidence (`pages`), not read from the
 `contradictions` view: that lists every conflicting pair, and a fact that thousands of reports
 give (the 20,000-document bench has them) has millions. Columns are named, never `*`, so new
 mart columns change nothing here.
@@ -26,7 +28,8 @@ select
     count(facts.fact_id) filter (where facts.status = 'conflicting') as n_conflicting,
 from incidents
 left join source_agreement as facts using (incident_id)
-where $incident is null or incidents.incident_id = $incident
+where ($incident is null or incidents.incident_id = $incident)
+    and hash(incidents.incident_id) % $shares = $share
 group by all
 order by incidents.is_background, incidents.start_utc desc nulls last, incidents.incident_id
 """
@@ -36,7 +39,8 @@ select
     fact_id, incident_id, kind, fact, value_low, value_high, at_start, at_end, n_documents,
     n_independent, status, doc_ids, speakers, reported_values,
 from source_agreement
-where $incident is null or incident_id = $incident
+where ($incident is null or incident_id = $incident)
+    and hash(incident_id) % $shares = $share
 order by incident_id, kind, status <> 'conflicting', n_independent desc, fact, fact_id
 """
 
@@ -45,7 +49,8 @@ select
     incident_id, ordinal, occurred_start, occurred_end, precision, event_type, summary,
     n_documents, status, fact_id,
 from timeline
-where $incident is null or incident_id = $incident
+where ($incident is null or incident_id = $incident)
+    and hash(incident_id) % $shares = $share
 order by incident_id, ordinal
 """
 
@@ -56,7 +61,8 @@ with evidence as (
         sentence, char_start - sentence_start as phrase_start,
         char_end - sentence_start as phrase_end,
     from fact_evidence
-    where $incident is null or incident_id = $incident
+    where ($incident is null or incident_id = $incident)
+        and hash(incident_id) % $shares = $share
 ),
 
 casualty as (
@@ -89,7 +95,8 @@ DOCUMENTS = """
 with wanted as (
     select distinct unnest(doc_ids) as doc_id
     from source_agreement
-    where $incident is null or incident_id = $incident
+    where ($incident is null or incident_id = $incident)
+        and hash(incident_id) % $shares = $share
 )
 
 select
@@ -112,19 +119,34 @@ class ReportData:
     documents: list[dict[str, Any]]
 
 
-def load(conn: duckdb.DuckDBPyConnection, incident: str | None = None) -> ReportData:
-    conn.execute("set TimeZone = 'UTC'")
-    conn.execute("set enable_progress_bar = false")
+def load(
+    conn: duckdb.DuckDBPyConnection, incident: str | None = None, share: int = 0, shares: int = 1
+) -> ReportData:
+    """The rows of every incident (or of one), or of the `share`-th of `shares` parts."""
+    _utc_session(conn)
     return ReportData(*(
-        _records(conn, query, incident)
+        _records(conn, query, {"incident": incident, "share": share, "shares": shares})
         for query in (INCIDENTS, FACTS, TIMELINE, EVIDENCE, DOCUMENTS)
     ))
 
 
-def _records(
-    conn: duckdb.DuckDBPyConnection, query: str, incident: str | None
+def load_incidents(
+    conn: duckdb.DuckDBPyConnection, incident: str | None = None
 ) -> list[dict[str, Any]]:
-    return _naive_utc(conn.sql(query, params={"incident": incident}).to_arrow_table()).to_pylist()
+    """Every incident's row (or one's), for the index."""
+    _utc_session(conn)
+    return _records(conn, INCIDENTS, {"incident": incident, "share": 0, "shares": 1})
+
+
+def _records(
+    conn: duckdb.DuckDBPyConnection, query: str, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    return _naive_utc(conn.sql(query, params=params).to_arrow_table()).to_pylist()
+
+
+def _utc_session(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute("set TimeZone = 'UTC'")
+    conn.execute("set enable_progress_bar = false")
 
 
 def _naive_utc(table: pa.Table) -> pa.Table:
