@@ -103,15 +103,23 @@ def task_runner(spec: str, api_url: str | None) -> Any:
 
 
 @contextmanager
-def forked_workers() -> Iterator[None]:
-    """While in it, a LocalCluster's workers are forked from a server that has loaded what they
-    all need (`flows.worker_preload`), and share it: over 4,000 documents, the two spawned
-    workers of `local:2` peaked at 412 and 410 MB (PSS), forked ones at 316 and 313 MB, with
-    111 MB for their server. Dask reads the method whenever a nanny (re)starts a worker."""
+def local_worker_config() -> Iterator[None]:
+    """While in it, a LocalCluster's nannies start their workers this way (a nanny reads the
+    settings when it starts, and keeps them for the workers it restarts):
+
+    - forked from a server that has loaded what they all need (`flows.worker_preload`), and
+      sharing it: over 4,000 documents, the two spawned workers of `local:2` peaked at 412 and
+      410 MB (PSS), forked ones at 316 and 313 MB, with 111 MB for their server;
+    - without Dask's statistical profiler, which samples each worker's stack every 10 ms for
+      the dashboard's profile page and keeps its history: at 20,000 bench documents the
+      cluster's peak was 1,510 to 1,552 MB with it (ten runs) and 1,453 to 1,466 MB without
+      (five), at about the same rate.
+    """
     import dask
     from distributed.utils import get_mp_context
 
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver",
+                          "distributed.worker.profile.enabled": False}):
         # The first call sets Dask's own list of modules; ours replaces it before the fork
         # server starts (a server already running has loaded them).
         get_mp_context().set_forkserver_preload([WORKER_PRELOAD])
@@ -151,7 +159,7 @@ class ClusterWorkers:
         with get_client(sync_client=True) as client:
             api_url = str(client.api_url)
         if local_workers(self.spec) is not None:
-            self._stack.enter_context(forked_workers())
+            self._stack.enter_context(local_worker_config())
         runner = task_runner(self.spec, api_url)
         self._runner = self._stack.enter_context(runner)
         try:
