@@ -19,7 +19,15 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-INCIDENTS = """
+
+def _wanted(incident_id: str) -> str:
+    """Which incidents a query reads: one (`$incident`) or all, and of those the `$share`-th of
+    `$shares` parts, split by a hash of the id (what one rendering process reads)."""
+    return (f"({incident_id} = $incident or $incident is null)"
+            f" and hash({incident_id}) % $shares = $share")
+
+
+INCIDENTS = f"""
 select
     incidents.incident_id, incidents.label, incidents.start_utc, incidents.end_utc,
     incidents.countries, incidents.is_background, len(incidents.doc_ids) as n_documents,
@@ -28,41 +36,37 @@ select
     count(facts.fact_id) filter (where facts.status = 'conflicting') as n_conflicting,
 from incidents
 left join source_agreement as facts using (incident_id)
-where ($incident is null or incidents.incident_id = $incident)
-    and hash(incidents.incident_id) % $shares = $share
+where {_wanted("incidents.incident_id")}
 group by all
 order by incidents.is_background, incidents.start_utc desc nulls last, incidents.incident_id
 """
 
-FACTS = """
+FACTS = f"""
 select
     fact_id, incident_id, kind, fact, value_low, value_high, at_start, at_end, n_documents,
     n_independent, status, doc_ids, speakers, reported_values,
 from source_agreement
-where ($incident is null or incident_id = $incident)
-    and hash(incident_id) % $shares = $share
+where {_wanted("incident_id")}
 order by incident_id, kind, status <> 'conflicting', n_independent desc, fact, fact_id
 """
 
-TIMELINE = """
+TIMELINE = f"""
 select
     incident_id, ordinal, occurred_start, occurred_end, precision, event_type, summary,
     n_documents, status, fact_id,
 from timeline
-where ($incident is null or incident_id = $incident)
-    and hash(incident_id) % $shares = $share
+where {_wanted("incident_id")}
 order by incident_id, ordinal
 """
 
-EVIDENCE = """
+EVIDENCE = f"""
 with evidence as (
     select
         fact_id, claim_id, doc_id, kind, is_summed, reported_value, speaker, evidence,
         sentence, char_start - sentence_start as phrase_start,
         char_end - sentence_start as phrase_end,
     from fact_evidence
-    where ($incident is null or incident_id = $incident)
-        and hash(incident_id) % $shares = $share
+    where {_wanted("incident_id")}
 ),
 
 casualty as (
@@ -91,12 +95,11 @@ left join events
 order by evidence.fact_id, evidence.doc_id, evidence.phrase_start, evidence.claim_id
 """
 
-DOCUMENTS = """
+DOCUMENTS = f"""
 with wanted as (
     select distinct unnest(doc_ids) as doc_id
     from source_agreement
-    where ($incident is null or incident_id = $incident)
-        and hash(incident_id) % $shares = $share
+    where {_wanted("incident_id")}
 )
 
 select
