@@ -132,7 +132,9 @@ def test_a_bars_width_is_its_precision():
     start = datetime(2023, 3, 13, tzinfo=UTC)
     rows = [
         {"occurred_start": start + timedelta(hours=4), "precision": precision,
-         "occurred_end": start + timedelta(hours=4) + length}
+         "occurred_end": start + timedelta(hours=4) + length, "fact_id": precision,
+         "ordinal": 1, "event_type": "attack", "status": "corroborated", "as_written": "",
+         "start_shown": "2023-03-13 04:00", "end_shown": "2023-03-13 05:00"}
         for precision, length in (("minute", timedelta(minutes=1)), ("hour", timedelta(hours=1)),
                                   ("day", timedelta(days=1)))
     ]
@@ -170,7 +172,8 @@ def _incident_page(report: Path) -> str:
 
 def _big_incident(facts: int, events: int) -> ReportData:
     start = datetime(2023, 3, 13, tzinfo=UTC)
-    incident = {"incident_id": "big", "label": "big", "start_utc": start, "end_utc": start,
+    incident = {"incident_id": "big", "label": "big", "start_utc": start,
+                "start_shown": "2023-03-13 00:00", "end_shown": "2023-03-13 00:00",
                 "countries": ["AAA"], "is_background": False, "n_documents": 60,
                 "n_corroborated": facts, "n_single_source": 0, "n_conflicting": 0}
     doc_ids = [f"d{index:02d}" for index in range(60)]
@@ -182,6 +185,8 @@ def _big_incident(facts: int, events: int) -> ReportData:
     timeline = [{"incident_id": "big", "ordinal": index + 1, "fact_id": f"f{index:03d}",
                  "occurred_start": start + timedelta(hours=index),
                  "occurred_end": start + timedelta(hours=index + 1), "precision": "hour",
+                 "start_shown": f"2023-03-13 {index:02d}:00",
+                 "end_shown": f"2023-03-13 {index + 1:02d}:00",
                  "event_type": "attack", "summary": "attack: x", "n_documents": 1,
                  "status": "corroborated"} for index in range(events)]
     evidence = [{"fact_id": fact["fact_id"], "doc_id": doc_id, "claim_id": "c",
@@ -193,7 +198,8 @@ def _big_incident(facts: int, events: int) -> ReportData:
                 for fact in fact_rows for doc_id in doc_ids[:3]]
     documents = [{"doc_id": doc_id, "source_group": doc_id, "source_id": f"{doc_id}.txt",
                   "title": f"Title {doc_id}", "outlet": f"Outlet {doc_id}", "url": None,
-                  "published_at": start, "published_precision": "day"} for doc_id in doc_ids]
+                  "published_shown": "2023-03-13 00:00", "published_precision": "day"}
+                 for doc_id in doc_ids]
     return ReportData([incident], fact_rows, timeline, evidence, documents)
 
 

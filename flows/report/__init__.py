@@ -122,16 +122,17 @@ class _Site:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters["utc"] = _utc
         self.macros = macros = self.env.get_template("_macros.html.j2").module
         css = self.env.loader.get_source(self.env, "style.css")[0]
         digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
         self.shared = {
-            "css": Markup(css),  # the project's own stylesheet, not article text
-            "csp": "default-src 'none'; style-src 'sha256-" + digest + "'; img-src 'none'; "
-                   "script-src 'none'; base-uri 'none'; form-action 'none'",
-            "warehouse": warehouse.name,
-            "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "site": {  # what the layout of every page (`_macros.page`) shows
+                "css": Markup(css),  # the project's own stylesheet, not article text
+                "csp": "default-src 'none'; style-src 'sha256-" + digest + "'; img-src 'none'; "
+                       "script-src 'none'; base-uri 'none'; form-action 'none'",
+                "warehouse": warehouse.name,
+                "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            },
             "incident_file": pages.incident_file,
             # Markup repeated by the thousand (a status, a matrix cell), rendered once each.
             "badge": _Rendered(macros.status),
@@ -149,15 +150,17 @@ class _Site:
         """The index of `incidents` and every incident's pages; returns their sizes in bytes.
         `load(share, shares)` gives the rows of a share of the incidents: with several
         `workers`, forked processes each load and render one share."""
-        sizes = self._write_index(folder, incidents)
         shares = max(1, min(workers, len(incidents)))
         if shares == 1:
-            return sizes + self._write_share(folder, load, 0, 1)
+            return self._write_index(folder, incidents) + self._write_share(folder, load, 0, 1)
         global _FORKED
         _FORKED = (self, folder, load)
         try:
             with ProcessPoolExecutor(shares, mp_context=get_context("fork")) as pool:
-                for share in pool.map(_write_share, range(shares), [shares] * shares):
+                written = pool.map(_write_share, range(shares), [shares] * shares)
+                # The index is written here while the forked processes render the incidents.
+                sizes = self._write_index(folder, incidents)
+                for share in written:
                     sizes += share
         finally:
             _FORKED = None
@@ -222,16 +225,6 @@ _FORKED: tuple[_Site, Path, Callable[[int, int], queries.ReportData]] | None = N
 def _write_share(share: int, shares: int) -> list[int]:
     site, folder, load = _FORKED
     return site._write_share(folder, load, share, shares)
-
-
-def _utc(moment: datetime | None) -> str:
-    """A time the marts give in UTC (read as naive UTC, `queries._naive_utc`), as the report
-    prints it."""
-    if moment is None:
-        return "unknown"
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 #: Marks a folder as a report this command wrote, and so one it may replace.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 WIDTH = 960
 LABEL_WIDTH = 190
@@ -21,17 +21,21 @@ TICKS = 5
 FINE = frozenset({"minute", "hour", "part_of_day", "day"})
 
 
-@dataclass(frozen=True)
-class Bar:
-    row: dict[str, Any]
+class Bar(NamedTuple):
+    """A bar and its row's label, in the order the template unpacks them (a tuple is the
+    cheapest way for Jinja2 to read a bar's fields, and there are thousands of bars)."""
+
+    fact_id: str
+    classes: str  # its status, and `clipped` when it reaches beyond the window shown
+    title: str  # what the bar's tooltip says: its interval, precision, and words as written
+    label_y: int  # the baseline of its row's label
+    label: str  # its row's label: the fact's ordinal and the kind of event
     x: float
-    y: float
+    bar_y: int  # the top of the bar
     width: float
-    clipped: bool  # reaches beyond the window shown (a year-wide report of a day's events)
 
 
-@dataclass(frozen=True)
-class Tick:
+class Tick(NamedTuple):
     x: float
     label: str
     anchor: str  # the SVG text-anchor that keeps the label inside the chart
@@ -65,8 +69,13 @@ def timeline_chart(rows: Sequence[dict[str, Any]]) -> Chart | None:
         width = max(MIN_BAR, x_of(row["occurred_end"]) - left)
         left = min(left, WIDTH - 10 - width)
         clipped = row["occurred_start"] < start or row["occurred_end"] > end
-        bars.append(Bar(row, round(left, 1), AXIS_HEIGHT + index * ROW_HEIGHT, round(width, 1),
-                        clipped))
+        top = AXIS_HEIGHT + index * ROW_HEIGHT
+        label = f"{row['ordinal']}. {row['event_type']}"
+        title = f"{label}: {row['start_shown']} – {row['end_shown']} ({row['precision']})"
+        if row["as_written"]:
+            title += "; as written: " + row["as_written"]
+        bars.append(Bar(row["fact_id"], row["status"] + (" clipped" if clipped else ""), title,
+                        top + 15, label, round(left, 1), top + 4, round(width, 1)))
     anchors = ["start", *["middle"] * (TICKS - 2), "end"]
     ticks = [
         Tick(round(x_of(moment), 1), _tick_label(moment, span), anchor)

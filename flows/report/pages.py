@@ -25,6 +25,9 @@ EVIDENCE_PER_PAGE = 300
 #: What the page shows of an evidence row, as a tuple the template unpacks (the cheapest
 #: way for Jinja2 to read a row's columns, and there are hundreds of thousands of rows).
 EVIDENCE_SHOWN = itemgetter("before", "evidence", "after", "value", "speaker", "doc_id")
+#: What the timeline table shows of a row, as a tuple the template unpacks.
+TIMELINE_SHOWN = itemgetter("ordinal", "start_shown", "end_shown", "precision", "as_written",
+                            "fact_id", "summary", "n_documents", "status")
 #: Sources shown as the matrix's own columns; the others are counted in its last column.
 MATRIX_GROUPS = 30
 INCIDENTS_PER_INDEX = 500
@@ -44,7 +47,8 @@ class IncidentPage:
     pages: list[str]  # file names of all the incident's pages, in order
     groups: list[dict[str, Any]]
     matrix: list[tuple[dict[str, Any], list[Cell], str]]
-    timeline: list[dict[str, Any]]
+    others: bool  # whether the matrix has a last column, for the sources beyond its own
+    timeline: list[tuple]  # TIMELINE_SHOWN
     chart: Chart | None
     contradictions: list[dict[str, Any]]
     sections: list[tuple[dict[str, Any], list[tuple], bool]]  # fact, EVIDENCE_SHOWN, continued
@@ -168,20 +172,22 @@ def _page(
     sections = [(part.fact, list(map(EVIDENCE_SHOWN, part.rows)), not part.first)
                 for part in slices]
     for row in timeline:
-        row["as_written"] = sorted({item["time_text"] for item in
-                                    evidence.get(row["fact_id"], []) if item["time_text"]})
+        row["as_written"] = "; ".join(sorted({item["time_text"] for item in
+                                              evidence.get(row["fact_id"], [])
+                                              if item["time_text"]}))
     shown = ({item["doc_id"] for part in slices for item in part.rows}
              | {row[side]["doc_id"] for row in contradictions for side in ("lower", "higher")}
              | {doc_id for part in slices if not part.rows
                 for doc_id in part.fact["doc_ids"] or []})
     groups, other = _source_groups(facts, documents)
+    matrix = [(fact, _cells(fact, groups, evidence.get(fact["fact_id"], []),
+                            disputed[fact["fact_id"]]),
+               _others(fact, other, disputed[fact["fact_id"]])) for fact in facts]
     return IncidentPage(
         incident=context.incident, number=number, pages=context.names, groups=groups,
-        matrix=[(fact, _cells(fact, groups, evidence.get(fact["fact_id"], []),
-                              disputed[fact["fact_id"]]),
-                 _others(fact, other, disputed[fact["fact_id"]])) for fact in facts],
-        timeline=timeline, chart=timeline_chart(timeline), contradictions=contradictions,
-        sections=sections,
+        matrix=matrix, others=any(others for _, _, others in matrix),
+        timeline=list(map(TIMELINE_SHOWN, timeline)), chart=timeline_chart(timeline),
+        contradictions=contradictions, sections=sections,
         documents=[documents[key]["listed"] for key in sorted(shown) if key in documents],
         links={doc_id: documents[doc_id]["linked"] if doc_id in documents
                else context.found.link(doc_id, doc_id) for doc_id in shown},

@@ -3,9 +3,10 @@
 One query per table, for every incident at once (set-based, never a query per incident),
 fetched as Arrow; or for one share of the incidents (by a hash of their ids), which is what a
 rendering process reads: each reads and groups its own rows, in parallel with the others.
-A fact's evidence is read from `fact_evidence` (each claim behind each fact, with the whole
-sentence it stands in), split in SQL into the words before the claim, its own and those
-after. Contradictions are found among the same evidence (`pages`), not read from the
+A fact's evidence is read from `fact_evidence` (each claim behind each fact, and the offsets
+of the sentence it stands in), its sentence cut from `documents` and split in SQL into the
+words before the claim, its own and those after. Times are formatted in SQL too, for every
+row at once. Contradictions are found among the same evidence (`pages`), not read from the
 `contradictions` view: that lists every conflicting pair, and a fact that thousands of reports
 give (the 20,000-document bench has them) has millions. Columns are named, never `*`, so new
 mart columns change nothing here.
@@ -27,9 +28,16 @@ def _wanted(incident_id: str) -> str:
             f" and hash({incident_id}) % $shares = $share")
 
 
+def _shown(moment: str) -> str:
+    """A time as the report prints it, in UTC (the session's zone), formatted by DuckDB for
+    every row at once rather than by Python per cell."""
+    return f"coalesce(strftime({moment}, '%Y-%m-%d %H:%M'), 'unknown')"
+
+
 INCIDENTS = f"""
 select
-    incidents.incident_id, incidents.label, incidents.start_utc, incidents.end_utc,
+    incidents.incident_id, incidents.label, incidents.start_utc,
+    {_shown("incidents.start_utc")} as start_shown, {_shown("incidents.end_utc")} as end_shown,
     incidents.countries, incidents.is_background, len(incidents.doc_ids) as n_documents,
     count(facts.fact_id) filter (where facts.status = 'corroborated') as n_corroborated,
     count(facts.fact_id) filter (where facts.status = 'single_source') as n_single_source,
@@ -52,8 +60,9 @@ order by incident_id, kind, status <> 'conflicting', n_independent desc, fact, f
 
 TIMELINE = f"""
 select
-    incident_id, ordinal, occurred_start, occurred_end, precision, event_type, summary,
-    n_documents, status, fact_id,
+    incident_id, ordinal, occurred_start, occurred_end, {_shown("occurred_start")} as start_shown,
+    {_shown("occurred_end")} as end_shown, precision, event_type, summary, n_documents, status,
+    fact_id,
 from timeline
 where {_wanted("incident_id")}
 order by incident_id, ordinal
@@ -63,10 +72,15 @@ EVIDENCE = f"""
 with evidence as (
     select
         fact_id, claim_id, doc_id, kind, is_summed, reported_value, speaker, evidence,
-        sentence, char_start - sentence_start as phrase_start,
-        char_end - sentence_start as phrase_end,
+        char_start - sentence_start as phrase_start, char_end - sentence_start as phrase_end,
+        sentence_start, sentence_end,
     from fact_evidence
     where {_wanted("incident_id")}
+),
+
+texts as (
+    select doc_id, text,
+    from documents
 ),
 
 casualty as (
@@ -77,22 +91,35 @@ casualty as (
 events as (
     select claim_id, time_text,
     from event_claims
+),
+
+-- The sentence of each wanted row, cut from its document's text here rather than read from
+-- the view's `sentence`, which is cut for every row before the share is chosen (twice as long).
+sentences as (
+    select
+        evidence.*,
+        substr(
+            texts.text, evidence.sentence_start + 1,
+            evidence.sentence_end - evidence.sentence_start
+        ) as sentence,
+    from evidence
+    inner join texts using (doc_id)
 )
 
 -- A count as the article writes it; a time as written, in local time where the text gave it.
 select
-    evidence.fact_id, evidence.doc_id, evidence.claim_id, evidence.evidence, evidence.speaker,
-    evidence.is_summed, casualty.qualifier, casualty.count_low, casualty.count_high,
-    events.time_text,
-    coalesce(events.time_text, evidence.reported_value) as value,
-    substr(evidence.sentence, 1, evidence.phrase_start) as before,
-    substr(evidence.sentence, evidence.phrase_end + 1) as after,
-from evidence
+    sentences.fact_id, sentences.doc_id, sentences.claim_id, sentences.evidence,
+    sentences.speaker, sentences.is_summed, casualty.qualifier, casualty.count_low,
+    casualty.count_high, events.time_text,
+    coalesce(events.time_text, sentences.reported_value) as value,
+    substr(sentences.sentence, 1, sentences.phrase_start) as before,
+    substr(sentences.sentence, sentences.phrase_end + 1) as after,
+from sentences
 left join casualty
-    on evidence.kind = 'casualty' and casualty.claim_id = evidence.claim_id
+    on sentences.kind = 'casualty' and casualty.claim_id = sentences.claim_id
 left join events
-    on evidence.kind = 'event' and events.claim_id = evidence.claim_id
-order by evidence.fact_id, evidence.doc_id, evidence.phrase_start, evidence.claim_id
+    on sentences.kind = 'event' and events.claim_id = sentences.claim_id
+order by sentences.fact_id, sentences.doc_id, sentences.phrase_start, sentences.claim_id
 """
 
 DOCUMENTS = f"""
@@ -104,7 +131,8 @@ with wanted as (
 
 select
     documents.doc_id, documents.source_group, documents.source_id, documents.title,
-    documents.outlet, documents.url, documents.published_at, documents.published_precision,
+    documents.outlet, documents.url, {_shown("documents.published_at")} as published_shown,
+    documents.published_precision,
 from documents
 inner join wanted using (doc_id)
 order by documents.doc_id
