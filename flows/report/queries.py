@@ -51,8 +51,8 @@ order by incidents.is_background, incidents.start_utc desc nulls last, incidents
 
 FACTS = f"""
 select
-    fact_id, incident_id, kind, fact, value_low, value_high, at_start, at_end, n_documents,
-    n_independent, status, doc_ids, speakers, reported_values,
+    fact_id, incident_id, fact, n_documents, n_independent, status, doc_ids, speakers,
+    reported_values,
 from source_agreement
 where {_wanted("incident_id")}
 order by incident_id, kind, status <> 'conflicting', n_independent desc, fact, fact_id
@@ -108,9 +108,9 @@ sentences as (
 
 -- A count as the article writes it; a time as written, in local time where the text gave it.
 select
-    sentences.fact_id, sentences.doc_id, sentences.claim_id, sentences.evidence,
-    sentences.speaker, sentences.is_summed, casualty.qualifier, casualty.count_low,
-    casualty.count_high, events.time_text,
+    sentences.fact_id, sentences.doc_id, sentences.evidence, sentences.speaker,
+    sentences.is_summed, casualty.qualifier, casualty.count_low, casualty.count_high,
+    events.time_text,
     coalesce(events.time_text, sentences.reported_value) as value,
     substr(sentences.sentence, 1, sentences.phrase_start) as before,
     substr(sentences.sentence, sentences.phrase_end + 1) as after,
