@@ -1,8 +1,10 @@
-"""The timeline chart's geometry: one bar per dated fact, across the incident's span in UTC.
+"""The timeline chart: one bar per dated fact, across the incident's span in UTC.
 
 A bar spans the fact's interval, so its width is the precision the reports give (a minute is
-a sliver, a day a block, a year a long bar); it is never narrower than a mark one can see. The
-template draws the SVG from these numbers; nothing here is text from an article.
+a sliver, a day a block, a year a long bar); it is never narrower than a mark one can see.
+Each bar's label and tooltip are plain text made here once (the tooltip quotes the times as
+the articles wrote them); the template escapes them as it escapes every string, and draws the
+SVG from the numbers.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ def _shown(moment: str) -> str:
 
 INCIDENTS = f"""
 select
-    incidents.incident_id, incidents.label, incidents.start_utc,
+    incidents.incident_id, incidents.label,
     {_shown("incidents.start_utc")} as start_shown, {_shown("incidents.end_utc")} as end_shown,
     incidents.countries, incidents.is_background, len(incidents.doc_ids) as n_documents,
     count(facts.fact_id) filter (where facts.status = 'corroborated') as n_corroborated,
@@ -46,7 +46,8 @@ from incidents
 left join source_agreement as facts using (incident_id)
 where {_wanted("incidents.incident_id")}
 group by all
-order by incidents.is_background, incidents.start_utc desc nulls last, incidents.incident_id
+order by
+    incidents.is_background, any_value(incidents.start_utc) desc nulls last, incidents.incident_id
 """
 
 FACTS = f"""
@@ -182,8 +183,8 @@ def _utc_session(conn: duckdb.DuckDBPyConnection) -> None:
 
 def _naive_utc(table: pa.Table) -> pa.Table:
     """The table with its times as naive UTC datetimes (the marts' times are all UTC): a time
-    with a zone costs a zone lookup per value to make in Python, and at 20,000 documents the
-    facts', timeline's and incidents' times took 1.3 s of the report's 4.8 s of loading."""
+    with a zone costs a zone lookup per value to make in Python (the timeline's, which the chart
+    measures; every time the pages print is formatted by `_shown` instead)."""
     for index, field in enumerate(table.schema):
         if pa.types.is_timestamp(field.type) and field.type.tz is not None:
             table = table.set_column(
