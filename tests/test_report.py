@@ -172,14 +172,14 @@ def _incident_page(report: Path) -> str:
 
 def _big_incident(facts: int, events: int) -> ReportData:
     start = datetime(2023, 3, 13, tzinfo=UTC)
-    incident = {"incident_id": "big", "label": "big", "start_utc": start,
+    incident = {"incident_id": "big", "label": "big",
                 "start_shown": "2023-03-13 00:00", "end_shown": "2023-03-13 00:00",
                 "countries": ["AAA"], "is_background": False, "n_documents": 60,
                 "n_corroborated": facts, "n_single_source": 0, "n_conflicting": 0}
     doc_ids = [f"d{index:02d}" for index in range(60)]
     fact_rows = [{"fact_id": f"f{index:03d}", "incident_id": "big", "kind": "casualty",
                   "fact": f"killed {index}", "value_low": index, "value_high": index,
-                  "at_start": None, "at_end": None, "n_documents": 60, "n_independent": 60,
+                  "n_documents": 60, "n_independent": 60,
                   "status": "corroborated", "doc_ids": doc_ids, "speakers": ["(outlet)"],
                   "reported_values": [str(index)]} for index in range(facts)]
     timeline = [{"incident_id": "big", "ordinal": index + 1, "fact_id": f"f{index:03d}",
@@ -189,10 +189,10 @@ def _big_incident(facts: int, events: int) -> ReportData:
                  "end_shown": f"2023-03-13 {index + 1:02d}:00",
                  "event_type": "attack", "summary": "attack: x", "n_documents": 1,
                  "status": "corroborated"} for index in range(events)]
-    evidence = [{"fact_id": fact["fact_id"], "doc_id": doc_id, "claim_id": "c",
+    evidence = [{"fact_id": fact["fact_id"], "doc_id": doc_id,
                  "evidence": f"{fact['value_low']} were killed", "speaker": None,
                  "qualifier": "exact", "count_low": fact["value_low"],
-                 "count_high": fact["value_low"], "time_text": None, "precision": None,
+                 "count_high": fact["value_low"], "time_text": None,
                  "is_summed": False, "value": str(fact["value_low"]), "before": "On Monday, ",
                  "after": " in the attack."}
                 for fact in fact_rows for doc_id in doc_ids[:3]]
