@@ -27,27 +27,30 @@ apart.
 The bar depends on what vouches for a pair besides its words. Dated clusters are checked in
 time, and two reports of one day carry a shared-day term in their similarity
 (`int_story_similarities`): at `THRESHOLD` they need a word cosine of only about 0.1 (no region
-named). When one of two clusters holds no dated document, nothing but words and places speaks
-for the pair, and the bar is `UNTIMED_THRESHOLD`: above what one day's reports need in words,
-below the full `THRESHOLD`, which words alone seldom reach (on undated web news it split most
-stories). That lower bar lets a lone undated report join a story, or undated reports find each
-other; but several undated reports that already tell one story are a story of their own, and
-meet a dated story only at the full `THRESHOLD`: two stories of one kind (an actor named to host
-the Oscars one year, a comedian another), one told by undated reports, shared the kind's words
-at about 0.2 (on web news of many outlets, B-cubed precision 0.911 to 0.939, recall 0.817 to
-0.799). `THRESHOLD`, `UNTIMED_THRESHOLD`, the windows and `FOLLOW_UP_DAYS` were chosen on the
-development sets (real web news of many outlets, Syrian-war reports) and are the same for
-every corpus.
+named). When one of two clusters is not timed (fewer than half of its reports are dated), most
+of its pairs lack that term whatever the date of one report (often inferred), nothing but words
+and places speaks for them, and the bar is `UNTIMED_THRESHOLD`: above what one day's reports
+need in words, below the full `THRESHOLD`, which words alone seldom reach (on undated web news
+it split most stories). That lower bar lets a lone undated report join a story, or undated
+reports find each other; but several undated reports that already tell one story are a story of
+their own, and meet a timed story only at the full `THRESHOLD`: two stories of one kind (an
+actor named to host the Oscars one year, a comedian another), one told by undated reports,
+shared the kind's words at about 0.2 (on web news of many outlets, B-cubed precision 0.911 to
+0.939, recall 0.817 to 0.799). A story of fourteen undated reports and one whose date was
+inferred had met four more undated reports of its story at the full bar; counting it as
+untimed took that recall from 0.799 to 0.817, at the same precision. `THRESHOLD`,
+`UNTIMED_THRESHOLD`, the windows and `FOLLOW_UP_DAYS` were chosen on the development sets (real
+web news of many outlets, Syrian-war reports) and are the same for every corpus.
 
 The heap holds each pair's average at the time it was pushed. A merge only lowers the average
 of pairs it does not touch (the same sum over a larger cluster), so a popped pair whose average
-has since dropped is pushed back at its current value, and pairs whose sum grew are pushed anew.
-A cluster's members are always within one connected component of the pairs at or above their
-own bar (an average above a bar needs one pair above it, and a pair's own bar is never above
-its clusters'), so the pairs between
-two components never count and are left out before the loop: most documents are alone or in
-pairs, and a hub document's weak pairs no longer slow every merge. Cost: about the number of
-pairs within components times the log of it.
+has since dropped is pushed back at its current value, and pairs whose sum grew are pushed anew;
+so are all of a cluster's pairs when a merge makes it timed or untimed, which moves its bars. A
+cluster's members are always within one connected component of the pairs at or above the lowest
+bar (an average above a bar needs one pair above it), so the pairs between two components never
+count and are left out before the loop: most documents are alone or in pairs, and a hub
+document's weak pairs no longer slow every merge. Cost: about the number of pairs within
+components times the log of it.
 
 The loop is compiled by Numba: at 100,000 documents it pops about 900,000 heap entries and
 renames 2 million neighbour sums, 11 s in Python and under 5 s compiled, with the same
@@ -93,6 +96,7 @@ class _Clusters(NamedTuple):
     first: np.ndarray  # first day of the story (proleptic ordinal), `_UNDATED` when undated
     last: np.ndarray
     coarse: np.ndarray  # a member's own period is longer than `COARSE_PERIOD_DAYS`
+    dated: np.ndarray  # number of members dated to a day, a month or a year
     regions: List  # sorted ids of the first-level regions its documents' leads name
     countries: List  # sorted ids of those regions' countries
     named_days: List  # sorted days (ordinals) its documents write out as dates
@@ -157,10 +161,12 @@ def _singletons(first, last, region_offsets, region_values, country_offsets, cou
         countries.append(country_values[country_offsets[index]:country_offsets[index + 1]])
         named_days.append(day_values[day_offsets[index]:day_offsets[index + 1]])
         neighbours.append(Dict.empty(types.int64, types.float64))
-    coarse = (first != _UNDATED) & (last - first > COARSE_PERIOD_DAYS)
+    dated = first != _UNDATED
+    coarse = dated & (last - first > COARSE_PERIOD_DAYS)
     return _Clusters(np.ones(count, np.bool_), np.ones(count, np.int64),
                      np.full(count, -1, np.int64), np.arange(count), first.copy(), last.copy(),
-                     coarse, regions, countries, named_days, neighbours, blocked)
+                     coarse, dated.astype(np.int64), regions, countries, named_days, neighbours,
+                     blocked)
 
 
 @numba.njit(cache=True)
@@ -189,11 +195,12 @@ def _cluster(clusters: _Clusters, lefts, rights, similarities) -> np.ndarray:
 @numba.njit(cache=True)
 def _link(clusters: _Clusters, lefts, rights, similarities) -> list[tuple[float, int, int]]:
     """Give each singleton its neighbours' similarities; returns the heap of the pairs that can
-    start a merge, those at or above their own bar (singletons' bars: bars only rise as
-    clusters take in dated documents). Pairs between components of those are left out."""
-    dated = clusters.first != _UNDATED
+    start a merge, those at or above their own bar. Pairs between components of the pairs at or
+    above the lowest bar are left out: no merge ever weighs them."""
+    dated = clusters.dated.astype(np.bool_)
     starts = similarities >= np.where(dated[lefts] & dated[rights], THRESHOLD, UNTIMED_THRESHOLD)
-    component = _components(len(dated), lefts[starts], rights[starts])
+    linked = similarities >= _LOWEST_BAR
+    component = _components(len(dated), lefts[linked], rights[linked])
     heap = [(0.0, 0, 0)]
     heap.pop()
     for pair in range(len(lefts)):
@@ -235,15 +242,21 @@ def _average(clusters: _Clusters, total: float, left: int, right: int) -> float:
 @numba.njit(cache=True)
 def _bar(clusters: _Clusters, left: int, right: int) -> float:
     """`THRESHOLD` for two clusters whose times can be compared, `UNTIMED_THRESHOLD` when
-    neither holds a dated document, or when one holds none and is a single report. A bar only
-    rises as clusters grow."""
-    left_dated = clusters.first[left] != _UNDATED
-    right_dated = clusters.first[right] != _UNDATED
-    if not left_dated:
-        return UNTIMED_THRESHOLD if not right_dated or clusters.size[left] == 1 else THRESHOLD
-    if not right_dated:
+    neither is timed, or when one is not and is a single report."""
+    left_timed, right_timed = _timed(clusters, left), _timed(clusters, right)
+    if not left_timed:
+        return UNTIMED_THRESHOLD if not right_timed or clusters.size[left] == 1 else THRESHOLD
+    if not right_timed:
         return UNTIMED_THRESHOLD if clusters.size[right] == 1 else THRESHOLD
     return THRESHOLD
+
+
+@numba.njit(cache=True)
+def _timed(clusters: _Clusters, cluster: int) -> bool:
+    """Whether at least half of the cluster's reports are dated. Most pairs of a story told
+    mostly by undated reports lack the shared-day term, whatever the date of one of them (often
+    inferred): its average is the average of words and places, to be weighed as such."""
+    return 2 * clusters.dated[cluster] >= clusters.size[cluster]
 
 
 @numba.njit(cache=True)
@@ -290,8 +303,9 @@ def _merge(clusters: _Clusters, left: int, right: int) -> list[tuple[float, int,
     """Fold the cluster with fewer neighbours into the other (a merge's work is renaming the
     folded cluster in each of its neighbours' sums); returns the heap entries of the pairs to
     weigh anew that reach their bar: those whose sum grew (the folded cluster's neighbours) and
-    those found apart in time or place, which the larger span or regions may now join. The kept
-    cluster's other pairs only fell, and their entries in the heap are refreshed when popped."""
+    those found apart in time or place, which the larger span or regions may now join; all of
+    them when the merge moved the kept cluster's bars. Otherwise the kept cluster's other pairs
+    only fell, and their entries in the heap are refreshed when popped."""
     if len(clusters.neighbours[left]) < len(clusters.neighbours[right]):
         left, right = right, left
     sums, folded = clusters.neighbours[left], clusters.neighbours[right]
@@ -303,7 +317,10 @@ def _merge(clusters: _Clusters, left: int, right: int) -> list[tuple[float, int,
         renamed.pop(right)
         sums[other] = renamed[left] = sums.get(other, 0.0) + total
         weigh.append(other)
+    timed = _timed(clusters, left)
     _take_in(clusters, left, right)
+    if _timed(clusters, left) != timed:
+        weigh = List(sums.keys())
     entries = [(0.0, 0, 0)]
     entries.pop()
     for other in weigh:
@@ -345,6 +362,7 @@ def _take_in(clusters: _Clusters, kept: int, gone: int) -> None:
     clusters.countries[kept] = np.union1d(clusters.countries[kept], clusters.countries[gone])
     clusters.named_days[kept] = np.union1d(clusters.named_days[kept], clusters.named_days[gone])
     clusters.coarse[kept] |= clusters.coarse[gone]
+    clusters.dated[kept] += clusters.dated[gone]
     if clusters.first[gone] != _UNDATED:
         if clusters.first[kept] == _UNDATED:
             clusters.first[kept], clusters.last[kept] = clusters.first[gone], clusters.last[gone]

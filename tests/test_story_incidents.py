@@ -104,6 +104,46 @@ def test_a_story_of_undated_reports_meets_a_dated_story_at_the_full_bar():
     assert clusters_of([(None, None), (1, 1), (1, 1)], [[]] * 3, lone_report) == [0, 0, 0]
 
 
+def test_a_story_told_mostly_by_undated_reports_meets_undated_reports_at_their_bar():
+    """Three reports alike at 0.8, one of them dated (its date inferred, say), are a story of
+    undated reports: two more undated reports alike with them at 0.25 pair by pair join it at
+    UNTIMED_THRESHOLD. When two of the three are dated, the story is timed, and the full bar
+    keeps the two undated reports apart."""
+    story = [(0, 1, 0.8), (0, 2, 0.8), (1, 2, 0.8), (3, 4, 0.8)]
+    alike = [(i, j, 0.25) for i in (0, 1, 2) for j in (3, 4)]
+    undated, day = (None, None), (1, 1)
+    spans = [undated, undated, day, undated, undated]
+    assert clusters_of(spans, [[]] * 5, story + alike) == [0] * 5
+    spans = [undated, day, day, undated, undated]
+    assert clusters_of(spans, [[]] * 5, story + alike) == [0, 0, 0, 3, 3]
+
+
+def test_a_pair_below_its_own_bar_still_counts_between_untimed_stories():
+    """Two stories of three reports, one dated in each, are untimed. Between them the dated
+    pair is alike at 0.27 (below THRESHOLD, its own bar) and the other eight at 0.199 (below
+    UNTIMED_THRESHOLD): their average, 1.862 / 9, reaches UNTIMED_THRESHOLD, and they join."""
+    undated, day = (None, None), (1, 1)
+    spans = [day, undated, undated] * 2
+    stories = [(i, j, 0.9) for first in (0, 3) for i in range(first, first + 3)
+               for j in range(i + 1, first + 3)]
+    between = [(i, j, 0.27 if (i, j) == (0, 3) else 0.199) for i in range(3) for j in range(3, 6)]
+    assert clusters_of(spans, [[]] * 6, stories + between) == [0] * 6
+
+
+def test_a_story_that_becomes_untimed_weighs_its_pairs_again():
+    """Four reports, two dated, are a timed story; two undated reports alike with it at 0.2625
+    pair by pair stay apart at THRESHOLD. A fifth report, undated and alike with the four at
+    0.21, joins them: the story is untimed now, its average with the two is 2.1 / 10 = 0.21, at
+    least UNTIMED_THRESHOLD, and they join too, though no pair between them changed."""
+    undated, day = (None, None), (1, 1)
+    spans = [day, day, undated, undated, undated, undated, undated]
+    story = [(i, j, 0.9) for i in range(4) for j in range(i + 1, 4)] + [(4, 5, 0.99)]
+    alike = [(i, j, 0.2625) for i in range(4) for j in (4, 5)]
+    fifth = [(i, 6, 0.21) for i in range(4)]
+    assert clusters_of(spans, [[]] * 7, story + alike) == [0, 0, 0, 0, 4, 4, 6]
+    assert clusters_of(spans, [[]] * 7, story + alike + fifth) == [0] * 7
+
+
 def test_a_region_abroad_does_not_keep_a_report_apart():
     """Provinces of one country exclude each other; a region of another country (where a
     reaction came from) does not."""
