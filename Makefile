@@ -19,7 +19,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
-	$(BIN)/python -c "from flows.incident_clusters import cluster_documents as c; c([(1, 1)], [[]], ([], [], []))"
+	$(BIN)/python -c "from corroborate.incident_clusters import cluster_documents as c; c([(1, 1)], [[]], ([], [], []))"
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -34,16 +34,16 @@ test-fast: $(STAMP)
 	$(BIN)/pytest -m "not slow"
 
 bench: $(STAMP)
-	CORROBORATE_EVAL_DIR=$(EVAL_DIR) $(BIN)/python -m flows.bench --docs $(BENCH_DOCS) $(if $(BENCH_CLUSTER),--cluster $(BENCH_CLUSTER))
+	CORROBORATE_EVAL_DIR=$(EVAL_DIR) $(BIN)/python -m corroborate.bench.throughput --docs $(BENCH_DOCS) $(if $(BENCH_CLUSTER),--cluster $(BENCH_CLUSTER))
 
 bench-adversarial: $(STAMP)
-	$(BIN)/python -m flows.adversarial
+	$(BIN)/python -m corroborate.bench.adversarial
 
 chaos: $(STAMP)
 	$(BIN)/python -m tests.chaos --kills 20
 
 fuzz: $(STAMP)
-	$(BIN)/python -m flows.fuzz --inputs 100000 --workers 2
+	$(BIN)/python -m corroborate.bench.fuzz --inputs 100000 --workers 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

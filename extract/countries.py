@@ -19,8 +19,8 @@ from typing import NamedTuple
 import pycountry
 from countryinfo import CountryInfo
 
-from extract import geonames
-from extract.lexicon import table, words
+from corroborate.extract import geonames
+from corroborate.extract.lexicon import table, words
 
 
 class CountryMention(NamedTuple):

@@ -14,16 +14,16 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from extract.budget import Budget
-from extract.casualties import find_casualties
-from extract.records import EventClaim, Extraction, Publication
-from extract.regions import lead_regions
-from extract.sentences import Sentence, split_sentences
-from extract.similarity import minhash
-from extract.speakers import Attribution, first_attributions, sentence_attributions
-from extract.statements import find_statements
-from extract.story_terms import story_terms
-from extract.times import find_events, infer_publication, tag_time_expressions
+from corroborate.extract.budget import Budget
+from corroborate.extract.casualties import find_casualties
+from corroborate.extract.records import EventClaim, Extraction, Publication
+from corroborate.extract.regions import lead_regions
+from corroborate.extract.sentences import Sentence, split_sentences
+from corroborate.extract.similarity import minhash
+from corroborate.extract.speakers import Attribution, first_attributions, sentence_attributions
+from corroborate.extract.statements import find_statements
+from corroborate.extract.story_terms import story_terms
+from corroborate.extract.times import find_events, infer_publication, tag_time_expressions
 
 
 def extract_document(
@@ -38,8 +38,8 @@ def extract_document(
 
     The first item holds the publication keys (`published_at`, `published_precision`,
     `published_basis`), `lead_regions` (ISO3/admin1 regions of the cities the lead names),
-    `minhash` (the near-duplicate signature, `extract.similarity`) and `story_terms` with
-    `story_weights` (the words that tell its story from others, `extract.story_terms`)."""
+    `minhash` (the near-duplicate signature, `extract/similarity.py`) and `story_terms` with
+    `story_weights` (the words that tell its story from others, `extract/story_terms.py`)."""
     budget = Budget(budget_seconds)
     sentences = split_sentences(text)
     every_attribution = sentence_attributions(text, sentences)

@@ -20,8 +20,8 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from extract.lexicon import table, words
-from extract.lowercase import word_bytes
+from corroborate.extract.lexicon import table, words
+from corroborate.extract.lowercase import word_bytes
 
 
 class Quantity(NamedTuple):

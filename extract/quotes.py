@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from extract.sentences import Sentence
+from corroborate.extract.sentences import Sentence
 
 T = TypeVar("T")
 

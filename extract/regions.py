@@ -4,7 +4,7 @@ Incident resolution needs to tell two attacks on the same day apart when they hi
 provinces. A news lead (headline, dateline, first paragraphs) names the main place, often as a
 dateline or in a headline without a preposition ("Aleppo shelling kills 12"), and often in a
 transliteration GeoNames lists only as an alternate name. So this reads the lead more loosely
-than `extract.places` reads a sentence, and makes up for it with stricter data: cities of at
+than `extract/places.py` reads a sentence, and makes up for it with stricter data: cities of at
 least `MIN_POPULATION` inhabitants, alternate spellings only when they begin like the city's own
 name (GeoNames' alternate names include unrelated words), never a country's name or demonym. A
 capital counts only after a locative preposition ("shelling near Kabul"): a capital heading a
@@ -21,9 +21,9 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from extract import geonames
-from extract.countries import country_index
-from extract.places import LOCATIVES
+from corroborate.extract import geonames
+from corroborate.extract.countries import country_index
+from corroborate.extract.places import LOCATIVES
 
 LEAD_CHARS = 800
 MIN_POPULATION = 50_000

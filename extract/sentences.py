@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from extract.lexicon import words
+from corroborate.extract.lexicon import words
 
 
 class Sentence(NamedTuple):

@@ -20,7 +20,7 @@ from functools import cache
 
 import numpy as np
 
-from extract.lowercase import lowered
+from corroborate.extract.lowercase import lowered
 
 BINS = 64
 SHINGLE_WORDS = 3

@@ -25,10 +25,10 @@ from typing import NamedTuple
 
 import pycountry
 
-from extract.countries import CountryMention, find_countries
-from extract.lexicon import table, words
-from extract.speaker_words import speaker_words
-from extract.speakers import Attribution
+from corroborate.extract.countries import CountryMention, find_countries
+from corroborate.extract.lexicon import table, words
+from corroborate.extract.speaker_words import speaker_words
+from corroborate.extract.speakers import Attribution
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _GOVERNMENT = "government"

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extract.countries import country_of
-from extract.lexicon import words
-from extract.numbers import alternation
+from corroborate.extract.countries import country_of
+from corroborate.extract.lexicon import words
+from corroborate.extract.numbers import alternation
 
 #: A capitalised word of a name.
 NAME = r"[A-Z][\w'’-]+"

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from extract.speaker_words import (
+from corroborate.extract.speaker_words import (
     SpeakerWords,
     ends_sentence,
     inside,

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from extract.countries import find_countries
-from extract.lexicon import table, words
-from extract.sentences import abbreviations
+from corroborate.extract.countries import find_countries
+from corroborate.extract.lexicon import table, words
+from corroborate.extract.sentences import abbreviations
 
 # Not part of a name: "the ministry" is "ministry", "both Peru and Chile" names Peru and Chile.
 _LEADING_WORDS = frozenset({"the", "a", "an", "both", "either", "neither"})

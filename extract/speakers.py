@@ -28,20 +28,20 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from extract.countries import country_of
-from extract.lexicon import table, words
-from extract.lowercase import lowered
-from extract.numbers import PhraseFinder
-from extract.quotes import extend_over_quotes, signed_quotes
-from extract.sentences import Sentence
-from extract.speaker_countries import (
+from corroborate.extract.countries import country_of
+from corroborate.extract.lexicon import table, words
+from corroborate.extract.lowercase import lowered
+from corroborate.extract.numbers import PhraseFinder
+from corroborate.extract.quotes import extend_over_quotes, signed_quotes
+from corroborate.extract.sentences import Sentence
+from corroborate.extract.speaker_countries import (
     NAME,
     appositive_role,
     country_and_name,
     nationality,
     titles,
 )
-from extract.speaker_phrases import (
+from corroborate.extract.speaker_phrases import (
     Mention,
     coordinated_subject,
     is_inverted,
@@ -50,7 +50,7 @@ from extract.speaker_phrases import (
     source_after_according,
     subject_before,
 )
-from extract.speaker_words import speaker_heads
+from corroborate.extract.speaker_words import speaker_heads
 
 
 class Attribution(NamedTuple):

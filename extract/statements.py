@@ -20,15 +20,15 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import islice
 
-from extract.countries import CountryMention, find_countries
-from extract.lexicon import table, words
-from extract.lowercase import lowered
-from extract.numbers import alternation
-from extract.records import Statement, claim_id
-from extract.sentences import Sentence
-from extract.sources import identify_sources
-from extract.speaker_words import speaker_words
-from extract.speakers import Attribution
+from corroborate.extract.countries import CountryMention, find_countries
+from corroborate.extract.lexicon import table, words
+from corroborate.extract.lowercase import lowered
+from corroborate.extract.numbers import alternation
+from corroborate.extract.records import Statement, claim_id
+from corroborate.extract.sentences import Sentence
+from corroborate.extract.sources import identify_sources
+from corroborate.extract.speaker_words import speaker_words
+from corroborate.extract.speakers import Attribution
 
 # A reporting clause that closes its sentence: a comma or quote, up to three words ("the",
 # "Prime Minister"), the speaker; then the verb and at most eight words of circumstance ("said

@@ -31,7 +31,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
-from flows import batches
+from corroborate import batches
 
 ENV_ADDRESS = "CORROBORATE_DASK_ADDRESS"
 #: Seconds to wait for the scheduler of a running cluster before the run fails.
@@ -40,7 +40,7 @@ CONNECT_SECONDS = 10
 #: it prepared: 1,000 documents took one 87 MB above its start, 250 took 30.
 PIECE_FILES = 500
 #: The module a LocalCluster's fork server loads before it forks the workers.
-WORKER_PRELOAD = "flows.worker_preload"
+WORKER_PRELOAD = "corroborate.worker_preload"
 _LOCAL = re.compile(r"local(?::(.*))?")
 # Dask's own log lines (workers joining and leaving, every connection) read as noise in a run's
 # output. Dask reads this once, when first imported, here and in every worker it starts.
@@ -107,7 +107,7 @@ def local_worker_config() -> Iterator[None]:
     """While in it, a LocalCluster's nannies start their workers this way (a nanny reads the
     settings when it starts, and keeps them for the workers it restarts):
 
-    - forked from a server that has loaded what they all need (`flows.worker_preload`), and
+    - forked from a server that has loaded what they all need (`corroborate.worker_preload`), and
       sharing it: over 4,000 documents, the two spawned workers of `local:2` peaked at 412 and
       410 MB (PSS), forked ones at 316 and 313 MB, with 111 MB for their server;
     - without Dask's statistical profiler, which samples each worker's stack every 10 ms for

@@ -4,10 +4,10 @@ A few batch tasks (plan; prepare and load per batch of files; then build and pub
 task per document: a Prefect task run costs milliseconds, a document microseconds. A batch is
 prepared (read, extracted, validated) on the worker processes while the main process loads the
 one before it, so both cores stay busy. The business logic lives in plain modules
-(`flows.inbox`, `flows.batches`, `flows.load`, `flows.models`, `flows.publish`); the tasks here
-only sequence them and time them.
+of the library (`corroborate.inbox`, `.batches`, `.load`, `.model_runner`, `.publish`); the
+tasks here only sequence them and time them.
 
-Runs are incremental: only new and changed files are read (`flows.inbox`), and a run with
+Runs are incremental: only new and changed files are read (`corroborate.inbox`), and a run with
 nothing to read leaves the published warehouse untouched. A batch that fails is retried (the
 load task's `retries`), then skipped without losing the others; its files are not recorded as
 read, so the next run reads them again.
@@ -34,22 +34,22 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import task_run
 from prefect.utilities.annotations import quote
 
-from flows import (
+from corroborate import (
     batches,
     changes,
     defaults,
     inbox,
     load,
     model_digest,
-    models,
+    model_runner,
     progress,
     publish,
 )
-from flows.cluster import ClusterWorkers
-from flows.ingest.files import shown_path
-from flows.summary import RunStats, headline, new_run_id, summary_markdown
-from flows.validate import validate_records
-from flows.workers import AnyWorkers, Preparing, ProcessWorkers
+from corroborate.flows.cluster import ClusterWorkers
+from corroborate.flows.workers import AnyWorkers, Preparing, ProcessWorkers
+from corroborate.ingest.files import shown_path
+from corroborate.summary import RunStats, headline, new_run_id, summary_markdown
+from corroborate.validate import validate_records
 
 BATCH_BYTES = 16_000_000
 #: DuckDB's share of the run's memory, the same however large the corpus: beyond it, loaded
@@ -59,7 +59,7 @@ BATCH_BYTES = 16_000_000
 #: that 20,000 bench documents already fill, so its memory, too, stays flat above that. The
 #: build's peak was the incident clustering, a Python model, with DuckDB's cached blocks
 #: beside it; since DuckDB gives its share back while a Python model runs
-#: (`models.PYTHON_MODEL_MEMORY_LIMIT`), the SQL models can have 512 MB in the same peak
+#: (`model_runner.PYTHON_MODEL_MEMORY_LIMIT`), the SQL models can have 512 MB in the same peak
 #: (100,000 bench documents: 1,440 MB over the main process and workers either way). At 256
 #: MB their joins spilled: the build took 83 s instead of 55 to 59 s. At 640 MB the peak was
 #: 1,571 MB (DuckDB's resident memory is about twice its limit: the limit counts its buffers,
@@ -125,7 +125,7 @@ def build_task(conn: duckdb.DuckDBPyConnection) -> list[dict]:
     them and runs again on one thread."""
     try:
         return _build(conn)
-    except models.ModelBuildError as error:
+    except model_runner.ModelBuildError as error:
         if not isinstance(error.__cause__, duckdb.OutOfMemoryException):
             raise
         get_run_logger().warning("%s; building again on one thread", error.args[0].splitlines()[0])
@@ -143,8 +143,8 @@ def _begin_again_on_one_thread(conn: duckdb.DuckDBPyConnection) -> None:
 
 def _build(conn: duckdb.DuckDBPyConnection) -> list[dict]:
     changes.remember_facts(conn)
-    models.build_models(conn, memory_limit=BUILD_MEMORY_LIMIT)
-    models.apply_comments(conn)
+    model_runner.build_models(conn, memory_limit=BUILD_MEMORY_LIMIT)
+    model_runner.apply_comments(conn)
     model_digest.record(conn)
     return changes.changed_facts(conn)
 
@@ -157,10 +157,10 @@ def test_task(conn: duckdb.DuckDBPyConnection) -> int:
     same aborts the read-only transaction and runs again on one thread."""
     conn.begin()
     try:
-        return models.run_data_tests(conn)
+        return model_runner.run_data_tests(conn)
     except duckdb.OutOfMemoryException:
         _begin_again_on_one_thread(conn)
-        return models.run_data_tests(conn)
+        return model_runner.run_data_tests(conn)
     finally:
         conn.rollback()
 
@@ -172,7 +172,7 @@ def publish_task(build: Path, published: Path) -> None:
 
 @task(name="report", **_TASK_OPTIONS)
 def report_task(published: Path, changed: bool) -> Path | None:
-    from flows.report import refresh
+    from corroborate.report import refresh
 
     return refresh(published, changed)
 

@@ -92,7 +92,7 @@ def serve(
         with nullcontext() if configured else _local_server(port, server_log):
             from prefect.types.entrypoint import EntrypointType
 
-            from flows.pipeline import pipeline
+            from corroborate.flows.pipeline import pipeline
 
             print(f"corroborate: serving {inbox} into {warehouse} "
                   f"({'cron ' + cron if cron else f'every {every}'}); "

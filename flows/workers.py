@@ -10,8 +10,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 
 from prefect.futures import PrefectFuture
 
-from flows import lifeline, publish
-from flows.cluster import ClusterWorkers, PreparingBatch
+from corroborate import lifeline, publish
+from corroborate.flows.cluster import ClusterWorkers, PreparingBatch
 
 
 class ProcessWorkers:
@@ -55,7 +55,7 @@ def _leave_stopping_to_the_main_process(parent: int) -> None:
     the run down. SIGTERM ends a worker at once; the handler Prefect installs in the main
     process, which a forked worker inherits, would instead raise inside the worker and could
     leave it blocked writing a result nobody reads. A worker holds no run lock, and ends when
-    the main process `parent` dies (`flows.lifeline`)."""
+    the main process `parent` dies (`corroborate.lifeline`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     publish.drop_inherited_locks()

@@ -1,13 +1,13 @@
 """One pandera model per warehouse table that Python writes; `MODELS` maps table name to model."""
 
-from schemas.casualty_claims import CasualtyClaims
-from schemas.document_sources import DocumentSources
-from schemas.documents import Documents
-from schemas.event_claims import EventClaims
-from schemas.rejected import Rejected
-from schemas.source_files import SourceFiles
-from schemas.statements import Statements
-from schemas.time_expressions import TimeExpressions
+from corroborate.schemas.casualty_claims import CasualtyClaims
+from corroborate.schemas.document_sources import DocumentSources
+from corroborate.schemas.documents import Documents
+from corroborate.schemas.event_claims import EventClaims
+from corroborate.schemas.rejected import Rejected
+from corroborate.schemas.source_files import SourceFiles
+from corroborate.schemas.statements import Statements
+from corroborate.schemas.time_expressions import TimeExpressions
 
 MODELS = {
     "documents": Documents,

@@ -8,7 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.checks import TIME_REFERENCES, is_iso3_or_null
+from corroborate.schemas.checks import TIME_REFERENCES, is_iso3_or_null
 
 UtcTimestamp = Annotated[pd.DatetimeTZDtype, "us", "UTC"]
 

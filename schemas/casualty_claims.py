@@ -6,8 +6,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.base import ReferencedClaimModel
-from schemas.checks import (
+from corroborate.schemas.base import ReferencedClaimModel
+from corroborate.schemas.checks import (
     OUTCOMES,
     PLAUSIBLE_COUNTS,
     QUALIFIERS,

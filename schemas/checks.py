@@ -1,7 +1,7 @@
 """Vocabularies and row checks shared by the table models.
 
 The enumerations are the warehouse's public vocabulary (README, Public warehouse tables), read
-from the engine's own types (`extract.records`), so that the two cannot drift apart; ISO
+from the engine's own types (`corroborate.extract.records`), so that the two cannot drift apart; ISO
 codes come from pycountry, the reference data the extraction engine also uses, so a code that
 validates here is one a reader can look up.
 """
@@ -14,8 +14,8 @@ from typing import get_args
 import pandas as pd
 import pycountry
 
-from extract.lexicon import table
-from extract.records import (
+from corroborate.extract.lexicon import table
+from corroborate.extract.records import (
     Outcome,
     Precision,
     PublishedBasis,

@@ -8,8 +8,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.base import TableModel, UtcTimestamp
-from schemas.checks import PRECISIONS, PUBLISHED_BASES
+from corroborate.schemas.base import TableModel, UtcTimestamp
+from corroborate.schemas.checks import PRECISIONS, PUBLISHED_BASES
 
 
 class Documents(TableModel):

@@ -6,8 +6,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.base import ReferencedClaimModel, UtcTimestamp
-from schemas.checks import EVENT_TYPES, PRECISIONS, is_iso3_or_null
+from corroborate.schemas.base import ReferencedClaimModel, UtcTimestamp
+from corroborate.schemas.checks import EVENT_TYPES, PRECISIONS, is_iso3_or_null
 
 
 class EventClaims(ReferencedClaimModel):

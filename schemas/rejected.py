@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.base import TableModel
+from corroborate.schemas.base import TableModel
 
 STAGES = ("ingest", "extract", "validate")
 

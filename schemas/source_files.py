@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.base import TableModel, UtcTimestamp
+from corroborate.schemas.base import TableModel, UtcTimestamp
 
 
 class SourceFiles(TableModel):

@@ -6,8 +6,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.base import ClaimModel
-from schemas.checks import SOURCE_KINDS, STANCES, is_iso3_or_null
+from corroborate.schemas.base import ClaimModel
+from corroborate.schemas.checks import SOURCE_KINDS, STANCES, is_iso3_or_null
 
 
 class Statements(ClaimModel):

@@ -6,9 +6,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from extract.times.values import is_calendar_value
-from schemas.base import SpanModel, UtcTimestamp
-from schemas.checks import PRECISIONS, TIMEX_TYPES, ordered_or_open
+from corroborate.extract.times.values import is_calendar_value
+from corroborate.schemas.base import SpanModel, UtcTimestamp
+from corroborate.schemas.checks import PRECISIONS, TIMEX_TYPES, ordered_or_open
 
 
 class TimeExpressions(SpanModel):

@@ -31,8 +31,8 @@ RUN_COLUMNS = ("run_id", "first_run_id")
 
 
 def cli(corpus: Path, warehouse: Path) -> list[str]:
-    return [sys.executable, "-m", "flows.cli", "run", str(corpus), "--warehouse", str(warehouse),
-            "--batch-files", "300", "--settle", "0"]
+    return [sys.executable, "-m", "corroborate.cli", "run", str(corpus),
+            "--warehouse", str(warehouse), "--batch-files", "300", "--settle", "0"]
 
 
 def run(corpus: Path, warehouse: Path) -> subprocess.CompletedProcess:
@@ -131,7 +131,7 @@ def chaos(corpus: Path, start: Path, workdir: Path, kills: int, seed: int) -> It
 def prepare(workdir: Path, documents: int) -> tuple[Path, Path]:
     """A warehouse of the demo articles to start from, and a corpus of generated articles (with
     two bad inputs) for each run to add."""
-    from flows.bench import write_corpus
+    from corroborate.bench.throughput import write_corpus
 
     corpus = workdir / "corpus"
     write_corpus(corpus, documents)

@@ -40,7 +40,7 @@ def prefect_server():
 @pytest.fixture(scope="session")
 def seeds_warehouse(prefect_server, tmp_path_factory) -> Path:
     """A warehouse of the demo articles, built once: tests only read it."""
-    from flows.pipeline import pipeline
+    from corroborate.flows.pipeline import pipeline
 
     path = tmp_path_factory.mktemp("seeds") / "w.duckdb"
     pipeline(paths=[str(SEEDS)], warehouse=str(path))

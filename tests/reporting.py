@@ -61,7 +61,7 @@ def write_articles(folder: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def hostile_warehouse(prefect_server, tmp_path_factory) -> Path:
-    from flows.pipeline import pipeline
+    from corroborate.flows.pipeline import pipeline
 
     folder = tmp_path_factory.mktemp("hostile")
     warehouse = folder / "w.duckdb"

@@ -30,7 +30,7 @@ def start_serve(
     log = tmp_path / "serve.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "flows.cli", "serve", "--inbox", str(inbox),
+            [sys.executable, "-m", "corroborate.cli", "serve", "--inbox", str(inbox),
              "--warehouse", str(warehouse), "--port", str(port), *options],
             cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
             preexec_fn=_hear_interrupts,

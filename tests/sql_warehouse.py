@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from extract.similarity import minhash
-from extract.story_terms import story_terms
-from flows import models
+from corroborate import model_runner
+from corroborate.extract.similarity import minhash
+from corroborate.extract.story_terms import story_terms
 
 DAY = datetime(2024, 3, 5, tzinfo=UTC)
 
@@ -31,7 +31,7 @@ class Warehouse:
 
     def __init__(self) -> None:
         self.conn = duckdb.connect()
-        models.create_source_tables(self.conn)
+        model_runner.create_source_tables(self.conn)
         self._claims = 0
 
     def document(
@@ -124,9 +124,9 @@ class Warehouse:
         )
 
     def build(self) -> None:
-        models.build_models(self.conn)
-        models.apply_comments(self.conn)
-        models.run_data_tests(self.conn)
+        model_runner.build_models(self.conn)
+        model_runner.apply_comments(self.conn)
+        model_runner.run_data_tests(self.conn)
 
     def rows(self, query: str, *params):
         return self.conn.execute(query, list(params)).fetchall()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows import models
+from corroborate import model_runner
 from tests.sql_warehouse import DAY, Warehouse
 
 
@@ -162,7 +162,7 @@ def test_every_public_column_carries_a_comment(warehouse):
 def test_every_intermediate_column_carries_a_comment_and_no_intermediate_model_is_public(
     warehouse,
 ):
-    from flows.catalog import public_tables
+    from corroborate.catalog import public_tables
 
     warehouse.document("Report one", "Outlet A", DAY)
     warehouse.build()
@@ -179,7 +179,7 @@ def test_a_failing_data_test_stops_the_build(warehouse):
     a = warehouse.document("Report one", "Outlet A", DAY)
     warehouse.casualty(a, 1, 1)
     warehouse.conn.execute("update raw_casualty_claims set evidence = 'not the text'")
-    with pytest.raises(models.DataTestFailure, match="claim_spans_match_documents"):
+    with pytest.raises(model_runner.DataTestFailure, match="claim_spans_match_documents"):
         warehouse.build()
 
 
@@ -191,7 +191,7 @@ def test_a_statement_whose_speaker_is_not_the_text_at_its_span_stops_the_build(w
         "content_end = 6, cue_start = 0, cue_end = 1, speaker = 'not the text', content = "
         "substring(evidence, 1, 6)"
     )
-    with pytest.raises(models.DataTestFailure, match="claim_spans_match_documents"):
+    with pytest.raises(model_runner.DataTestFailure, match="claim_spans_match_documents"):
         warehouse.build()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from flows.pipeline import _freed_per_batch
+from corroborate.flows.pipeline import _freed_per_batch
 
 
 class _Result:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flows import batches
+from corroborate import batches
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extract import budget
-from extract.budget import ExtractionTimeout
-from extract.document import extract_document
-from flows import batches
+from corroborate import batches
+from corroborate.extract import budget
+from corroborate.extract.budget import ExtractionTimeout
+from corroborate.extract.document import extract_document
 
 
 @pytest.fixture

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from flows.cli import main
+from corroborate.cli import main
 
 
 @pytest.fixture(scope="module")
 def warehouse(prefect_server, tmp_path_factory):
-    from flows.pipeline import pipeline
+    from corroborate.flows.pipeline import pipeline
     from tests.conftest import SEEDS
 
     path = tmp_path_factory.mktemp("cli") / "w.duckdb"
@@ -119,7 +119,7 @@ def test_a_closed_pipe_ends_quietly_with_status_zero(empty_warehouse):
     from tests.conftest import ROOT
 
     process = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "sql", "select * from range(2000000)",
+        [sys.executable, "-m", "corroborate.cli", "sql", "select * from range(2000000)",
          "--format", "csv", "--warehouse", str(empty_warehouse)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
@@ -141,9 +141,9 @@ def test_a_missing_input_path_is_an_error_and_publishes_nothing(capsys, tmp_path
 def test_the_cli_and_the_pipeline_share_their_defaults():
     import inspect
 
-    from flows import defaults
-    from flows.cli import _parser
-    from flows.pipeline import pipeline
+    from corroborate import defaults
+    from corroborate.cli import _parser
+    from corroborate.flows.pipeline import pipeline
 
     run = _parser().parse_args(["run"])
     flow = inspect.signature(pipeline.fn).parameters
@@ -169,7 +169,7 @@ def test_docs_prints_a_tables_documented_columns(capsys):
 
 
 def test_every_mart_is_public_and_listed_by_docs(capsys):
-    from flows.catalog import public_tables
+    from corroborate.catalog import public_tables
     from tests.conftest import ROOT
 
     marts = {path.stem for path in (ROOT / "sql" / "marts").glob("*.sql")}
@@ -187,7 +187,8 @@ def test_a_run_with_nothing_new_ends_without_starting_prefect(
     import logging
     import sys
 
-    monkeypatch.setitem(sys.modules, "flows.pipeline", None)  # importing the flow would fail
+    # Importing the flow would fail.
+    monkeypatch.setitem(sys.modules, "corroborate.flows.pipeline", None)
     with caplog.at_level(logging.INFO, logger="corroborate.run"):
         code = main(["run", str(seed_dir), "--warehouse", str(warehouse)])
     assert code == 0

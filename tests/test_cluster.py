@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.bench import write_corpus
+from corroborate.bench.throughput import write_corpus
 from tests.serving import start_serve, still_running, wait_for
 
 pytestmark = pytest.mark.slow
@@ -41,7 +41,7 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def pool_warehouse(prefect_server, corpus, tmp_path_factory) -> Path:
-    from flows.pipeline import pipeline
+    from corroborate.flows.pipeline import pipeline
 
     warehouse = tmp_path_factory.mktemp("pool") / "pool.duckdb"
     pipeline(paths=[str(corpus)], warehouse=str(warehouse), settle_seconds=0,
@@ -79,7 +79,7 @@ def differences(left: Path, right: Path, aside: tuple[str, ...] = ()) -> dict[st
 def test_a_local_cluster_run_gives_the_warehouse_of_the_process_pool(
     prefect_server, corpus, pool_warehouse, tmp_path
 ):
-    from flows.pipeline import pipeline
+    from corroborate.flows.pipeline import pipeline
 
     warehouse = tmp_path / "cluster.duckdb"
     result = pipeline(paths=[str(corpus)], warehouse=str(warehouse), settle_seconds=0,
@@ -95,7 +95,7 @@ def test_cluster_workers_read_inputs_given_as_urls(
     files again), and a URL that names nothing: the workers read the files themselves, the
     warehouse is the pool's with the files named by their URLs, and the missing one is
     rejected."""
-    from flows.pipeline import pipeline
+    from corroborate.flows.pipeline import pipeline
 
     warehouse = tmp_path / "urls.duckdb"
     nowhere = f"file://{tmp_path}/nowhere/*.txt"
@@ -143,7 +143,7 @@ def test_a_worker_killed_mid_batch_costs_that_batch_once_more_and_nothing_else(
 ):
     from distributed import Client
 
-    from flows.pipeline import pipeline
+    from corroborate.flows.pipeline import pipeline
 
     with Client(cluster) as client:
         pids = client.run(os.getpid)
@@ -175,8 +175,8 @@ def closed_port() -> int:
 def test_an_unreachable_cluster_fails_the_run_before_anything_is_published(
     prefect_server, corpus, seed_dir, tmp_path
 ):
-    from flows.cluster import ClusterError
-    from flows.pipeline import pipeline
+    from corroborate.flows.cluster import ClusterError
+    from corroborate.flows.pipeline import pipeline
 
     warehouse = tmp_path / "w.duckdb"
     pipeline(paths=[str(seed_dir)], warehouse=str(warehouse), settle_seconds=0)
@@ -190,7 +190,7 @@ def test_an_unreachable_cluster_fails_the_run_before_anything_is_published(
 
     fresh = tmp_path / "fresh" / "w.duckdb"
     done = subprocess.run(
-        [sys.executable, "-m", "flows.cli", "run", str(corpus), "--warehouse", str(fresh)],
+        [sys.executable, "-m", "corroborate.cli", "run", str(corpus), "--warehouse", str(fresh)],
         cwd=ROOT, capture_output=True, text=True, check=False,
         env={**os.environ, "CORROBORATE_DASK_ADDRESS": address},
     )
@@ -225,7 +225,7 @@ def test_local_workers_run_without_the_statistical_profiler():
     about 70 MB of the cluster's peak at 20,000 documents."""
     from distributed import Client, LocalCluster
 
-    from flows.cluster import local_worker_config
+    from corroborate.flows.cluster import local_worker_config
 
     with local_worker_config(), LocalCluster(n_workers=1, threads_per_worker=1) as cluster, \
             Client(cluster) as client:
@@ -234,7 +234,7 @@ def test_local_workers_run_without_the_statistical_profiler():
 
 
 def test_cluster_names_local_workers_or_an_address_and_refuses_nonsense():
-    from flows.cluster import ClusterError, check_reachable, local_workers
+    from corroborate.flows.cluster import ClusterError, check_reachable, local_workers
 
     assert (local_workers("local"), local_workers("local:3")) == (2, 3)
     assert local_workers("tcp://10.0.0.5:8786") is None

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.bench import write_corpus
+from corroborate.bench.throughput import write_corpus
 from tests.serving import start_serve, still_running, wait_for
 
 pytestmark = pytest.mark.slow
@@ -67,7 +67,7 @@ def test_a_reader_that_opens_during_the_rename_reads_the_old_snapshot_whole(
     """DuckDB reads a file's header and its blocks through separate opens; a publish between
     them pairs the old header with the new file. The publish protocol makes that pair read as
     the old snapshot, exactly: this builds the pair on purpose, for growing and shrinking runs."""
-    from flows.pipeline import pipeline
+    from corroborate.flows.pipeline import pipeline
 
     warehouse, corpus = tmp_path / "w.duckdb", tmp_path / "corpus"
     write_corpus(corpus, 300)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from flows import export
-from flows.cli import main
+from corroborate import export
+from corroborate.cli import main
 
 
 def _checksum(relation: duckdb.DuckDBPyRelation) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.bench import write_corpus
+from corroborate.bench.throughput import write_corpus
 from tests import chaos
 
 pytestmark = pytest.mark.slow
@@ -51,7 +51,8 @@ def test_a_killed_main_process_never_blocks_the_next_run_nor_changes_its_result(
 def test_a_failing_batch_is_retried_then_skipped_and_the_next_run_reads_it(
     prefect_server, corpus, tmp_path, monkeypatch
 ):
-    from flows import batches, pipeline
+    from corroborate import batches
+    from corroborate.flows import pipeline
 
     reference = tmp_path / "reference.duckdb"
     pipeline.pipeline(paths=[str(corpus)], warehouse=str(reference), workers=1,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from flows import models
+from corroborate import model_runner
 from tests.sql_warehouse import DAY, Warehouse
 
 FLOOD = (
@@ -312,7 +312,7 @@ def test_accounts_count_the_sources_of_each_sides_accusations(warehouse):
 
 
 def test_victim_classes_follow_the_lexicon():
-    with open(models.SQL_DIR.parent / "extract" / "lexicon" / "victim_nouns.csv",
+    with open(model_runner.SQL_DIR.parent / "extract" / "lexicon" / "victim_nouns.csv",
               encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         lexicon = {(row["victim"], row["kind"]) for row in rows if row["kind"] != "person"}

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.inbox import FileState, plan_files
+from corroborate.inbox import FileState, plan_files
 
 SEED = "004_3737467c3f90d56b.txt"
 
@@ -98,7 +98,7 @@ def test_a_new_file_is_planned_unread(tmp_path, monkeypatch):
 
 
 def run(paths, warehouse: Path, **options) -> dict:
-    from flows.pipeline import pipeline
+    from corroborate.flows.pipeline import pipeline
 
     return pipeline(paths=[str(p) for p in paths], warehouse=str(warehouse), workers=1,
                     settle_seconds=0.0, **options)
@@ -152,7 +152,7 @@ def test_a_corrected_file_replaces_its_claims_a_deleted_one_stays_until_forgotte
 
 
 def test_a_broken_link_is_planned_and_ingest_rejects_it_as_not_found(tmp_path):
-    from flows.ingest import Reason, ingest_paths
+    from corroborate.ingest import Reason, ingest_paths
 
     (tmp_path / "good.txt").write_text("Floods killed 12 people on Monday.", encoding="utf-8")
     age(tmp_path / "good.txt")

@@ -11,7 +11,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from flows.publish import exclusive_run, lock_path
+from corroborate.publish import exclusive_run, lock_path
 
 pytestmark = pytest.mark.slow
 
@@ -44,7 +44,7 @@ def _orphan_after_killing_its_parent(child_code: str) -> int:
 def test_a_worker_ends_when_its_main_process_is_killed():
     child = _orphan_after_killing_its_parent(
         "import os, time\n"
-        "from flows.lifeline import end_with_parent\n"
+        "from corroborate.lifeline import end_with_parent\n"
         "parent = os.getpid()\n"
         "pid = os.fork()\n"
         "if pid == 0:\n"
@@ -60,7 +60,7 @@ def test_a_worker_ends_when_its_main_process_is_killed():
 def test_the_temporary_server_ends_when_the_run_is_killed():
     child = _orphan_after_killing_its_parent(
         "import sys\n"
-        "from flows.lifeline import temporary_server_ends_with_us\n"
+        "from corroborate.lifeline import temporary_server_ends_with_us\n"
         "from prefect.server.api import server\n"
         "with temporary_server_ends_with_us():\n"
         "    process = server.subprocess.Popen([sys.executable, '-c', 'import time; "
@@ -77,8 +77,8 @@ def test_workers_never_hold_the_run_lock_after_their_main_process_dies(tmp_path,
         [sys.executable, "-c",
          "import time\n"
          "from pathlib import Path\n"
-         "from flows.workers import ProcessWorkers\n"
-         "from flows.publish import exclusive_run\n"
+         "from corroborate.flows.workers import ProcessWorkers\n"
+         "from corroborate.publish import exclusive_run\n"
          "workers = ProcessWorkers(2)\n"
          f"with exclusive_run(Path({str(warehouse)!r})):\n"
          "    assert list(workers.get().map(abs, [-1, -2])) == [1, 2]\n"
@@ -121,7 +121,7 @@ def test_a_lock_held_on_after_its_holder_died_is_recovered_with_a_warning(tmp_pa
 
 
 def test_a_lock_held_by_a_live_run_is_not_recovered(tmp_path):
-    from flows.publish import WarehouseBusy
+    from corroborate.publish import WarehouseBusy
 
     warehouse = tmp_path / "w.duckdb"
     with exclusive_run(warehouse), pytest.raises(WarehouseBusy), exclusive_run(warehouse):

@@ -19,7 +19,7 @@ DATA_TABLES = (
 
 
 def run_pipeline(paths, warehouse: Path) -> dict:
-    from flows.pipeline import pipeline
+    from corroborate.flows.pipeline import pipeline
 
     return pipeline(paths=[str(p) for p in paths], warehouse=str(warehouse))
 
@@ -150,9 +150,9 @@ def test_a_year_dated_article_takes_its_day_from_the_incident_only_with_dated_co
 def test_a_build_out_of_memory_is_built_again_on_one_thread(
     prefect_server, seed_dir, tmp_path, monkeypatch
 ):
-    from flows import models
+    from corroborate import model_runner
 
-    real_build, threads = models.build_models, []
+    real_build, threads = model_runner.build_models, []
 
     def build_that_runs_out_once(conn, *args, **kwargs):
         threads.append(conn.execute("select current_setting('threads')").fetchall()[0][0])
@@ -161,10 +161,10 @@ def test_a_build_out_of_memory_is_built_again_on_one_thread(
             try:
                 raise duckdb.OutOfMemoryException("could not allocate block of size 256.0 KiB")
             except duckdb.OutOfMemoryException as error:
-                raise models.ModelBuildError(f"model statements (marts): {error}") from error
+                raise model_runner.ModelBuildError(f"model statements (marts): {error}") from error
         return real_build(conn, *args, **kwargs)
 
-    monkeypatch.setattr(models, "build_models", build_that_runs_out_once)
+    monkeypatch.setattr(model_runner, "build_models", build_that_runs_out_once)
     result = run_pipeline([seed_dir], tmp_path / "w.duckdb")
 
     assert result["published"] and threads[1] == 1 and threads[0] >= threads[1]
@@ -180,9 +180,9 @@ def test_a_data_test_out_of_memory_runs_again_on_one_thread(
 ):
     """The data tests read the written build; one that runs out of memory aborts their
     read-only transaction, and they run again on one thread."""
-    from flows import models
+    from corroborate import model_runner
 
-    real_tests, threads = models.run_data_tests, []
+    real_tests, threads = model_runner.run_data_tests, []
 
     def tests_that_run_out_once(conn, *args):
         threads.append(conn.execute("select current_setting('threads')").fetchall()[0][0])
@@ -190,7 +190,7 @@ def test_a_data_test_out_of_memory_runs_again_on_one_thread(
             raise duckdb.OutOfMemoryException("could not allocate block of size 256.0 KiB")
         return real_tests(conn, *args)
 
-    monkeypatch.setattr(models, "run_data_tests", tests_that_run_out_once)
+    monkeypatch.setattr(model_runner, "run_data_tests", tests_that_run_out_once)
     result = run_pipeline([seed_dir], tmp_path / "w.duckdb")
 
     assert result["published"] and threads[1] == 1 and threads[0] >= threads[1]

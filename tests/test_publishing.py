@@ -13,13 +13,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.bench import write_corpus
-from flows.publish import WarehouseBusy, exclusive_run
+from corroborate.bench.throughput import write_corpus
+from corroborate.publish import WarehouseBusy, exclusive_run
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI = [sys.executable, "-m", "flows.cli"]
+CLI = [sys.executable, "-m", "corroborate.cli"]
 
 READER = """
 import sys, time, duckdb
@@ -127,7 +127,7 @@ def test_a_second_run_is_refused_with_a_clear_message_while_one_builds(
 
 
 def test_stale_builds_go_with_their_wal_and_spill_folder(tmp_path):
-    from flows.publish import remove_stale_builds
+    from corroborate.publish import remove_stale_builds
 
     published = tmp_path / "w.duckdb"
     build = tmp_path / ".w.duckdb.build-run1"

@@ -15,10 +15,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows import defaults
-from flows.cli import main
-from flows.report import _Site, chart, pages, queries, refresh
-from flows.report.queries import ReportData
+from corroborate import defaults
+from corroborate.cli import main
+from corroborate.report import _Site, chart, pages, queries, refresh
+from corroborate.report.queries import ReportData
 from tests.reporting import hostile_warehouse  # noqa: F401 (a fixture)
 
 MAX_PAGE_BYTES = 2_000_000

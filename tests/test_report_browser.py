@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.cli import main
+from corroborate.cli import main
 from tests.conftest import ROOT
 from tests.reporting import hostile_warehouse  # noqa: F401 (a fixture)
 

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pytest
 
-from flows.serve import ServeError, parse_every
+from corroborate.flows.serve import ServeError, parse_every
 from tests.serving import start_serve, still_running, wait_for
 
 

@@ -6,14 +6,14 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from flows import models
+from corroborate import model_runner
 from tests.sql_warehouse import Warehouse
 
 _KEYED = "select table_name from duckdb_constraints() where constraint_type = 'PRIMARY KEY'"
 
 
 def test_a_warehouse_with_the_old_primary_keys_is_rebuilt_with_its_rows():
-    ddl = (models.SQL_DIR / "sources" / "tables.sql").read_text(encoding="utf-8")
+    ddl = (model_runner.SQL_DIR / "sources" / "tables.sql").read_text(encoding="utf-8")
     old_ddl = ddl.replace("doc_id              varchar not null,", "doc_id varchar primary key,", 1)
     assert old_ddl != ddl
     with duckdb.connect() as conn:
@@ -24,12 +24,12 @@ def test_a_warehouse_with_the_old_primary_keys_is_rebuilt_with_its_rows():
             "5 as char_count, 'r1' as first_run_id"
         )
         assert ("raw_documents",) in conn.execute(_KEYED).fetchall()
-        models.create_source_tables(conn)
+        model_runner.create_source_tables(conn)
         assert conn.execute(_KEYED).fetchall() == [("runs",)]
         assert conn.execute("select doc_id, text from raw_documents").fetchall() == [
             ("d1", "Text.")
         ]
-        models.create_source_tables(conn)  # nothing left to rebuild
+        model_runner.create_source_tables(conn)  # nothing left to rebuild
         assert conn.execute("select count(*) from raw_documents").fetchall() == [(1,)]
 
 
@@ -38,13 +38,13 @@ def test_a_duplicate_key_fails_the_build_loudly():
     doc_id = warehouse.document("Floods killed 12 people on Tuesday.", "Outlet A")
     warehouse.casualty(doc_id, 12, 12)
     warehouse.conn.execute("insert into raw_casualty_claims select * from raw_casualty_claims")
-    with pytest.raises(models.DataTestFailure, match="source_keys_are_unique"):
+    with pytest.raises(model_runner.DataTestFailure, match="source_keys_are_unique"):
         warehouse.build()
     warehouse.conn.close()
 
 
 def test_a_cte_named_like_a_model_is_no_dependency():
-    from flows.models import Model, build_order
+    from corroborate.model_runner import Model, build_order
 
     reader = Model("reader", "marts", "with documents as (select 1 as x) select * from documents")
     documents = Model("documents", "marts", "select * from reader")
@@ -68,13 +68,14 @@ def test_a_python_model_runs_with_duckdbs_share_given_back_and_the_share_returns
     conn = duckdb.connect()
     conn.execute("set memory_limit = '512MB'")
     share = conn.execute("select current_setting('memory_limit')").fetchone()[0]
-    models._create(conn, models.Model("clusters", "intermediate", "", clusters), "512MB")
+    create, model = model_runner._create, model_runner.Model
+    create(conn, model("clusters", "intermediate", "", clusters), "512MB")
     after_model = conn.execute("select current_setting('memory_limit')").fetchone()[0]
     with pytest.raises(ValueError):
-        models._create(conn, models.Model("broken", "intermediate", "", failing), "512MB")
+        create(conn, model("broken", "intermediate", "", failing), "512MB")
     after_failure = conn.execute("select current_setting('memory_limit')").fetchone()[0]
     lowered = duckdb.connect().execute(
-        f"set memory_limit = '{models.PYTHON_MODEL_MEMORY_LIMIT}'; "
+        f"set memory_limit = '{model_runner.PYTHON_MODEL_MEMORY_LIMIT}'; "
         "select current_setting('memory_limit')"
     ).fetchone()[0]
 

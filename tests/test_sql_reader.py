@@ -9,8 +9,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.cli import main
-from flows.reader import RefusedQuery, vet_query
+from corroborate.cli import main
+from corroborate.reader import RefusedQuery, vet_query
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_allow_files_reads_files_but_still_never_writes(warehouse, tmp_path, cap
 
 
 def test_the_session_stays_locked_whatever_the_vetting_lets_through(warehouse):
-    from flows.reader import connect_reader
+    from corroborate.reader import connect_reader
 
     with connect_reader(warehouse) as conn:
         with pytest.raises(duckdb.Error, match="locked"):

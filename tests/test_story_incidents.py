@@ -37,8 +37,9 @@ def without_front_matter(text: str) -> str:
 
 
 def clusters_of(spans, regions, pairs, named_days=None):
-    """`flows.incident_clusters.cluster_documents` over pairs written as (i, j, similarity)."""
-    from flows.incident_clusters import cluster_documents
+    """`corroborate.incident_clusters.cluster_documents` over pairs written as (i, j,
+    similarity)."""
+    from corroborate.incident_clusters import cluster_documents
 
     return cluster_documents(spans, regions, tuple(zip(*pairs, strict=True)), named_days)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from extract.records import claim_id
-from flows.validate import validate_records
+from corroborate.extract.records import claim_id
+from corroborate.validate import validate_records
 
 TEXT = "Officials said 12 soldiers were killed on Monday."
 DOC_ID = hashlib.sha256(TEXT.encode()).hexdigest()[:16]

@@ -6,8 +6,8 @@ same way wherever it appears: "49 soldiers were killed", "killing at least 16", 
 6,500 dead", "claimed around 30,000 lives", "the death toll rose to 12", and the count-less
 "troops have died on the other side". Each grammatical slot is one regular expression built from
 the word lists in `lexicon/casualty_words.csv` and `victim_nouns.csv`; counts come from
-`extract.numbers`. Rules run only on sentences that contain a casualty word, which keeps the scan
-at regex speed.
+`extract/numbers.py`. Rules run only on sentences that contain a casualty word, which keeps the
+scan at regex speed.
 
 A figure about an earlier happening (an explicit year before the document's, "a year ago",
 "last year's war", a clause opened by "since", a running total "during the past month") is
@@ -25,15 +25,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from extract.casualties.era import Era, era_of, time_reference
-from extract.casualties.grammar import Rules, compiled_rules
-from extract.casualties.matching import Match, matches_at, non_overlapping, parts_after
-from extract.casualties.merging import merged
-from extract.casualties.side import side_and_end
-from extract.lowercase import lowered
-from extract.records import CasualtyClaim, claim_id
-from extract.sentences import Sentence
-from extract.speakers import Attribution
+from corroborate.extract.casualties.era import Era, era_of, time_reference
+from corroborate.extract.casualties.grammar import Rules, compiled_rules
+from corroborate.extract.casualties.matching import Match, matches_at, non_overlapping, parts_after
+from corroborate.extract.casualties.merging import merged
+from corroborate.extract.casualties.side import side_and_end
+from corroborate.extract.lowercase import lowered
+from corroborate.extract.records import CasualtyClaim, claim_id
+from corroborate.extract.sentences import Sentence
+from corroborate.extract.speakers import Attribution
 
 
 def find_casualties(

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from extract.numbers import parse_quantity
-from extract.sentences import Sentence
+from corroborate.extract.numbers import parse_quantity
+from corroborate.extract.sentences import Sentence
 
 # The look-behind (nothing of a word or number just before the year) stands after the year, so
 # the pattern opens with a digit, which `re` skips to in C rather than trying every character.

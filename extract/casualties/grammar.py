@@ -1,6 +1,6 @@
 """The casualty grammar: one regular expression per grammatical slot of a casualty report,
 built once from the word lists (`lexicon/casualty_words.csv`, `victim_nouns.csv`,
-`own_side_possessives.txt`) and the count grammar of `extract.numbers`.
+`own_side_possessives.txt`) and the count grammar of `corroborate.extract.numbers`.
 
 Why a module of its own: the patterns are the rules of the engine; matching (`matching`),
 placing in time (`era`), siding (`side`) and merging (`merging`) only read them.
@@ -13,9 +13,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from extract.countries import demonym_plurals
-from extract.lexicon import table, words
-from extract.numbers import PhraseFinder, alternation, quantity_first_words, quantity_source
+from corroborate.extract.countries import demonym_plurals
+from corroborate.extract.lexicon import table, words
+from corroborate.extract.numbers import (
+    PhraseFinder,
+    alternation,
+    quantity_first_words,
+    quantity_source,
+)
 
 # "12 civilians, including three children, were killed" (the commas may be missing, or be
 # dashes); "412 people more than half of them fighters have been killed" (a partitive of the

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
-from extract.casualties.grammar import Rules, word_key
-from extract.lexicon import table
-from extract.lowercase import word_bytes
-from extract.numbers import Quantity, parse_quantity
-from extract.sentences import Sentence
+from corroborate.extract.casualties.grammar import Rules, word_key
+from corroborate.extract.lexicon import table
+from corroborate.extract.lowercase import word_bytes
+from corroborate.extract.numbers import Quantity, parse_quantity
+from corroborate.extract.sentences import Sentence
 
 _NEGATION = re.compile(r"\b(?:no|not|none|zero|nor|without)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")

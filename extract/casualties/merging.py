@@ -4,8 +4,8 @@ body, "at least one" and "one" of the same soldiers) is one claim.
 
 from __future__ import annotations
 
-from extract.casualties.grammar import victim_kind
-from extract.records import CasualtyClaim
+from corroborate.extract.casualties.grammar import victim_kind
+from corroborate.extract.records import CasualtyClaim
 
 _QUALIFIER_RANK = ("exact", "at_least", "about", "range", "more_than", "up_to", "vague")
 

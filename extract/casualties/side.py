@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from extract.casualties.grammar import Rules
-from extract.casualties.matching import Match
-from extract.countries import find_countries
-from extract.sentences import Sentence
+from corroborate.extract.casualties.grammar import Rules
+from corroborate.extract.casualties.matching import Match
+from corroborate.extract.countries import find_countries
+from corroborate.extract.sentences import Sentence
 
 _SIDE_AFTER = re.compile(
     r"\s+on\s+(?:the\s+)?(?P<side>[\w’'.-]+(?:\s+[\w’'.-]+)?)\s+side\b", re.IGNORECASE

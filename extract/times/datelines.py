@@ -25,8 +25,8 @@ import re
 from datetime import date
 from functools import cache
 
-from extract.lexicon import words
-from extract.times.patterns import month_words, parts
+from corroborate.extract.lexicon import words
+from corroborate.extract.times.patterns import month_words, parts
 
 HEAD_CHARS = 600
 _HEAD_LINES = 8

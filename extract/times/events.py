@@ -16,13 +16,13 @@ from datetime import timedelta
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from extract.lexicon import table, words
-from extract.lowercase import lowered
-from extract.places import PlaceMention, find_places
-from extract.records import EventClaim, Publication, TimeExpression, claim_id
-from extract.sentences import Sentence
-from extract.times.summaries import opens_result_clause, summarise
-from extract.times.tagger import reference_of
+from corroborate.extract.lexicon import table, words
+from corroborate.extract.lowercase import lowered
+from corroborate.extract.places import PlaceMention, find_places
+from corroborate.extract.records import EventClaim, Publication, TimeExpression, claim_id
+from corroborate.extract.sentences import Sentence
+from corroborate.extract.times.summaries import opens_result_clause, summarise
+from corroborate.extract.times.tagger import reference_of
 
 # A clause break: a comma, semicolon, colon, dash or bracket, or a hyphen between spaces. One
 # character class first, so that `re` skips to the candidates in C; the space before a hyphen

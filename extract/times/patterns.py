@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
-from extract.lexicon import table
+from corroborate.extract.lexicon import table
 
 
 def alternation(words: Iterable[str]) -> str:

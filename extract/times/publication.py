@@ -43,14 +43,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
 
-from extract.lowercase import lowered
-from extract.numbers import PhraseFinder
-from extract.records import Precision, Publication
-from extract.sentences import Sentence
-from extract.times import normalise as nm
-from extract.times.datelines import document_date
-from extract.times.patterns import month_words
-from extract.times.scanner import Candidate, scan
+from corroborate.extract.lowercase import lowered
+from corroborate.extract.numbers import PhraseFinder
+from corroborate.extract.records import Precision, Publication
+from corroborate.extract.sentences import Sentence
+from corroborate.extract.times import normalise as nm
+from corroborate.extract.times.datelines import document_date
+from corroborate.extract.times.patterns import month_words
+from corroborate.extract.times.scanner import Candidate, scan
 
 _YEARS_AHEAD = 2
 _FUTURE = ("will", "shall", "by", "until", "plan", "plans", "planned", "expected", "target")

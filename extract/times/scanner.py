@@ -14,8 +14,14 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from extract.lowercase import lowered, word_bytes
-from extract.times.patterns import alternation, grammar, month_words, openers, weekday_words
+from corroborate.extract.lowercase import lowered, word_bytes
+from corroborate.extract.times.patterns import (
+    alternation,
+    grammar,
+    month_words,
+    openers,
+    weekday_words,
+)
 
 
 class Candidate(NamedTuple):

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from extract.lexicon import table
-from extract.lexicon import words as lexicon_words
-from extract.numbers import alternation
-from extract.places import PlaceMention
-from extract.sentences import Sentence
+from corroborate.extract.lexicon import table
+from corroborate.extract.lexicon import words as lexicon_words
+from corroborate.extract.numbers import alternation
+from corroborate.extract.places import PlaceMention
+from corroborate.extract.sentences import Sentence
 
 _MAX_WORDS = 24
 _WORD = r"[\w’'-]+"

@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from extract.lowercase import lowered
-from extract.places import PlaceMention, find_places
-from extract.records import Publication, TimeExpression
-from extract.sentences import Sentence
-from extract.times import normalise as nm
-from extract.times.scanner import Candidate, scan
-from extract.times.values import is_calendar_value
-from extract.times.zones import UTC_ZONE, Zone, named_zone, to_utc, zone_of_places
+from corroborate.extract.lowercase import lowered
+from corroborate.extract.places import PlaceMention, find_places
+from corroborate.extract.records import Publication, TimeExpression
+from corroborate.extract.sentences import Sentence
+from corroborate.extract.times import normalise as nm
+from corroborate.extract.times.scanner import Candidate, scan
+from corroborate.extract.times.values import is_calendar_value
+from corroborate.extract.times.zones import UTC_ZONE, Zone, named_zone, to_utc, zone_of_places
 
 # What puts a sentence in the future tense, read on the lower-cased text. Most sentences hold
 # none of the words these open with, and a substring test says so faster than the pattern can.

@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from extract.places import PlaceMention, gazetteer
-from extract.times.patterns import zone_table
+from corroborate.extract.places import PlaceMention, gazetteer
+from corroborate.extract.times.patterns import zone_table
 
 _OFFSET = re.compile(r"(?:gmt|utc|ut)\s*([+\-−–])\s*(\d{1,2})(?::?([0-5]\d))?", re.IGNORECASE)
 _PLACE_TIME = re.compile(r"(.+?)\s+(?:(?:standard|daylight)\s+)?time$", re.IGNORECASE)

@@ -1,5 +1,5 @@
 """Grain: one row per document, with the document that names its cluster of reports of one
-story (`flows.incident_clusters`: average-link over `int_story_similarities`, within a time
+story (`corroborate.incident_clusters`: average-link over `int_story_similarities`, within a time
 window, or weeks later naming the story's day). A Python model: the clustering is a loop over
 a heap, which SQL does not express."""
 
@@ -38,7 +38,7 @@ _EDGES = f"""
 def model(conn: duckdb.DuckDBPyConnection) -> pa.Table:
     # Imported when the model runs, not when the run starts: Numba's compiler holds about
     # 100 MB, which the loading and the workers forked for it need not carry.
-    from flows.incident_clusters import cluster_documents
+    from corroborate.incident_clusters import cluster_documents
 
     documents = conn.execute(_DOCUMENTS).fetchall()
     spans = [

@@ -2,7 +2,7 @@
 -- Idempotent: created once, then loaded by every run inside one transaction.
 --
 -- The per-document and per-file tables declare no primary key. Their keys are kept by the
--- loader (flows/load.py inserts a document once and replaces a document's or a file's rows)
+-- loader (corroborate/load.py inserts a document once and replaces a document's or a file's rows)
 -- and checked after every build (sql/tests/source_keys_are_unique.sql). A key's index stays in
 -- memory until the build's one checkpoint and grows with the corpus: at 100,000 documents the
 -- indexes held 210 MB, more than loading's whole share of memory (`LOAD_MEMORY_LIMIT` in

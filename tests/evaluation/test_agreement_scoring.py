@@ -1,7 +1,7 @@
 """The agreement scorer on hand-made rows: a group whose counts differ passes only when one
 killed fact holds the group's documents and shows the difference."""
 
-from flows.evaluation.agreement import score_agreement
+from corroborate.evaluation.agreement import score_agreement
 
 DOCUMENTS = [
     {"source_id": "a", "doc_id": "A", "incident_id": "i1"},

@@ -1,6 +1,6 @@
 """Attribution gold (PolNeAR format): claimers in `statements` against gold sources."""
 
-from flows.evaluation.attribution import (
+from corroborate.evaluation.attribution import (
     AttributionReport,
     Statement,
     carry_span,
@@ -11,7 +11,7 @@ from flows.evaluation.attribution import (
     score_attribution,
     statements_by_source,
 )
-from flows.evaluation.labels import is_label_gold
+from corroborate.evaluation.labels import is_label_gold
 
 # The gold text, as annotated: a leading blank line and doubled spaces the ingest normalises.
 ORIGINAL = (

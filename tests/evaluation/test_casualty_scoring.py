@@ -1,6 +1,6 @@
 """The casualty scorer follows the gold format's `casualties` and `not_casualties` rules."""
 
-from flows.evaluation.casualties import format_report, score_casualties
+from corroborate.evaluation.casualties import format_report, score_casualties
 
 TEXT = "Floods killed 12 people. Officials met three times. Rebels said 4 soldiers died."
 DOCS = [

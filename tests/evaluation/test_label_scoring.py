@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from flows.evaluation.labels import is_day_gold, is_label_gold, score_days, score_groups
+from corroborate.evaluation.labels import is_day_gold, is_label_gold, score_days, score_groups
 
 
 def test_bcubed_of_a_split_and_a_merge():

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows.evaluation.timebank import TimebankReport, evaluate_timebank, format_report, load_tml
+from corroborate.evaluation.timebank import (
+    TimebankReport,
+    evaluate_timebank,
+    format_report,
+    load_tml,
+)
 
 TML = (
     '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>X1</DOCID>\n'

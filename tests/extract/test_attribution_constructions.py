@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.sentences import split_sentences
-from extract.speakers import sentence_attributions
+from corroborate.extract.sentences import split_sentences
+from corroborate.extract.speakers import sentence_attributions
 
 OPENING = "Rain fell all week. "  # so the sentence under test is not the text's first line
 

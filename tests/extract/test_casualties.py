@@ -4,10 +4,10 @@ written for these tests."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.casualties import find_casualties
-from extract.records import CasualtyClaim
-from extract.sentences import split_sentences
-from extract.speakers import attribute_sentences
+from corroborate.extract.casualties import find_casualties
+from corroborate.extract.records import CasualtyClaim
+from corroborate.extract.sentences import split_sentences
+from corroborate.extract.speakers import attribute_sentences
 
 
 def _claims(text: str, year: int | None = 2023) -> list[CasualtyClaim]:

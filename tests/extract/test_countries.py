@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from extract.countries import country_index, country_of, find_countries
+from corroborate.extract.countries import country_index, country_of, find_countries
 
 
 @pytest.mark.parametrize(

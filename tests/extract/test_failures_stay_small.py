@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from extract.document import extract_document
-from extract.numbers import parse_quantity
-from extract.times.values import is_calendar_value
+from corroborate.extract.document import extract_document
+from corroborate.extract.numbers import parse_quantity
+from corroborate.extract.times.values import is_calendar_value
 from tests.conftest import SEEDS
 from tests.extract.times_helpers import tag
 

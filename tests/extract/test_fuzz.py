@@ -3,7 +3,7 @@ value off the calendar or a count that is not a whole number, or quote a span wr
 
 from __future__ import annotations
 
-from flows import fuzz
+from corroborate.bench import fuzz
 
 
 def test_two_thousand_generated_inputs_break_nothing():

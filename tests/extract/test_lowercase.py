@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract import geonames
-from extract.lowercase import lowered
+from corroborate.extract import geonames
+from corroborate.extract.lowercase import lowered
 
 
 def test_lowered_keeps_every_offset() -> None:

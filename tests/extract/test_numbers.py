@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.numbers import PhraseFinder, alternation, numbers_in, parse_quantity, quantity_source
+from corroborate.extract.numbers import (
+    PhraseFinder,
+    alternation,
+    numbers_in,
+    parse_quantity,
+    quantity_source,
+)
 
 
 @pytest.mark.parametrize(

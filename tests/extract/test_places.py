@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.places import find_places, gazetteer
+from corroborate.extract.places import find_places, gazetteer
 
 
 def names(text: str) -> list[tuple[str, str, str | None]]:

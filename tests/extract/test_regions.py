@@ -1,5 +1,5 @@
-from extract import geonames
-from extract.regions import lead_regions
+from corroborate.extract import geonames
+from corroborate.extract.regions import lead_regions
 
 
 def test_cities_stand_for_their_first_level_region():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import extract_document
+from corroborate.extract.document import extract_document
 
 SEEDS = Path(__file__).parents[2] / "seeds" / "articles"
 ARMENIAN_DEFENCE_MINISTRY = {

@@ -1,5 +1,5 @@
 
-from extract.similarity import BINS, EMPTY, estimated_jaccard, minhash, shingle_hashes
+from corroborate.extract.similarity import BINS, EMPTY, estimated_jaccard, minhash, shingle_hashes
 
 TEXT = (
     "Shelling hit the eastern districts of the provincial capital overnight, killing twelve "

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.sources import SourceIdentity, identify_sources
-from extract.speakers import Attribution
+from corroborate.extract.sources import SourceIdentity, identify_sources
+from corroborate.extract.speakers import Attribution
 
 
 def _sources(*names: tuple[str, str | None, bool]) -> list[SourceIdentity]:

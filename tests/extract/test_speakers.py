@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.sentences import split_sentences
-from extract.speakers import attribute_sentences
+from corroborate.extract.sentences import split_sentences
+from corroborate.extract.speakers import attribute_sentences
 
 
 def _speakers(text: str) -> list[tuple[str, str | None] | None]:

@@ -1,5 +1,5 @@
-from extract.document import extract_document
-from extract.statements import stance_of
+from corroborate.extract.document import extract_document
+from corroborate.extract.statements import stance_of
 
 
 def test_stance_cues():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.records import claim_id
-from extract.sentences import split_sentences
-from extract.times import find_events, tag_time_expressions
+from corroborate.extract.records import claim_id
+from corroborate.extract.sentences import split_sentences
+from corroborate.extract.times import find_events, tag_time_expressions
 from tests.extract.times_helpers import publication, utc
 
 

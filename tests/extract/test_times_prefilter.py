@@ -14,10 +14,10 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.lowercase import lowered
-from extract.times import normalise as nm
-from extract.times.patterns import _zones, grammar
-from extract.times.scanner import Candidate, _capitalised, scan
+from corroborate.extract.lowercase import lowered
+from corroborate.extract.times import normalise as nm
+from corroborate.extract.times.patterns import _zones, grammar
+from corroborate.extract.times.scanner import Candidate, _capitalised, scan
 
 _TEXTS = (
     "Shelling resumed early last Tuesday, nearly two and a half years after the 2020 war.",

@@ -3,8 +3,8 @@ undated document does to relative expressions (they stay unanchored: never "toda
 
 from __future__ import annotations
 
-from extract.sentences import split_sentences
-from extract.times import find_events, infer_publication, tag_time_expressions
+from corroborate.extract.sentences import split_sentences
+from corroborate.extract.times import find_events, infer_publication, tag_time_expressions
 from tests.extract.times_helpers import publication
 
 

@@ -1,8 +1,8 @@
-"""flows.evaluation.times: the FORMAT.md rules for `times`, `timeline_order`, `documents`."""
+"""corroborate.evaluation.times: the FORMAT.md rules for `times`, `timeline_order`, `documents`."""
 
 from __future__ import annotations
 
-from flows.evaluation.times import publication_agreement, score_times
+from corroborate.evaluation.times import publication_agreement, score_times
 from tests.extract.times_helpers import publication, utc
 
 GOLD = {

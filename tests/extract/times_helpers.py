@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from extract.records import Publication, TimeExpression
-from extract.sentences import split_sentences
-from extract.times import tag_time_expressions
+from corroborate.extract.records import Publication, TimeExpression
+from corroborate.extract.sentences import split_sentences
+from corroborate.extract.times import tag_time_expressions
 
 
 def publication(dct: str | None, precision: str = "day") -> Publication:

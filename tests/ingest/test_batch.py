@@ -9,8 +9,8 @@ import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from flows.ingest import IngestBatch, doc_id_of, ingest_paths
-from flows.ingest import files as ingest_files
+from corroborate.ingest import IngestBatch, doc_id_of, ingest_paths
+from corroborate.ingest import files as ingest_files
 from tests.ingest.samples import ARTICLE
 
 SOURCE_KEYS = {

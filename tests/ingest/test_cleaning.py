@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from flows.ingest.boilerplate import read_sections
-from flows.ingest.cleaning import (
+from corroborate.ingest.boilerplate import read_sections
+from corroborate.ingest.cleaning import (
     clean_text,
     drop_boilerplate_lines,
     drop_image_credits,

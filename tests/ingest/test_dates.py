@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from flows.ingest.dates import parse_published
+from corroborate.ingest.dates import parse_published
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from flows.ingest import Reason, ingest_paths
-from flows.ingest.decoding import decode
-from flows.ingest.rejections import Unusable
+from corroborate.ingest import Reason, ingest_paths
+from corroborate.ingest.decoding import decode
+from corroborate.ingest.rejections import Unusable
 
 SENTENCE = "The ministry said on Tuesday that the clashes had ended after talks. "
 WESTERN = "“Ceasefire” talks cost €5 million – it’s a naïve café deal. " + SENTENCE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from flows.ingest import Reason, ingest_paths, readers
+from corroborate.ingest import Reason, ingest_paths, readers
 from tests.ingest.samples import ARTICLE
 
 BODY = "Troops withdrew from the border on Monday, the ministry said."

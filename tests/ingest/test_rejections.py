@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.ingest import Reason, ingest_paths
-from flows.ingest import files as ingest_files
+from corroborate.ingest import Reason, ingest_paths
+from corroborate.ingest import files as ingest_files
 from tests.ingest.samples import ARTICLE
 
 MAX_BYTES = 2_000

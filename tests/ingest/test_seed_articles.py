@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.ingest import ingest_paths
-from flows.ingest.cleaning import clean_text
+from corroborate.ingest import ingest_paths
+from corroborate.ingest.cleaning import clean_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds" / "articles"

@@ -14,10 +14,10 @@ from pathlib import Path
 import fsspec
 import pytest
 
-from flows import batches
-from flows.cli import main
-from flows.ingest import Reason, ingest_paths
-from flows.ingest.files import file_sha256, stat_of
+from corroborate import batches
+from corroborate.cli import main
+from corroborate.ingest import Reason, ingest_paths
+from corroborate.ingest.files import file_sha256, stat_of
 from tests.ingest.samples import ARTICLE
 
 MAX_BYTES = 2_000
@@ -155,8 +155,8 @@ def test_run_refuses_a_url_that_names_nothing_as_it_refuses_a_missing_path(capsy
 
 
 def test_an_unchanged_url_is_not_read_again_and_a_changed_one_is(memory_copy):
-    from flows.inbox import plan_files
-    from flows.ingest.files import FileState
+    from corroborate.inbox import plan_files
+    from corroborate.ingest.files import FileState
 
     first = ingest_paths([memory_copy], max_bytes=MAX_BYTES, run_id="r")
     known = {

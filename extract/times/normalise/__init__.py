@@ -22,9 +22,14 @@ quarters, frequencies, references, ISO dates); `periods` holds what they return 
 against, `words` the vocabulary they share.
 """
 
-from extract.times.normalise.calendar_phrases import features, read_calendar
-from extract.times.normalise.clock import ClockParts, clock_period, paren_clock, split_clock
-from extract.times.normalise.families import (
+from corroborate.extract.times.normalise.calendar_phrases import features, read_calendar
+from corroborate.extract.times.normalise.clock import (
+    ClockParts,
+    clock_period,
+    paren_clock,
+    split_clock,
+)
+from corroborate.extract.times.normalise.families import (
     amount_and_unit,
     read_ago,
     read_duration,
@@ -35,7 +40,7 @@ from extract.times.normalise.families import (
     read_set,
     year_before,
 )
-from extract.times.normalise.periods import (
+from corroborate.extract.times.normalise.periods import (
     Period,
     Reading,
     Reference,

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from extract.times.normalise.periods import (
+from corroborate.extract.times.normalise.periods import (
     Period,
     Reading,
     Reference,
@@ -21,7 +21,7 @@ from extract.times.normalise.periods import (
     relative,
     year_period,
 )
-from extract.times.normalise.words import (
+from corroborate.extract.times.normalise.words import (
     CACHED_PHRASES,
     TOKEN,
     modifier_thirds,
@@ -30,7 +30,7 @@ from extract.times.normalise.words import (
     relative_words,
     season_words,
 )
-from extract.times.patterns import month_words, weekday_words
+from corroborate.extract.times.patterns import month_words, weekday_words
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
-from extract.times.normalise.periods import Period
-from extract.times.normalise.words import CACHED_PHRASES
-from extract.times.patterns import clock_pattern, clock_structure
+from corroborate.extract.times.normalise.periods import Period
+from corroborate.extract.times.normalise.words import CACHED_PHRASES
+from corroborate.extract.times.patterns import clock_pattern, clock_structure
 
 
 @dataclass(frozen=True)

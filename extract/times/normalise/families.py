@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from extract.times.normalise.periods import (
+from corroborate.extract.times.normalise.periods import (
     Period,
     Reading,
     Reference,
@@ -22,7 +22,7 @@ from extract.times.normalise.periods import (
     week_period,
     year_period,
 )
-from extract.times.normalise.words import (
+from corroborate.extract.times.normalise.words import (
     CACHED_PHRASES,
     TOKEN,
     amount_words,
@@ -34,7 +34,7 @@ from extract.times.normalise.words import (
     set_words,
     unit_words,
 )
-from extract.times.patterns import month_words, weekday_words
+from corroborate.extract.times.patterns import month_words, weekday_words
 
 
 @lru_cache(maxsize=CACHED_PHRASES)

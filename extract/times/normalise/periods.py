@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
-from extract.records import Precision
-from extract.times.normalise.words import modifier_thirds
+from corroborate.extract.records import Precision
+from corroborate.extract.times.normalise.words import modifier_thirds
 
 _RANK: dict[str, int] = {
     "minute": 0,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from extract.lexicon import table
+from corroborate.extract.lexicon import table
 
 # The words and numbers of a time phrase, lowered.
 TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:st|nd|rd|th|s)?|[a-z]+(?:'s)?")
