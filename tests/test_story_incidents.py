@@ -94,13 +94,15 @@ def test_reports_without_a_day_join_on_words_at_their_own_bar():
     assert clusters_of([(1, 1)] * 2, [[]] * 2, edges) == [0, 1]
 
 
-def test_a_story_of_undated_reports_meets_a_dated_story_at_the_full_bar():
+def test_a_story_of_undated_reports_meets_a_dated_story_at_its_own_bar():
     """Two undated reports alike at 0.8 tell one story; that story and a dated one of two
-    reports, alike at 0.25 pair by pair, are two stories of one kind. A single undated report
-    as alike joins the dated story."""
-    undated_story = [(0, 1, 0.8), (2, 3, 0.8)] + [(i, j, 0.25) for i in (0, 1) for j in (2, 3)]
+    reports are two stories of one kind when alike at 0.25 or 0.35 pair by pair (nothing says
+    they are of one time), one story at 0.45 (above UNDATED_STORY_THRESHOLD). A single undated
+    report alike at 0.25 joins the dated story."""
     spans = [(None, None)] * 2 + [(1, 1)] * 2
-    assert clusters_of(spans, [[]] * 4, undated_story) == [0, 0, 2, 2]
+    for alike, expected in ((0.25, [0, 0, 2, 2]), (0.35, [0, 0, 2, 2]), (0.45, [0, 0, 0, 0])):
+        stories = [(0, 1, 0.8), (2, 3, 0.8)] + [(i, j, alike) for i in (0, 1) for j in (2, 3)]
+        assert clusters_of(spans, [[]] * 4, stories) == expected
     lone_report = [(1, 2, 0.8), (0, 1, 0.25), (0, 2, 0.25)]
     assert clusters_of([(None, None), (1, 1), (1, 1)], [[]] * 3, lone_report) == [0, 0, 0]
 
