@@ -9,7 +9,10 @@ link would chain two earthquakes through one article that mentions both; average
 Time is a constraint, not a score: two clusters merge only when the periods their stories lie
 in are within `WINDOW_DAYS` of each other. A document's period is its day (from the day
 before, when its main event happened then), or the month or year of its publication when only
-that is known; an undated document joins by content alone. A period longer than
+that is known; an undated document joins by content alone, and so does a cluster that is not
+timed (fewer than half of its reports dated, below) when it meets another such cluster: the
+period of each is that of a few of its reports, whose dates are often inferred (on web news of
+many outlets, recall 0.820 to 0.827 at the same precision). A period longer than
 `COARSE_PERIOD_DAYS` (a month, a year) says less, and such a report may be written days after
 what it tells: two clusters, one of which holds such a period, merge within
 `COARSE_WINDOW_DAYS` (a story whose reports include one dated to February alone, and its
@@ -270,14 +273,16 @@ def _timed(clusters: _Clusters, cluster: int) -> bool:
 
 @numba.njit(cache=True)
 def _compatible(clusters: _Clusters, left: int, right: int) -> bool:
-    """Not in different regions of one country, and within `WINDOW_DAYS` of each other
-    (`COARSE_WINDOW_DAYS` when one holds a coarse period), or more than `FOLLOW_UP_DAYS` apart
-    with one naming a day of the other's story."""
+    """Not in different regions of one country, and, unless neither is timed, within
+    `WINDOW_DAYS` of each other (`COARSE_WINDOW_DAYS` when one holds a coarse period), or more
+    than `FOLLOW_UP_DAYS` apart with one naming a day of the other's story."""
     if (_intersect(clusters.countries[left], clusters.countries[right])
             and not _intersect(clusters.regions[left], clusters.regions[right])):
         return False
     first, last = clusters.first, clusters.last
     if first[left] == _UNDATED or first[right] == _UNDATED:
+        return True
+    if not (_timed(clusters, left) or _timed(clusters, right)):
         return True
     gap = max(first[left], first[right]) - min(last[left], last[right])
     coarse = clusters.coarse[left] or clusters.coarse[right]

@@ -133,6 +133,20 @@ def test_a_pair_below_its_own_bar_still_counts_between_untimed_stories():
     assert clusters_of(spans, [[]] * 6, stories + between) == [0] * 6
 
 
+def test_stories_told_mostly_by_undated_reports_are_not_kept_apart_by_their_dates():
+    """Two stories of three reports, each with one dated report, two weeks apart: neither is
+    timed, and alike at 0.5 pair by pair they are one story. With two of three reports dated
+    each, they are timed, and the two weeks keep them apart."""
+    undated, first_day, two_weeks_later = (None, None), (1, 1), (15, 15)
+    stories = [(i, j, 0.8) for first in (0, 3) for i in range(first, first + 3)
+               for j in range(i + 1, first + 3)]
+    between = [(i, j, 0.5) for i in range(3) for j in range(3, 6)]
+    spans = [first_day, undated, undated, two_weeks_later, undated, undated]
+    assert clusters_of(spans, [[]] * 6, stories + between) == [0] * 6
+    spans = [first_day, first_day, undated, two_weeks_later, two_weeks_later, undated]
+    assert clusters_of(spans, [[]] * 6, stories + between) == [0, 0, 0, 3, 3, 3]
+
+
 def test_a_story_that_becomes_untimed_weighs_its_pairs_again():
     """Four reports, two dated, are a timed story; two undated reports alike with it at 0.2625
     pair by pair stay apart at THRESHOLD. A fifth report, undated and alike with the four at
