@@ -68,7 +68,7 @@ class EventClaim(InSentence):
     speaker_country: str | None
     time_reference: TimeReference
     reference_year: int | None
-    summary: str  # who did what to whom, where (corroborate.extract.times.summaries)
+    summary: str  # who did what to whom, where (extract/times/summaries.py)
 
 
 class Statement(Span):

@@ -110,8 +110,8 @@ def test_a_story_of_undated_reports_meets_a_dated_story_at_its_own_bar():
 def test_a_story_told_mostly_by_undated_reports_meets_undated_reports_at_their_bar():
     """Three reports alike at 0.8, one of them dated (its date inferred, say), are a story of
     undated reports: two more undated reports alike with them at 0.25 pair by pair join it at
-    UNTIMED_THRESHOLD. When two of the three are dated, the story is timed, and the full bar
-    keeps the two undated reports apart."""
+    UNTIMED_THRESHOLD. When two of the three are dated, the story is timed, and the bar at which
+    a story of undated reports meets a timed one keeps the two undated reports apart."""
     story = [(0, 1, 0.8), (0, 2, 0.8), (1, 2, 0.8), (3, 4, 0.8)]
     alike = [(i, j, 0.25) for i in (0, 1, 2) for j in (3, 4)]
     undated, day = (None, None), (1, 1)

@@ -1,6 +1,6 @@
 """The casualty grammar: one regular expression per grammatical slot of a casualty report,
 built once from the word lists (`lexicon/casualty_words.csv`, `victim_nouns.csv`,
-`own_side_possessives.txt`) and the count grammar of `corroborate.extract.numbers`.
+`own_side_possessives.txt`) and the count grammar of `extract/numbers.py`.
 
 Why a module of its own: the patterns are the rules of the engine; matching (`matching`),
 placing in time (`era`), siding (`side`) and merging (`merging`) only read them.
