@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from corroborate import model_runner
-from tests.sql_warehouse import DAY, Warehouse
+from tests.sql_warehouse import DAY, STORY, Warehouse
 
 FLOOD = (
     "Floodwaters swept through riverside villages after days of monsoon rain, drowning three "
@@ -42,6 +42,31 @@ def test_reports_of_one_story_on_one_day_are_one_incident(warehouse):
     ) == [(a, True, True)]
     assert warehouse.rows("select count(*) from incident_members where is_founder") == [(1,)]
 
+
+
+def test_a_members_closest_fellow_is_described_by_that_one_pair(warehouse):
+    """Its closest fellow is undated, so their pair has no days apart; the pair with a dated
+    fellow, less alike, does not lend it its own."""
+    dated = warehouse.document("Report one", "Outlet A")
+    undated = warehouse.document("Report two", "Outlet B", published=None)
+    warehouse.document(
+        "Report three", "Outlet C", story=STORY + " Officials feared the toll would rise."
+    )
+    warehouse.build()
+    assert warehouse.rows(
+        "select closest_doc_id, similarity > 0.99, same_day, days_apart from incident_members "
+        "where doc_id = ?", dated
+    ) == [(undated, True, False, None)]
+
+
+def test_of_two_fellows_as_alike_the_closest_is_the_smaller_doc_id(warehouse):
+    first, *others = (
+        warehouse.document(f"Report {number}", f"Outlet {number}") for number in range(3)
+    )
+    warehouse.build()
+    assert warehouse.rows(
+        "select closest_doc_id from incident_members where doc_id = ?", first
+    ) == [(min(others),)]
 
 def test_reports_sharing_a_rare_word_are_all_compared(warehouse):
     """Twelve undated reports of one story share their heaviest words: fewer documents than

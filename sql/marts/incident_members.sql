@@ -29,20 +29,32 @@ pairs as (
     from similarities
 ),
 
-closest as (
+-- The closest fellow member; of two as close, the smaller doc_id, so that a rebuild names the
+-- same one.
+fellows as (
     select
         pairs.doc_id,
-        arg_max(pairs.other_doc_id, pairs.similarity) as closest_doc_id,
-        max(pairs.similarity) as similarity,
-        arg_max(pairs.shared_regions, pairs.similarity) as shared_regions,
-        arg_max(pairs.same_day, pairs.similarity) as same_day,
-        arg_max(pairs.days_apart, pairs.similarity) as days_apart,
+        arg_min(
+            {
+                'closest_doc_id': pairs.other_doc_id,
+                'similarity': pairs.similarity,
+                'shared_regions': pairs.shared_regions,
+                'same_day': pairs.same_day,
+                'days_apart': pairs.days_apart,
+            },
+            {'distance': -pairs.similarity, 'doc_id': pairs.other_doc_id}
+        ) as fellow,
     from pairs
     inner join members on members.doc_id = pairs.doc_id
     inner join members as others
         on others.doc_id = pairs.other_doc_id
         and others.incident_key = members.incident_key
     group by pairs.doc_id
+),
+
+closest as (
+    select doc_id, unnest(fellow),
+    from fellows
 ),
 
 final as (
