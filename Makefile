@@ -14,12 +14,13 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
 .PHONY: run test test-fast bench bench-adversarial chaos fuzz lint eval clean
 
-# Install, then compile the incident clustering once (Numba caches it beside the module): 15 s
-# that no run waits for.
+# Install, then compile the incident clustering and the word similarities once (Numba caches
+# them beside their modules): 20 s that no run waits for.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
 	$(BIN)/python -c "from corroborate.incident_clusters import cluster_documents as c; c([(1, 1)], [[]], ([], [], []))"
+	$(BIN)/python -c "from corroborate.word_similarity import word_similarities as w; w([0], [], [], [], [])"
 	touch $(STAMP)
 
 run: $(STAMP)
