@@ -93,6 +93,13 @@ def record_files(conn: duckdb.DuckDBPyConnection, states: pa.Table, run_id: str)
     )
 
 
+def record_run(conn: duckdb.DuckDBPyConnection, row: dict[str, object]) -> None:
+    """Add the run's row to `runs`."""
+    columns = ", ".join(row)
+    placeholders = ", ".join("?" for _ in row)
+    conn.execute(f"insert into runs ({columns}) values ({placeholders})", list(row.values()))
+
+
 def forget(conn: duckdb.DuckDBPyConnection, targets: Iterable[str]) -> tuple[int, int]:
     """Remove every trace of the files at `targets` (files, or folders and all under them):
     their sources, state and rejections, and the documents no other file carries. Returns the

@@ -180,13 +180,18 @@ def remove_stale_builds(published: Path) -> list[Path]:
     return stale
 
 
-def start_build(published: Path, run_id: str) -> Path:
-    """A private copy of the published warehouse (or a fresh path) to build into."""
+@contextmanager
+def private_build(published: Path, run_id: str) -> Iterator[Path]:
+    """A private copy of the published warehouse (or a fresh path) to build into; gone on
+    exit, published by then or abandoned."""
     target = build_path(published, run_id)
     target.unlink(missing_ok=True)
     if published.exists():
         shutil.copyfile(published, target)
-    return target
+    try:
+        yield target
+    finally:
+        target.unlink(missing_ok=True)
 
 
 #: DuckDB settings for every build: no checkpoint before the one at the end. Over a published

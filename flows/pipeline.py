@@ -4,8 +4,9 @@ A few batch tasks (plan; prepare and load per batch of files; then build and pub
 task per document: a Prefect task run costs milliseconds, a document microseconds. A batch is
 prepared (read, extracted, validated) on the worker processes while the main process loads the
 one before it, so both cores stay busy. The business logic lives in plain modules
-of the library (`corroborate.inbox`, `.batches`, `.load`, `.model_runner`, `.publish`); the
-tasks here only sequence them and time them.
+of the library (`corroborate.inbox`, `.batches`, `.load`, `.model_runner`, `.publish`). The
+flow's body reads as a run goes: lock, plan, private build, each batch loaded while the next is
+prepared, build, test, publish.
 
 Runs are incremental: only new and changed files are read (`corroborate.inbox`), and a run with
 nothing to read leaves the published warehouse untouched. A batch that fails is retried (the
@@ -201,39 +202,30 @@ def pipeline(
     published = Path(warehouse)
     inputs = [*paths, *(f"forget:{target}" for target in forget or [])]
     stats = RunStats(run_id=new_run_id(), started_at=datetime.now(UTC), inputs=inputs)
-    run = _Run(
-        stats=stats,
-        logger=get_run_logger(),
-        reporter=progress.current(),
-        batch_files=batch_files,
-        max_bytes=max_bytes,
-        budget_seconds=budget_seconds,
-        cluster=cluster,
-    )
+    run = _Run(stats=stats, logger=get_run_logger(), reporter=progress.current(),
+               batch_files=batch_files, max_bytes=max_bytes, budget_seconds=budget_seconds)
     with publish.exclusive_run(published, wait_seconds=lock_wait_seconds):
-        for stale in publish.remove_stale_builds(published):
-            run.logger.warning("removed the unfinished build of an earlier run: %s", stale.name)
+        _remove_stale_builds(run, published)
         with stats.timed("ingest"):
             plan = plan_task(paths, published, settle_seconds)
-        stats.add_plan(plan)
-        for path in plan.deferred:
-            run.logger.warning("still being written, left for the next run: %s", path)
-        stale_models = model_digest.out_of_date(published)
-        if stale_models:
-            run.logger.info("the models changed since the warehouse was built: rebuilding")
-        if not plan.is_empty or forget or stale_models:
-            _build_and_publish(run, published, plan, forget or [], workers)
-    # One line in the log; the whole summary is the run's artifact (and the CLI prints it).
-    run.logger.info("%s", headline(stats, published))
-    summary = summary_markdown(stats, published)
-    try:  # the warehouse is published by now: a report that fails does not fail the run
-        index = report_task(published, stats.published) if report else None
-    except Exception as error:
-        run.logger.error("the report was not written: %s: %s", type(error).__name__, error)
-        index = None
-    if index is not None:
-        summary += f"\n\nReport: [{index}]({index.as_uri()})"
-    create_markdown_artifact(summary, key="run-summary", description="Corroborate run summary")
+        _take_plan(run, plan)
+        if _has_work(run, published, plan, forget):
+            first_build = not published.exists()
+            with publish.private_build(published, stats.run_id) as build:
+                with load.open_build(build, LOAD_MEMORY_LIMIT) as conn:
+                    _forget(run, conn, forget)
+                    # The workers stop once the last batch is loaded: the build needs none of
+                    # them, and their memory (a LocalCluster's workers each hold 300 to 400 MB)
+                    # is then the build's.
+                    with _workers(cluster, workers) as pool, _freed_per_batch() as free:
+                        _record_files(run, conn, plan)
+                        for batch, attempt in _prepared_one_ahead(run, pool, plan, free):
+                            _load_batch(run, conn, pool, batch, attempt)
+                    _build_and_test(run, conn, first_build)
+                run.reporter.stage("publish")
+                publish_task(build, published)
+                stats.published = True
+    _finish(run, published, report)
     return stats.as_dict()
 
 
@@ -247,80 +239,117 @@ class _Run:
     batch_files: int
     max_bytes: int
     budget_seconds: float | None
-    cluster: str | None = None
 
 
-def _build_and_publish(
-    run: _Run, published: Path, plan: inbox.Plan, forget: Sequence[str], workers: int
-) -> None:
-    stats = run.stats
-    first_build = not published.exists()
-    build = publish.start_build(published, stats.run_id)
-    try:
-        pool = ClusterWorkers(run.cluster) if run.cluster else ProcessWorkers(workers)
-        with load.open_build(build, LOAD_MEMORY_LIMIT) as conn:
-            if forget:
-                stats.files_forgotten, removed = load.forget(conn, forget)
-                stats.documents_removed += removed
-            # The workers stop once the last batch is loaded: the build needs none of them,
-            # and their memory (a LocalCluster's workers each hold 300 to 400 MB) is then
-            # the build's.
-            with pool:
-                _load_all(run, conn, pool, plan)
-            if first_build:
-                # No reader can hold an older version of this file, so the loaded rows may be
-                # written out now (within the loading share of memory), leaving the build the
-                # whole of DuckDB's memory.
-                conn.commit()
-                conn.execute("checkpoint")
-                conn.begin()
-            # Loading shares the cores with the workers, so DuckDB used one thread; the model
-            # build has the machine to itself, and the larger share of memory.
-            conn.execute(f"set threads = {os.cpu_count() or 1}")
-            conn.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
-            run.reporter.stage("build")
-            with stats.timed("build"):
-                fact_changes = build_task(conn)
-            stats.add_fact_changes(fact_changes)
-            stats.finished_at = datetime.now(UTC)
-            _record_run(conn, stats)
-            conn.commit()
-            conn.execute("checkpoint")
-            with stats.timed("build"):
-                stats.data_tests = test_task(conn)
-        run.reporter.stage("publish")
-        publish_task(build, published)
-        stats.published = True
-    finally:
-        build.unlink(missing_ok=True)
+def _remove_stale_builds(run: _Run, published: Path) -> None:
+    for stale in publish.remove_stale_builds(published):
+        run.logger.warning("removed the unfinished build of an earlier run: %s", stale.name)
 
 
-def _load_all(
-    run: _Run, conn: duckdb.DuckDBPyConnection, workers: AnyWorkers, plan: inbox.Plan
-) -> None:
-    """Load every batch, preparing the next one on the workers while this one loads. A batch
-    that fails its last retry is skipped; its files are not recorded as read."""
+def _take_plan(run: _Run, plan: inbox.Plan) -> None:
+    run.stats.add_plan(plan)
+    for path in plan.deferred:
+        run.logger.warning("still being written, left for the next run: %s", path)
+
+
+def _has_work(run: _Run, published: Path, plan: inbox.Plan, forget: list[str] | None) -> bool:
+    """Files to read or forget, or models changed since the warehouse was built."""
+    stale_models = model_digest.out_of_date(published)
+    if stale_models:
+        run.logger.info("the models changed since the warehouse was built: rebuilding")
+    return bool(not plan.is_empty or forget or stale_models)
+
+
+def _forget(run: _Run, conn: duckdb.DuckDBPyConnection, forget: list[str] | None) -> None:
+    if forget:
+        run.stats.files_forgotten, removed = load.forget(conn, forget)
+        run.stats.documents_removed += removed
+
+
+def _workers(cluster: str | None, workers: int) -> AnyWorkers:
+    return ClusterWorkers(cluster) if cluster else ProcessWorkers(workers)
+
+
+def _record_files(run: _Run, conn: duckdb.DuckDBPyConnection, plan: inbox.Plan) -> None:
+    """Record the state of every file the plan touched, and announce the files to read."""
     touched = validate_records("source_files", [s.row(run.stats.run_id) for s in plan.touched])
     load.record_files(conn, pa.Table.from_pandas(touched.frame), run.stats.run_id)
     run.reporter.begin(len(plan.read))
+
+
+def _prepared_one_ahead(
+    run: _Run, workers: AnyWorkers, plan: inbox.Plan, free_loaded_batches: Callable[[], int]
+) -> Iterator[tuple[list[str], Preparing]]:
+    """Each batch of files with its preparation; the next batch is started before this one is
+    yielded, so the workers prepare it while this one loads. When loading restarted the
+    workers, the next batch's preparation was lost with them, and it starts again."""
     queue = list(batches.file_batches(plan.read, max_files=run.batch_files, max_bytes=BATCH_BYTES))
     ahead: Preparing | None = None
-    with _freed_per_batch() as free_loaded_batches:
-        for index, batch in enumerate(queue):
-            attempt = ahead or _prepare(run, workers, batch)
-            upcoming = queue[index + 1] if index + 1 < len(queue) else None
-            ahead = _prepare(run, workers, upcoming) if upcoming is not None else None
-            free_loaded_batches()
-            restarts = workers.restarts
-            state = load_task(quote(run), conn, quote(workers), quote(batch), quote(attempt),
-                              return_state=True)
-            if workers.restarts != restarts and ahead is not None:
-                ahead.wait()  # lost with the pool it ran on
-                ahead = None
-            if state.is_failed():
-                run.stats.batches_failed += 1
-                run.logger.error("a batch of %d files failed and is left for the next run: %s",
-                                 len(batch), state.message)
+    for index, batch in enumerate(queue):
+        attempt = ahead or _prepare(run, workers, batch)
+        upcoming = queue[index + 1] if index + 1 < len(queue) else None
+        ahead = _prepare(run, workers, upcoming) if upcoming is not None else None
+        free_loaded_batches()
+        restarts = workers.restarts
+        yield batch, attempt
+        if workers.restarts != restarts and ahead is not None:
+            ahead.wait()  # lost with the pool it ran on
+            ahead = None
+
+
+def _load_batch(
+    run: _Run, conn: duckdb.DuckDBPyConnection, workers: AnyWorkers, batch: list[str],
+    attempt: Preparing,
+) -> None:
+    """Load one batch; one that fails its last retry is skipped, its files left unread."""
+    state = load_task(quote(run), conn, quote(workers), quote(batch), quote(attempt),
+                      return_state=True)
+    if state.is_failed():
+        run.stats.batches_failed += 1
+        run.logger.error("a batch of %d files failed and is left for the next run: %s",
+                         len(batch), state.message)
+
+
+def _build_and_test(run: _Run, conn: duckdb.DuckDBPyConnection, first_build: bool) -> None:
+    """Rebuild the models over the loaded batches, record the run, commit and test."""
+    stats = run.stats
+    if first_build:
+        # No reader can hold an older version of this file, so the loaded rows may be
+        # written out now (within the loading share of memory), leaving the build the whole
+        # of DuckDB's memory.
+        conn.commit()
+        conn.execute("checkpoint")
+        conn.begin()
+    # Loading shares the cores with the workers, so DuckDB used one thread; the model build
+    # has the machine to itself, and the larger share of memory.
+    conn.execute(f"set threads = {os.cpu_count() or 1}")
+    conn.execute(f"set memory_limit = '{BUILD_MEMORY_LIMIT}'")
+    run.reporter.stage("build")
+    with stats.timed("build"):
+        fact_changes = build_task(conn)
+    stats.add_fact_changes(fact_changes)
+    stats.finished_at = datetime.now(UTC)
+    load.record_run(conn, stats.runs_row())
+    conn.commit()
+    conn.execute("checkpoint")
+    with stats.timed("build"):
+        stats.data_tests = test_task(conn)
+
+
+def _finish(run: _Run, published: Path, report: bool) -> None:
+    """Log the headline, write the report when asked, and leave the summary as the run's
+    artifact (the CLI prints it)."""
+    stats = run.stats
+    run.logger.info("%s", headline(stats, published))
+    summary = summary_markdown(stats, published)
+    try:  # the warehouse is published by now: a report that fails does not fail the run
+        index = report_task(published, stats.published) if report else None
+    except Exception as error:
+        run.logger.error("the report was not written: %s: %s", type(error).__name__, error)
+        index = None
+    if index is not None:
+        summary += f"\n\nReport: [{index}]({index.as_uri()})"
+    create_markdown_artifact(summary, key="run-summary", description="Corroborate run summary")
 
 
 @contextmanager
@@ -368,10 +397,3 @@ def _load_prepared(
     stats.add_batch(prepared, new)
     stats.documents_removed += removed
     run.reporter.advance(len(batch), prepared.count("documents"))
-
-
-def _record_run(conn: duckdb.DuckDBPyConnection, stats: RunStats) -> None:
-    row = stats.runs_row()
-    columns = ", ".join(row)
-    placeholders = ", ".join("?" for _ in row)
-    conn.execute(f"insert into runs ({columns}) values ({placeholders})", list(row.values()))

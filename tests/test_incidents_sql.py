@@ -43,7 +43,6 @@ def test_reports_of_one_story_on_one_day_are_one_incident(warehouse):
     assert warehouse.rows("select count(*) from incident_members where is_founder") == [(1,)]
 
 
-
 def test_a_members_closest_fellow_is_described_by_that_one_pair(warehouse):
     """Its closest fellow is undated, so their pair has no days apart; the pair with a dated
     fellow, less alike, does not lend it its own."""
@@ -67,6 +66,7 @@ def test_of_two_fellows_as_alike_the_closest_is_the_smaller_doc_id(warehouse):
     assert warehouse.rows(
         "select closest_doc_id from incident_members where doc_id = ?", first
     ) == [(min(others),)]
+
 
 def test_reports_sharing_a_rare_word_are_all_compared(warehouse):
     """Twelve undated reports of one story share their heaviest words: fewer documents than
