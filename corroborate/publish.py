@@ -186,9 +186,9 @@ def private_build(published: Path, run_id: str) -> Iterator[Path]:
     exit, published by then or abandoned."""
     target = build_path(published, run_id)
     target.unlink(missing_ok=True)
-    if published.exists():
-        shutil.copyfile(published, target)
     try:
+        if published.exists():
+            shutil.copyfile(published, target)
         yield target
     finally:
         target.unlink(missing_ok=True)
