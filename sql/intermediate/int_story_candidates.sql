@@ -25,21 +25,16 @@ vectors as (
     select * from int_story_vectors
 ),
 
-anchors as (
-    select * from int_document_anchors
-),
-
 numbered as (
     select
         vectors.doc_number,
         documents.story_terms,
-        anchors.anchor_precision,
-        anchors.anchor_day,
-        anchors.story_start,
-        anchors.regions[1:2] as regions,
-    from documents
-    inner join vectors using (doc_id)
-    inner join anchors using (doc_id)
+        vectors.anchor_precision,
+        vectors.anchor_day,
+        vectors.story_start,
+        vectors.regions,
+    from vectors
+    inner join documents using (doc_id)
 ),
 
 keys as (

@@ -1,7 +1,7 @@
 -- Grain: one row per pair of documents (left_doc_id < right_doc_id) that may tell one story,
 -- with how alike their stories are and why.
 --
--- A document's story is its words (`int_story_vectors`, unit length), its day when known to
+-- A document's story (`int_story_vectors`) is its words (unit length), its day when known to
 -- the day (`day_weight`) and the first two regions of its lead (`region_weight` each), as one
 -- vector; the similarity of two documents is the cosine of their vectors, over what both know.
 -- Two reports of one day and one province are closer than their words alone say, so a day's
@@ -21,22 +21,6 @@ word_similarities as (
 
 vectors as (
     select * from int_story_vectors
-),
-
-document_anchors as (
-    select * from int_document_anchors
-),
-
-anchors as (
-    select
-        vectors.doc_number,
-        vectors.doc_id,
-        document_anchors.anchor_precision,
-        document_anchors.anchor_day,
-        document_anchors.story_start,
-        document_anchors.regions[1:2] as regions,
-    from vectors
-    inner join document_anchors using (doc_id)
 ),
 
 scored as (
@@ -59,8 +43,8 @@ scored as (
             + parameters.region_weight ** 2 * len(rights.regions) * both_regions::int
         ) as norms,
     from word_similarities as pairs
-    inner join anchors as lefts on lefts.doc_number = pairs.left_number
-    inner join anchors as rights on rights.doc_number = pairs.right_number
+    inner join vectors as lefts on lefts.doc_number = pairs.left_number
+    inner join vectors as rights on rights.doc_number = pairs.right_number
     cross join parameters
 ),
 

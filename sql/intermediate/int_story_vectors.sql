@@ -1,4 +1,5 @@
--- Grain: one row per document, with its story terms as a sparse vector.
+-- Grain: one row per document, with its story as a vector: its story terms (sparse), its day
+-- when known to the day, and the first two regions of its lead.
 --
 -- A document's words (`story_terms`) weigh by their rarity in English, and less when much of
 -- the corpus holds them: in an archive of one war, the country's name and the war's usual
@@ -28,6 +29,10 @@ documents as (
         story_weights,
         row_number() over (order by doc_id) as doc_number,
     from stg_documents
+),
+
+anchors as (
+    select * from int_document_anchors
 ),
 
 words as (
@@ -94,7 +99,12 @@ final as (
         documents.doc_id,
         coalesce(vectors.word_ids, []) as word_ids,
         coalesce(vectors.weights, []) as weights,
+        anchors.anchor_precision,
+        anchors.anchor_day,
+        anchors.story_start,
+        anchors.regions[1:2] as regions,
     from documents
+    inner join anchors using (doc_id)
     left join vectors using (doc_number)
 )
 
