@@ -100,14 +100,25 @@ def build_order(models: dict[str, Model]) -> list[Model]:
 
 
 def create_source_tables(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
-    """Create the loaded tables; rebuild, rows and all, any that an older release created with a
-    primary key that `tables.sql` no longer declares (its index grows with the corpus)."""
+    """Create the loaded tables as `tables.sql` declares them, and bring an older release's up to
+    it: a column it added is added (the rows loaded before keep NULL there until their file
+    changes), a NOT NULL it dropped is dropped, and a table with a primary key it no longer
+    declares is rebuilt, rows and all (the key's index grows with the corpus). So a column is
+    declared once, in `tables.sql`, and never again as a migration."""
     ddl = (sql_dir / "sources" / "tables.sql").read_text(encoding="utf-8")
     conn.execute(ddl)
     with duckdb.connect() as fresh:
         fresh.execute(ddl)
-        declared = set(fresh.execute(_PRIMARY_KEYS).fetchall())
-    stale = sorted(set(conn.execute(_PRIMARY_KEYS).fetchall()) - declared)
+        declared = fresh.execute(_COLUMNS).fetchall()
+        keyed = set(fresh.execute(_PRIMARY_KEYS).fetchall())
+    existing = {(table, column): nullable for table, column, _, nullable
+                in conn.execute(_COLUMNS).fetchall()}
+    for table, column, data_type, nullable in declared:
+        if (table, column) not in existing:
+            conn.execute(f'alter table {table} add column "{column}" {data_type}')
+        elif nullable and not existing[table, column]:
+            conn.execute(f'alter table {table} alter column "{column}" drop not null')
+    stale = sorted(set(conn.execute(_PRIMARY_KEYS).fetchall()) - keyed)
     for (table,) in stale:
         conn.execute(f"alter table {table} rename to {table}__keyed")
     if stale:
@@ -117,6 +128,10 @@ def create_source_tables(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DI
         conn.execute(f"drop table {table}__keyed")
 
 
+_COLUMNS = (
+    "select table_name, column_name, data_type, is_nullable from duckdb_columns() "
+    "where schema_name = 'main' order by table_name, column_index"
+)
 _PRIMARY_KEYS = (
     "select distinct table_name from duckdb_constraints() "
     "where constraint_type = 'PRIMARY KEY' and schema_name = 'main'"

@@ -33,6 +33,31 @@ def test_a_warehouse_with_the_old_primary_keys_is_rebuilt_with_its_rows():
         assert conn.execute("select count(*) from raw_documents").fetchall() == [(1,)]
 
 
+def test_an_older_warehouse_gains_the_columns_added_since_and_keeps_its_rows():
+    """A column is declared once, in tables.sql: an older release's table gains it (its rows
+    NULL there), and a NOT NULL dropped since is dropped."""
+    with duckdb.connect() as conn:
+        model_runner.create_source_tables(conn)
+        conn.execute("alter table raw_event_claims drop column summary")
+        conn.execute("alter table raw_statements drop column content_end")
+        conn.execute("alter table raw_statements alter column speaker set not null")
+        conn.execute(
+            "insert into raw_statements (claim_id, doc_id, speaker, stance, content, evidence, "
+            "char_start, char_end) values ('c1', 'd1', 'A', 'neutral', 'It rained.', "
+            "'It rained.', 0, 10)"
+        )
+        model_runner.create_source_tables(conn)
+        columns = {(table, column): nullable for table, column, nullable in conn.execute(
+            "select table_name, column_name, is_nullable from duckdb_columns() "
+            "where table_name in ('raw_event_claims', 'raw_statements')").fetchall()}
+        assert ("raw_event_claims", "summary") in columns
+        assert columns["raw_statements", "speaker"] is True
+        assert conn.execute("select claim_id, content_end from raw_statements").fetchall() == [
+            ("c1", None)]
+        conn.execute("insert into raw_statements (claim_id, doc_id, stance, content, evidence, "
+                     "char_start, char_end) values ('c2', 'd1', 'neutral', 'x', 'x', 0, 1)")
+
+
 def test_a_duplicate_key_fails_the_build_loudly():
     warehouse = Warehouse()
     doc_id = warehouse.document("Floods killed 12 people on Tuesday.", "Outlet A")

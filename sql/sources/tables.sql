@@ -1,6 +1,15 @@
 -- Tables the Python pipeline writes. Everything else is built from these by the models.
 -- Idempotent: created once, then loaded by every run inside one transaction.
 --
+-- A column is declared here once. A warehouse of an older release gains the columns added since
+-- (`model_runner.create_source_tables`); the rows loaded before keep NULL there until their
+-- file changes: a casualty figure without `part_of` is a whole figure, a claim without
+-- sentence offsets has its sentence unknown, an event without `summary` none; a statement
+-- read before a pronoun's speaker was told apart keeps its resolved name as `speaker` and NULL
+-- `source_name`, one read before sources were keyed NULL `source_key` and `source_kind`, and
+-- one read before its spans were kept NULL spans (and `is_quote` as `stg_statements` infers
+-- it).
+--
 -- The per-document and per-file tables declare no primary key. Their keys are kept by the
 -- loader (corroborate/load.py inserts a document once and replaces a document's or a file's rows)
 -- and checked after every build (sql/tests/source_keys_are_unique.sql). A key's index stays in
@@ -26,12 +35,6 @@ create table if not exists raw_documents (
     story_terms         varchar[],
     story_weights       double[],
 );
-
--- Columns added after the first release: older warehouses gain them on the next run.
-alter table raw_documents add column if not exists lead_regions varchar[];
-alter table raw_documents add column if not exists minhash bigint[];
-alter table raw_documents add column if not exists story_terms varchar[];
-alter table raw_documents add column if not exists story_weights double[];
 
 create table if not exists document_sources (
     doc_id       varchar not null,
@@ -106,15 +109,6 @@ create table if not exists raw_event_claims (
     summary         varchar,
 );
 
--- Columns added after the first release: rows loaded before them keep NULL (a whole figure; the
--- sentence unknown, no summary) until their file changes.
-alter table raw_casualty_claims add column if not exists part_of varchar;
-alter table raw_casualty_claims add column if not exists sentence_start bigint;
-alter table raw_casualty_claims add column if not exists sentence_end bigint;
-alter table raw_event_claims add column if not exists sentence_start bigint;
-alter table raw_event_claims add column if not exists sentence_end bigint;
-alter table raw_event_claims add column if not exists summary varchar;
-
 create table if not exists raw_statements (
     claim_id        varchar not null,
     doc_id          varchar not null,
@@ -137,23 +131,6 @@ create table if not exists raw_statements (
     content_start   bigint,
     content_end     bigint,
 );
-
--- Statements read before a pronoun's speaker was told apart keep their resolved name as speaker
--- and NULL source_name, and those read before sources were keyed NULL source_key and
--- source_kind, until their file changes.
-alter table raw_statements alter column speaker drop not null;
-alter table raw_statements add column if not exists source_name varchar;
-alter table raw_statements add column if not exists source_key varchar;
-alter table raw_statements add column if not exists source_kind varchar;
--- and those read before their spans were kept: NULL spans, and is_quote when the content is not
--- the whole sentence (stg_statements).
-alter table raw_statements add column if not exists is_quote boolean;
-alter table raw_statements add column if not exists source_start bigint;
-alter table raw_statements add column if not exists source_end bigint;
-alter table raw_statements add column if not exists cue_start bigint;
-alter table raw_statements add column if not exists cue_end bigint;
-alter table raw_statements add column if not exists content_start bigint;
-alter table raw_statements add column if not exists content_end bigint;
 
 create table if not exists raw_time_expressions (
     doc_id     varchar not null,
