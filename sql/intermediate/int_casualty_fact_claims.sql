@@ -14,12 +14,10 @@
 --     (it gathers many happenings' figures of a year, not one happening's dead).
 --   bound_low/bound_high: the reported interval; "about N" allows 10% either way; vague
 --     ("dozens") and unspecified reports are soft: they confirm a fact, never contradict one.
---   source_id: the original source the claim rests on (int_claim_sources), if quoted.
+--   source_id, party: the original source the claim rests on, if quoted, and whose word it is
+--     (int_claim_contexts).
 --   quote_key: the statement the claim quotes, if any (int_casualty_reports turns the source
 --     group and the quote into the claim's independence key).
---   party: whose word it is: the speaker's country, else the country int_speaker_parties
---     finds for a speaker named without one (a government and its officials are one party),
---     else the speaker, else the outlet itself.
 --   A part ("eight of the wounded", "including 25 children", "two of the wounded died": part_of
 --     set) is soft too: it says the fact is at least that large, so its interval has no upper
 --     end, and it never rivals a total. Nor does it name a class for the generic tolls, or say that a generic
@@ -28,20 +26,8 @@ with casualty_claims as (
     select * from stg_casualty_claims
 ),
 
-claim_incidents as (
-    select * from int_claim_incidents
-),
-
-incident_keys as (
-    select * from int_incident_keys
-),
-
-documents as (
-    select * from stg_documents
-),
-
-sources as (
-    select * from int_document_sources
+contexts as (
+    select * from int_claim_contexts
 ),
 
 classes as (
@@ -52,27 +38,18 @@ statements as (
     select * from stg_statements
 ),
 
-claim_sources as (
-    select * from int_claim_sources
-),
-
-parties as (
-    select * from int_speaker_parties
-),
-
 claims as (
     select
-        incident_keys.incident_id,
+        contexts.incident_id,
         claims.*,
-        claim_incidents.is_background,
+        contexts.is_background,
         coalesce(classes.victim_class, 'all') as stated_victim_class,
-        documents.outlet_key,
-        sources.source_group,
+        contexts.outlet_key,
+        contexts.source_group,
+        contexts.source_id,
+        contexts.party,
     from casualty_claims as claims
-    inner join claim_incidents using (claim_id)
-    inner join incident_keys using (incident_key)
-    inner join documents on documents.doc_id = claims.doc_id
-    inner join sources on sources.doc_id = claims.doc_id
+    inner join contexts using (claim_id)
     left join classes on classes.victim = claims.victim
 ),
 
@@ -146,9 +123,9 @@ mapped as (
     select
         substr(md5(concat_ws('|', incident_id, 'casualty', outcome, side, victim_class)), 1, 16)
             as fact_id,
-        claims.*,
+        claims.* exclude (source_id, party),
         quoted.quote_key,
-        claim_sources.source_id,
+        claims.source_id,
         qualifier in ('vague', 'unspecified') or part_of is not null as is_soft,
         case
             when qualifier = 'about' then cast(floor(count_low * 0.9) as bigint)
@@ -159,15 +136,9 @@ mapped as (
             when qualifier = 'about' then cast(ceil(count_high * 1.1) as bigint)
             else count_high
         end as bound_high,
-        coalesce(claims.speaker_country, parties.party, claims.speaker, '(outlet) ' || outlet_key)
-            as party,
+        claims.party,
     from classed as claims
     left join quoted using (claim_id)
-    left join claim_sources using (claim_id)
-    left join parties
-        on parties.doc_id = claims.doc_id
-        and parties.speaker = claims.speaker
-        and claims.speaker_country is null
 ),
 
 final as (

@@ -11,24 +11,32 @@ documents as not materialized (
     select * from stg_documents
 ),
 
-links as (
+-- Near-copies, each pair both ways.
+copy_links as (
     select left_doc_id as doc_id, right_doc_id as neighbour from near_duplicates
     union
     select right_doc_id, left_doc_id from near_duplicates
-    union
-    select documents.doc_id, outlet_first.first_doc_id
+),
+
+-- Every document of an outlet linked to the outlet's first (smallest doc_id), which joins
+-- them all.
+outlet_first as (
+    select outlet_key, min(doc_id) as first_doc_id, from documents group by outlet_key
+),
+
+outlet_links as (
+    select documents.doc_id, outlet_first.first_doc_id as neighbour,
     from documents
-    inner join (
-        select outlet_key, min(doc_id) as first_doc_id from documents group by outlet_key
-    ) as outlet_first using (outlet_key)
+    inner join outlet_first using (outlet_key)
     where documents.doc_id <> outlet_first.first_doc_id
+),
+
+links as (
+    select * from copy_links
     union
-    select outlet_first.first_doc_id, documents.doc_id
-    from documents
-    inner join (
-        select outlet_key, min(doc_id) as first_doc_id from documents group by outlet_key
-    ) as outlet_first using (outlet_key)
-    where documents.doc_id <> outlet_first.first_doc_id
+    select doc_id, neighbour from outlet_links
+    union
+    select neighbour, doc_id from outlet_links
 ),
 
 groups (doc_id, source_group) using key (doc_id) as (
@@ -46,11 +54,7 @@ groups (doc_id, source_group) using key (doc_id) as (
 
 copies as (
     select doc_id, list(neighbour order by neighbour) as near_duplicates,
-    from (
-        select left_doc_id as doc_id, right_doc_id as neighbour from near_duplicates
-        union
-        select right_doc_id, left_doc_id from near_duplicates
-    )
+    from copy_links
     group by doc_id
 ),
 

@@ -17,47 +17,26 @@ times as (
     select * from int_event_times
 ),
 
-claim_incidents as (
-    select * from int_claim_incidents
-),
-
-incident_keys as (
-    select * from int_incident_keys
-),
-
-documents as (
-    select * from stg_documents
-),
-
-sources as (
-    select * from int_document_sources
-),
-
-claim_sources as (
-    select * from int_claim_sources
-),
-
-parties as (
-    select * from int_speaker_parties
+contexts as (
+    select * from int_claim_contexts
 ),
 
 claims as (
     select
-        incident_keys.incident_id,
+        contexts.incident_id,
         claims.* replace (
             times.occurred_start as occurred_start,
             times.occurred_end as occurred_end,
             times.precision as precision,
         ),
         times.precision in ('minute', 'hour', 'part_of_day', 'day') as is_fine,
-        documents.outlet_key,
-        sources.source_group,
+        contexts.outlet_key,
+        contexts.source_group,
+        contexts.source_id,
+        contexts.party,
     from event_claims as claims
     inner join times using (claim_id)
-    inner join claim_incidents using (claim_id)
-    inner join incident_keys using (incident_key)
-    inner join documents on documents.doc_id = claims.doc_id
-    inner join sources on sources.doc_id = claims.doc_id
+    inner join contexts using (claim_id)
     where times.is_dated
 ),
 
@@ -138,21 +117,14 @@ final as (
             md5(concat_ws('|', claims.incident_id, 'event', claims.event_type, placed.fact_start)),
             1, 16
         ) as fact_id,
-        claims.*,
+        claims.* exclude (source_id, party),
         claims.source_group as independence_key,
-        claim_sources.source_id,
-        coalesce('source:' || claim_sources.source_id, 'outlet:' || claims.source_group)
+        claims.source_id,
+        coalesce('source:' || claims.source_id, 'outlet:' || claims.source_group)
             as original_source,
-        coalesce(
-            claims.speaker_country, parties.party, claims.speaker, '(outlet) ' || claims.outlet_key
-        ) as party,
+        claims.party,
     from claims
     inner join placed using (claim_id)
-    left join claim_sources using (claim_id)
-    left join parties
-        on parties.doc_id = claims.doc_id
-        and parties.speaker = claims.speaker
-        and claims.speaker_country is null
 )
 
 select * from final

@@ -5,33 +5,18 @@ with all_statements as (
     select * from stg_statements
 ),
 
-statement_sources as (
-    select * from int_statement_sources
-),
-
-claim_incidents as (
-    select * from int_claim_incidents
-),
-
-incident_keys as (
-    select * from int_incident_keys
-),
-
-sources as (
-    select * from int_document_sources
+contexts as (
+    select * from int_claim_contexts
 ),
 
 statements as (
     select
-        incident_keys.incident_id,
+        contexts.incident_id,
         statements.* exclude (source_id),
-        statement_sources.source_id,
-        sources.source_group,
+        contexts.source_id,
+        contexts.source_group,
     from all_statements as statements
-    inner join statement_sources using (claim_id)
-    inner join claim_incidents using (claim_id)
-    inner join incident_keys using (incident_key)
-    inner join sources on sources.doc_id = statements.doc_id
+    inner join contexts using (claim_id)
     where statements.stance in ('accuse', 'deny', 'condemn', 'claim_responsibility')
 ),
 

@@ -3,19 +3,15 @@ with claims as (
     select * from stg_event_claims
 ),
 
-claim_incidents as (
-    select * from int_claim_incidents
-),
-
-incident_keys as (
-    select * from int_incident_keys
+contexts as (
+    select * from int_claim_contexts
 ),
 
 final as (
     select
         claims.claim_id,
         claims.doc_id,
-        incident_keys.incident_id,
+        contexts.incident_id,
         claims.event_type,
         claims.occurred_start,
         claims.occurred_end,
@@ -32,8 +28,7 @@ final as (
         claims.char_end,
         claims.summary,
     from claims
-    inner join claim_incidents using (claim_id)
-    inner join incident_keys using (incident_key)
+    inner join contexts using (claim_id)
 )
 
 select * from final

@@ -3,26 +3,18 @@ with statements as (
     select * from stg_statements
 ),
 
-statement_sources as (
-    select * from int_statement_sources
-),
-
-claim_incidents as (
-    select * from int_claim_incidents
-),
-
-incident_keys as (
-    select * from int_incident_keys
+contexts as (
+    select * from int_claim_contexts
 ),
 
 final as (
     select
         statements.claim_id,
         statements.doc_id,
-        incident_keys.incident_id,
+        contexts.incident_id,
         statements.speaker,
         statements.source_name,
-        statement_sources.source_id,
+        contexts.source_id,
         statements.source_kind,
         statements.speaker_country,
         statements.stance,
@@ -39,9 +31,7 @@ final as (
         statements.content_start,
         statements.content_end,
     from statements
-    inner join statement_sources using (claim_id)
-    inner join claim_incidents using (claim_id)
-    inner join incident_keys using (incident_key)
+    inner join contexts using (claim_id)
 )
 
 select * from final

@@ -4,17 +4,7 @@ with expressions as (
 ),
 
 final as (
-    select
-        doc_id,
-        char_start,
-        char_end,
-        text,
-        type,
-        value,
-        start_utc,
-        end_utc,
-        precision,
-    from expressions
+    select * from expressions
 )
 
 select * from final
