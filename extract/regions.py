@@ -8,7 +8,13 @@ than `extract/places.py` reads a sentence, and makes up for it with stricter dat
 least `MIN_POPULATION` inhabitants, alternate spellings only when they begin like the city's own
 name (GeoNames' alternate names include unrelated words), never a country's name or demonym. A
 capital counts only after a locative preposition ("shelling near Kabul"): a capital heading a
-lead is mostly a dateline (where the reporter files from) or the government speaking.
+lead is mostly a dateline (where the reporter files from) or the government speaking. So does a
+name that is also a common English word (at least `COMMON_WORD_FREQUENCY` of English words,
+wordfreq's lists): "More than 120 people" is not Mora, Cameroon, "Date of publication" not Date,
+Japan, "Union" not Union, New Jersey; "attack in Nice" still is Nice. A word in capitals counts
+only as a dateline, opening a line and followed by a comma, a colon, a bracket or a dash
+("ALEPPO, Syria (AP) —"): in the running text it is an acronym ("SANA reported", the Syrian
+news agency, is not Sanaa).
 
 A city stands for its first-level administrative region (GeoNames admin1: a province,
 governorate, state), written ISO3/admin1 (`SYR/09`): reports of one attack name the town, the
@@ -21,6 +27,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+import wordfreq
+
 from corroborate.extract import geonames
 from corroborate.extract.countries import country_index
 from corroborate.extract.places import LOCATIVES
@@ -28,6 +36,8 @@ from corroborate.extract.places import LOCATIVES
 LEAD_CHARS = 800
 MIN_POPULATION = 50_000
 MAX_WORDS = 3
+COMMON_WORD_FREQUENCY = 1e-4  # Zipf 5: "more", "date", "union"; "boston" and "chicago" are rarer
+_DATELINE_END = re.compile(r"\s*[,:(—–-]")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ad)[- ]")
 _SEPARATORS = re.compile(r"[\s'’-]+")
@@ -99,13 +109,40 @@ def lead_regions(text: str, limit: int = LEAD_CHARS) -> list[str]:
         for size in range(len(tokens), 0, -1):
             phrase = " ".join(tokens[:size])
             region = _region_of(phrase)
-            if region is None or (_is_capital(phrase) and not _after_locative(lead, match)):
+            if region is None or not _stands_as_a_place(lead, match, phrase):
                 continue
             if region not in found:
                 found.append(region)
             resume = match.start() + len(phrase)
             break
     return found
+
+
+def _stands_as_a_place(lead: str, match: re.Match[str], phrase: str) -> bool:
+    """Whether the name found at `match` is read as the city it names: a capital or a common
+    word only after a locative preposition, another word in capitals only as a dateline (what
+    opens a line, before a comma, a colon, a bracket or a dash)."""
+    if _is_capital(phrase) or _is_common_word(phrase):
+        return _after_locative(lead, match)
+    if phrase.isupper():
+        return _is_dateline(lead, match.start(), phrase)
+    return True
+
+
+def _is_dateline(lead: str, start: int, phrase: str) -> bool:
+    line_start = lead.rfind("\n", 0, start) + 1
+    name_end = start + len(phrase.rstrip(".,:;"))
+    return not lead[line_start:start].strip() and _DATELINE_END.match(lead, name_end) is not None
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    frequencies = wordfreq.get_frequency_dict("en", "large")
+    return frozenset(word for word, share in frequencies.items() if share >= COMMON_WORD_FREQUENCY)
+
+
+def _is_common_word(phrase: str) -> bool:
+    return _fold(_POSSESSIVE.sub("", phrase)) in _common_words()
 
 
 @cache

@@ -21,3 +21,16 @@ def test_a_capital_is_the_story_place_only_after_a_locative_preposition():
     assert lead_regions("Shelling near Nairobi killed 12.") == [f"KEN/{row['admin1code']}"]
     # A dateline says where the reporter files from; "Nairobi said" is the government.
     assert lead_regions("NAIROBI (Reuters) - Nairobi said the talks would resume.") == []
+
+
+def test_a_common_english_word_is_a_city_only_after_a_locative_preposition():
+    # GeoNames lists cities named More, Date and Union; in a lead they are words.
+    assert lead_regions("More than 120 people were killed. Date of publication: 5 May.") == []
+    [row] = [r for r in geonames.cities().values() if r["name"] == "Nice"]
+    assert lead_regions("An attack in Nice killed 84.") == [f"FRA/{row['admin1code']}"]
+
+
+def test_a_word_in_capitals_is_a_city_only_as_a_dateline():
+    # The Syrian news agency SANA is not Sanaa; a dateline's city is the story's.
+    assert lead_regions("According to SANA, shells hit Homs.") == ["SYR/11"]
+    assert lead_regions("ALEPPO, Syria (AP) — Shells hit the city.") == ["SYR/09"]
