@@ -8,11 +8,15 @@
 --   party: the speaker's country, else the country int_speaker_parties finds for a speaker
 --     named without one (a government and its officials are one party), else the speaker, else
 --     the outlet itself.
-with claims as (
+with casualty_claims as (
     select claim_id, doc_id, speaker, speaker_country, from stg_casualty_claims
-    union all
+),
+
+event_claims as (
     select claim_id, doc_id, speaker, speaker_country, from stg_event_claims
-    union all
+),
+
+statements as (
     select claim_id, doc_id, speaker, speaker_country, from stg_statements
 ),
 
@@ -44,6 +48,24 @@ parties as (
     select * from int_speaker_parties
 ),
 
+-- Each claim with the source it rests on: a statement is matched only against the statements'
+-- sources, a casualty or event claim only against the claims' (a join of each kind's own rows).
+casualty_and_event_claims as (
+    select * from casualty_claims
+    union all
+    select * from event_claims
+),
+
+claims as (
+    select casualty_and_event_claims.*, claim_sources.source_id,
+    from casualty_and_event_claims
+    left join claim_sources using (claim_id)
+    union all
+    select statements.*, statement_sources.source_id,
+    from statements
+    left join statement_sources using (claim_id)
+),
+
 final as (
     select
         claims.claim_id,
@@ -51,7 +73,7 @@ final as (
         claim_incidents.is_background,
         documents.outlet_key,
         sources.source_group,
-        coalesce(statement_sources.source_id, claim_sources.source_id) as source_id,
+        claims.source_id,
         coalesce(
             claims.speaker_country, parties.party, claims.speaker,
             '(outlet) ' || documents.outlet_key
@@ -61,8 +83,6 @@ final as (
     inner join incident_keys using (incident_key)
     inner join documents on documents.doc_id = claims.doc_id
     inner join sources on sources.doc_id = claims.doc_id
-    left join claim_sources using (claim_id)
-    left join statement_sources using (claim_id)
     left join parties
         on parties.doc_id = claims.doc_id
         and parties.speaker = claims.speaker
