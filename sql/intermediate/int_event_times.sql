@@ -10,7 +10,23 @@
 -- the tagger read is kept: its offset is the clock against the start's UTC time of day). A
 -- weekday that no day-precise anchor pins down dates nothing (is_dated false), so "said
 -- Tuesday" in an article dated only to its year never opens or joins a timeline.
-with claims as (
+with event_claims as (
+    select * from stg_event_claims
+),
+
+expressions as (
+    select * from stg_time_expressions
+),
+
+published_documents as (
+    select * from documents
+),
+
+own_documents as (
+    select * from stg_documents
+),
+
+claims as (
     select
         claim_id,
         doc_id,
@@ -20,7 +36,7 @@ with claims as (
         occurred_start,
         occurred_end,
         precision,
-    from stg_event_claims
+    from event_claims
 ),
 
 -- Only a coarse claim is read again, so only a coarse claim's time value is looked up.
@@ -29,7 +45,7 @@ values_of_claims as (
         claims.claim_id,
         min(expressions.value) as time_value,
     from claims
-    inner join stg_time_expressions as expressions
+    inner join expressions
         on expressions.doc_id = claims.doc_id
         and expressions.text = claims.time_text
         and expressions.char_start >= claims.char_start
@@ -42,8 +58,8 @@ anchors as (
     select
         documents.doc_id,
         cast(documents.published_at at time zone 'UTC' as date) as anchor_day,
-    from documents
-    inner join stg_documents as own using (doc_id)
+    from published_documents as documents
+    inner join own_documents as own using (doc_id)
     where documents.published_precision in ('minute', 'hour', 'part_of_day', 'day')
       and coalesce(own.published_precision, 'unknown')
           not in ('minute', 'hour', 'part_of_day', 'day')

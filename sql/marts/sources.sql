@@ -1,7 +1,15 @@
 -- Grain: one row per source (statements.source_id): one ministry, person, outlet or group
 -- under every name the articles give it ("Peru's Defense Ministry", "the Ministry of
 -- Defence in Lima", "MoD", a later "the ministry"), with each name's documents.
-with statements as (
+with all_statements as (
+    select * from stg_statements
+),
+
+statement_sources as (
+    select * from int_statement_sources
+),
+
+statements as (
     select
         statement_sources.source_id,
         statements.source_key,
@@ -10,8 +18,8 @@ with statements as (
         statements.doc_id,
         statements.source_name,
         statements.speaker,
-    from stg_statements as statements
-    inner join int_statement_sources as statement_sources using (claim_id)
+    from all_statements as statements
+    inner join statement_sources using (claim_id)
 ),
 
 names as (

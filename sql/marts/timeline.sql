@@ -13,8 +13,15 @@
 -- the outlet's own voice; the sentence it stands in and that report's claim keep its provenance.
 -- Claims loaded before summaries were read show their sentence, cut at 200 characters.
 with facts as (
-    select *,
-    from int_event_facts
+    select * from int_event_facts
+),
+
+published_documents as (
+    select * from documents
+),
+
+document_texts as (
+    select * from stg_documents
 ),
 
 member_periods as (
@@ -33,7 +40,7 @@ member_periods as (
                 then date_trunc('year', published_at at time zone 'UTC') + interval 1 year
             else cast(published_at at time zone 'UTC' as date) + interval 1 day
         end as period_end,
-    from documents
+    from published_documents
     where published_at is not null
 ),
 
@@ -74,7 +81,7 @@ summarised as (
             placed.example_sentence.end - placed.example_sentence.start
         )) as sentence,
     from placed
-    left join stg_documents as documents on documents.doc_id = placed.example_sentence.doc_id
+    left join document_texts as documents on documents.doc_id = placed.example_sentence.doc_id
 ),
 
 final as (
