@@ -122,7 +122,7 @@ def _stands_as_a_place(lead: str, match: re.Match[str], phrase: str) -> bool:
     """Whether the name found at `match` is read as the city it names: a capital or a common
     word only after a locative preposition, another word in capitals only as a dateline (what
     opens a line, before a comma, a colon, a bracket or a dash)."""
-    if _is_capital(phrase) or _is_common_word(phrase):
+    if _needs_locative(phrase):
         return _after_locative(lead, match)
     if phrase.isupper():
         return _is_dateline(lead, match.start(), phrase)
@@ -141,17 +141,15 @@ def _common_words() -> frozenset[str]:
     return frozenset(word for word, share in frequencies.items() if share >= COMMON_WORD_FREQUENCY)
 
 
-def _is_common_word(phrase: str) -> bool:
-    return _fold(_POSSESSIVE.sub("", phrase)) in _common_words()
-
-
 @cache
 def _capitals() -> frozenset[str]:
     return frozenset(key for key, entry in country_index().items() if entry.kind == "capital")
 
 
-def _is_capital(phrase: str) -> bool:
-    return _fold(_POSSESSIVE.sub("", phrase)) in _capitals()
+def _needs_locative(phrase: str) -> bool:
+    """A capital, or a name that is also a common English word."""
+    name = _fold(_POSSESSIVE.sub("", phrase))
+    return name in _capitals() or name in _common_words()
 
 
 def _after_locative(lead: str, match: re.Match[str]) -> bool:
