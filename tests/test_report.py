@@ -14,6 +14,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from jinja2 import Environment
+from markupsafe import Markup
 
 from corroborate import defaults
 from corroborate.cli import main
@@ -68,6 +70,23 @@ def test_no_article_string_becomes_markup(report):
     assert "&#34;&gt;&lt;img src=x onerror=alert(&#39;xss-outlet&#39;)&gt;" in incident
     assert '<span class="unsafe-url"' in incident
     assert "javascript:alert(&#39;xss-url&#39;)" in incident
+
+
+def test_the_reports_templates_print_what_stock_autoescape_prints(tmp_path):
+    """The report's templates escape to plain strings (for speed); a page must not differ by a
+    byte from what Jinja's own autoescape makes of the same values."""
+    source = (
+        "{% macro bold(x) %}<b>{{ x }}</b>{% endmacro %}{% set header %}<h1>{{ title }}</h1>"
+        "{% endset %}{{ header }}{% for value in values %}<i>{{ value }}</i>{{ bold(value) }}"
+        "{% endfor %}{{ values | join(', ') }}{{ title ~ '!' }}"
+    )
+    values = ["<script>alert('x')</script>", '"><img src=x onerror=alert(1)>', "a & b", 12,
+              3.5, None, True, Markup("<em>ours</em>")]
+    context = {"title": "</style><script>", "values": values}
+    ours = _Site(tmp_path / "w.duckdb").env.from_string(source).render(context)
+    stock = Environment(autoescape=True).from_string(source).render(context)
+    assert ours == stock
+    assert "<script>" not in ours and "<em>ours</em>" in ours
 
 
 def test_only_the_reports_own_style_is_allowed(report):
