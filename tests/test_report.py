@@ -124,8 +124,8 @@ def test_urls_are_linked_only_when_http():
 def test_a_big_incident_is_paged_not_cut(tmp_path):
     data = _big_incident(facts=250, events=230)
     data.incidents.append({**data.incidents[0], "incident_id": "empty", "label": "empty"})
-    sizes = _Site(Path("w.duckdb")).write_all(tmp_path, data.incidents, _shares_of(data),
-                                              workers=2)
+    _, sizes = _Site(Path("w.duckdb")).write_all(tmp_path, lambda: data.incidents,
+                                                 _shares_of(data), workers=2)
     assert (tmp_path / "incident-empty.html").is_file()
     names = sorted(path.name for path in tmp_path.glob("incident-big*.html"))
     assert names == ["incident-big-p2.html", "incident-big-p3.html", "incident-big.html"]

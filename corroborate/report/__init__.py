@@ -56,20 +56,20 @@ def write_report(
     incidents' pages rendered by `workers` processes (rendering is most of the time)."""
     started = time.perf_counter()
     _refuse_foreign(out)
-    with duckdb.connect(str(warehouse), read_only=True) as conn:
-        incidents = queries.load_incidents(conn, incident)
-    if incident is not None and not incidents:
+    shares = _WarehouseShares(warehouse, incident)
+    if incident is not None and not shares.incidents():
         raise LookupError(f"no incident {incident} in {warehouse}")
     site = _Site(warehouse)
     build = out.with_name(f".{out.name}.build-{os.getpid()}")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
     try:
-        written = site.write_all(build, incidents, _WarehouseShares(warehouse, incident), workers)
+        incidents, written = site.write_all(build, shares.incidents, shares,
+                                            1 if incident is not None else workers)
         _swap_in(build, out)
     finally:
         shutil.rmtree(build, ignore_errors=True)
-    return Written(out / "index.html", len(incidents), len(written), max(written),
+    return Written(out / "index.html", incidents, len(written), max(written),
                    time.perf_counter() - started)
 
 
@@ -87,6 +87,11 @@ class _WarehouseShares:
         config = {"threads": 1} if shares > 1 else {}
         with duckdb.connect(str(self.warehouse), read_only=True, config=config) as conn:
             return queries.load(conn, self.incident, share, shares)
+
+    def incidents(self) -> list[dict[str, Any]]:
+        """Every incident's row (or the one's), for the index."""
+        with duckdb.connect(str(self.warehouse), read_only=True) as conn:
+            return queries.load_incidents(conn, self.incident)
 
 
 @contextmanager
@@ -147,28 +152,30 @@ class _Site:
     def write_all(
         self,
         folder: Path,
-        incidents: list[dict[str, Any]],
+        incidents: Callable[[], list[dict[str, Any]]],
         load: Callable[[int, int], queries.ReportData],
         workers: int = 1,
-    ) -> list[int]:
-        """The index of `incidents` and every incident's pages; returns their sizes in bytes.
-        `load(share, shares)` gives the rows of a share of the incidents: with several
-        `workers`, forked processes each load and render one share."""
-        shares = max(1, min(workers, len(incidents)))
-        if shares == 1:
-            return self._write_index(folder, incidents) + self._write_share(folder, load, 0, 1)
+    ) -> tuple[int, list[int]]:
+        """The index of the `incidents()` and every incident's pages; returns how many
+        incidents there are and the pages' sizes in bytes. `load(share, shares)` gives the rows
+        of a share of the incidents: with several `workers`, forked processes each load and
+        render one share, while this one reads and writes the index."""
+        if workers == 1:
+            listed = incidents()
+            return len(listed), (self._write_index(folder, listed)
+                                 + self._write_share(folder, load, 0, 1))
         global _FORKED
         _FORKED = (self, folder, load)
         try:
-            with ProcessPoolExecutor(shares, mp_context=get_context("fork")) as pool:
-                written = pool.map(_write_share, range(shares), [shares] * shares)
-                # The index is written here while the forked processes render the incidents.
-                sizes = self._write_index(folder, incidents)
+            with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+                written = pool.map(_write_share, range(workers), [workers] * workers)
+                listed = incidents()
+                sizes = self._write_index(folder, listed)
                 for share in written:
                     sizes += share
         finally:
             _FORKED = None
-        return sizes
+        return len(listed), sizes
 
     def _write_index(self, folder: Path, incidents: list[dict[str, Any]]) -> list[int]:
         sizes = []

@@ -101,9 +101,11 @@ def _window(rows: Sequence[dict[str, Any]]) -> tuple[datetime, datetime]:
 
 
 def _tick_label(moment: datetime, span_seconds: float) -> str:
+    """The year, the day or the day and minute of a tick (ISO formatting: five ticks a chart,
+    tens of thousands of charts, and `strftime` is the slower way to the same text)."""
     days = span_seconds / 86400
     if days > 3 * 365:
-        return moment.strftime("%Y")
+        return str(moment.year)
     if days > 3:
-        return moment.strftime("%Y-%m-%d")
-    return moment.strftime("%m-%d %H:%M")
+        return moment.date().isoformat()
+    return moment.isoformat(" ", "minutes")[5:]
