@@ -146,8 +146,10 @@ class _Site:
             # Markup repeated by the thousand (a status, a matrix cell), rendered once each.
             "badge": _Rendered(macros.status),
         }
-        cells = _Rendered(lambda cell: macros.cell(*cell))  # a row's cells: one filter call
-        self.env.filters["as_cells"] = lambda row: Markup("").join(map(cells.__getitem__, row))
+        # A row's cells in one filter call; each is markup its macro rendered, so they are
+        # joined as text (`Markup.join` would pass each through `escape` again).
+        cells = _Rendered(lambda cell: macros.cell(*cell))
+        self.env.filters["as_cells"] = lambda row: Markup("".join(map(cells.__getitem__, row)))
 
     def write_all(
         self,

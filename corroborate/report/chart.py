@@ -19,8 +19,16 @@ LABEL_WIDTH = 190
 ROW_HEIGHT = 22
 AXIS_HEIGHT = 28
 MIN_BAR = 3.0
+PLOT_WIDTH = WIDTH - LABEL_WIDTH - 10  # from the labels to a margin on the right
 TICKS = 5
 FINE = frozenset({"minute", "hour", "part_of_day", "day"})
+#: Where the ticks stand, evenly spaced across the plot whatever its span, and the SVG
+#: text-anchor that keeps each label inside the chart.
+_TICK_PLACES = [
+    (round(LABEL_WIDTH + PLOT_WIDTH * step / (TICKS - 1), 1),
+     "start" if step == 0 else "end" if step == TICKS - 1 else "middle")
+    for step in range(TICKS)
+]
 
 
 class Bar(NamedTuple):
@@ -59,11 +67,10 @@ def timeline_chart(rows: Sequence[dict[str, Any]]) -> Chart | None:
         return None
     start, end = _window(dated)
     span = (end - start).total_seconds()
-    plot = WIDTH - LABEL_WIDTH - 10
 
     def x_of(moment: datetime) -> float:
         seconds = min(max((moment - start).total_seconds(), 0.0), span)
-        return LABEL_WIDTH + seconds / span * plot
+        return LABEL_WIDTH + seconds / span * PLOT_WIDTH
 
     bars = []
     for index, row in enumerate(dated):
@@ -78,13 +85,9 @@ def timeline_chart(rows: Sequence[dict[str, Any]]) -> Chart | None:
             title += "; as written: " + row["as_written"]
         bars.append(Bar(row["fact_id"], row["status"] + (" clipped" if clipped else ""), title,
                         top + 15, label, round(left, 1), top + 4, round(width, 1)))
-    anchors = ["start", *["middle"] * (TICKS - 2), "end"]
     ticks = [
-        Tick(round(x_of(moment), 1), _tick_label(moment, span), anchor)
-        for moment, anchor in zip(
-            (start + timedelta(seconds=span * step / (TICKS - 1)) for step in range(TICKS)),
-            anchors, strict=True,
-        )
+        Tick(x, _tick_label(start + timedelta(seconds=span * step / (TICKS - 1)), span), anchor)
+        for step, (x, anchor) in enumerate(_TICK_PLACES)
     ]
     return Chart(WIDTH, AXIS_HEIGHT + len(dated) * ROW_HEIGHT + 6, LABEL_WIDTH, bars, ticks)
 
