@@ -34,7 +34,11 @@ fact_times as (
         min(occurred_end) filter (where is_fine = fact_has_fine) as earliest_end,
         min(occurred_start) filter (where is_fine = fact_has_fine) as first_start,
         max(occurred_end) filter (where is_fine = fact_has_fine) as last_end,
-        arg_min(precision, occurred_end - occurred_start) as precision,
+        -- The finest precision any report gives (the shortest interval; ties by claim, so that
+        -- a rebuild picks the same).
+        arg_min(
+            precision, {'span': occurred_end - occurred_start, 'claim_id': claim_id}
+        ) as precision,
         -- The report a summary is read from: one at the fact's precision, in the outlet's own
         -- voice before a quoted one, in the shortest sentence; its summary (who did what to
         -- whom, where) and the sentence it was read from.
