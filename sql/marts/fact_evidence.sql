@@ -7,9 +7,29 @@
 -- document's total for everyone, added up from its figures by class, is no claim of the text:
 -- the all fact lists the claims it adds up (is_summed). A view: the sentences are cut from the
 -- stored text when read, never stored twice.
-with claim_reports as (
+with casualty_reports as (
+    select * from int_casualty_reports
+),
+
+casualty_claims as (
+    select * from stg_casualty_claims
+),
+
+event_fact_claims as (
+    select * from int_event_fact_claims
+),
+
+facts as (
+    select * from source_agreement
+),
+
+published_documents as (
+    select * from documents
+),
+
+claim_reports as (
     select fact_id, claim_id, as_written, party,
-    from int_casualty_reports
+    from casualty_reports
     where not is_derived
 ),
 
@@ -17,7 +37,7 @@ summed_reports as (
     select
         totals.fact_id,
         summed.claim_id,
-    from int_casualty_reports as totals,
+    from casualty_reports as totals,
         unnest(totals.claim_ids) as summed(claim_id)
     where totals.is_derived
 ),
@@ -58,7 +78,7 @@ casualty_rows as (
         claims.sentence_start,
         claims.sentence_end,
     from casualty_evidence as evidence
-    inner join stg_casualty_claims as claims on claims.claim_id = evidence.evidence_claim_id
+    inner join casualty_claims as claims on claims.claim_id = evidence.evidence_claim_id
 ),
 
 event_rows as (
@@ -79,7 +99,7 @@ event_rows as (
         char_end,
         sentence_start,
         sentence_end,
-    from int_event_fact_claims
+    from event_fact_claims
 ),
 
 evidence as (
@@ -116,8 +136,8 @@ final as (
         evidence.sentence_start,
         evidence.sentence_end,
     from evidence
-    inner join source_agreement as facts using (fact_id)
-    inner join documents on documents.doc_id = evidence.doc_id
+    inner join facts using (fact_id)
+    inner join published_documents as documents on documents.doc_id = evidence.doc_id
 )
 
 select * from final
