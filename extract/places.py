@@ -15,6 +15,7 @@ locative preposition ("in Brussels", "cities of X, Y and Z") or as the next item
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -103,6 +104,9 @@ _WORD = re.compile(r"[A-Z][\w'’.-]*")
 _NEXT_WORDS = re.compile(r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){1,3}")
 #: Words that put the following name on the map ("in Brussels"), shared with `extract/regions.py`.
 LOCATIVES = frozenset(words("locative_prepositions"))
+#: Words between a locative and its place that say which part of it ("in central Paris").
+PLACE_MODIFIERS = frozenset(words("place_modifiers"))
+MAX_MODIFIERS = 2  # "in the northern", "near downtown"
 _SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital"})
 
 
@@ -193,23 +197,35 @@ def _country_as(iso3: str, kind: str) -> Place:
     return gazetteer().countries[iso3]._replace(kind=kind)
 
 
+def follows_locative(words_before: Sequence[str]) -> bool:
+    """Whether the words before a name (as written, in order) end with a locative preposition,
+    reaching over up to `MAX_MODIFIERS` lower-case words that say which part of the place:
+    "in Paris", "in central Paris", "near downtown". A capitalised one is part of another name:
+    "from Eastern Washington" is not the capital."""
+    index = len(words_before) - 1
+    while (index >= 0 and len(words_before) - 1 - index < MAX_MODIFIERS
+           and words_before[index] in PLACE_MODIFIERS):
+        index -= 1
+    return index >= 0 and words_before[index].lower() in LOCATIVES
+
+
 def _located_city(text: str, start: int, city: Place, found: list[PlaceMention]) -> Place | None:
     before = text[max(0, start - 40) : start]
-    words = before.lower().split()
-    if words and words[-1] in LOCATIVES:
+    words = before.split()
+    if follows_locative(words):
         return city
-    if len(words) >= 2 and words[-1] == "of" and words[-2] in _SETTLEMENTS:
+    if len(words) >= 2 and words[-1].lower() == "of" and words[-2].lower() in _SETTLEMENTS:
         words = words[:-2]  # "the cities of X"
-    if words and words[-1] == "the":
+    if words and words[-1].lower() == "the":
         words = words[:-1]
-    if words and words[-1] in LOCATIVES:
+    if follows_locative(words):
         return city
     previous = found[-1] if found else None
     if (
         previous is not None
         and previous.place.kind == "city"
         and previous.end >= start - 6
-        and (before.rstrip().endswith(",") or (words and words[-1] in ("and", "or")))
+        and (before.rstrip().endswith(",") or (words and words[-1].lower() in ("and", "or")))
     ):
         return city  # the next item of a list of places ("in X, Y and Z")
     return None

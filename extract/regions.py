@@ -31,7 +31,7 @@ import wordfreq
 
 from corroborate.extract import geonames
 from corroborate.extract.countries import country_index
-from corroborate.extract.places import LOCATIVES
+from corroborate.extract.places import follows_locative
 
 LEAD_CHARS = 800
 MIN_POPULATION = 50_000
@@ -42,7 +42,6 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[- ]")
 _SEPARATORS = re.compile(r"[\s'’-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 def _fold(name: str) -> str:
@@ -153,8 +152,7 @@ def _needs_locative(phrase: str) -> bool:
 
 
 def _after_locative(lead: str, match: re.Match[str]) -> bool:
-    before = _LAST_WORD.search(lead, max(0, match.start() - 20), match.start())
-    return before is not None and before.group(1).lower() in LOCATIVES
+    return follows_locative(lead[max(0, match.start() - 40):match.start()].split())
 
 
 # Leads repeat the same capitalised words and names ("The", "Syrian", a capital): each is read

@@ -13,6 +13,10 @@ def test_city_after_a_locative_preposition() -> None:
     assert names("The ministers met in Vienna.") == [("Vienna", "AUT", "Europe/Vienna")]
 
 
+def test_city_after_a_preposition_and_which_part_of_it() -> None:
+    assert names("Shells hit homes in northern Kharkiv.") == [("Kharkiv", "UKR", "Europe/Kyiv")]
+
+
 def test_city_list_after_a_preposition() -> None:
     found = names("Shells fell on the cities of Kharkiv, Sumy and Poltava.")
     assert [name for name, _, _ in found] == ["Kharkiv", "Sumy", "Poltava"]

@@ -34,3 +34,13 @@ def test_a_word_in_capitals_is_a_city_only_as_a_dateline():
     # The Syrian news agency SANA is not Sanaa; a dateline's city is the story's.
     assert lead_regions("According to SANA, shells hit Homs.") == ["SYR/11"]
     assert lead_regions("ALEPPO, Syria (AP) — Shells hit the city.") == ["SYR/09"]
+
+
+def test_a_locative_reaches_over_words_that_say_which_part_of_the_place():
+    [row] = [r for r in geonames.cities().values() if r["name"] == "Nairobi"]
+    kenya = f"KEN/{row['admin1code']}"
+    assert lead_regions("A bomb exploded in central Nairobi.") == [kenya]
+    assert lead_regions("Shelling near downtown Nairobi killed 12.") == [kenya]
+    # Capitalised, the word is part of another name; across a full stop, it locates nothing.
+    assert lead_regions("Trucks came from Western Nairobi Farms.") == []
+    assert lead_regions("Rebels took territory to the south. Nairobi said they had.") == []
