@@ -106,7 +106,7 @@ _NEXT_WORDS = re.compile(r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){1,3}")
 LOCATIVES = frozenset(words("locative_prepositions"))
 #: Words between a locative and its place that say which part of it ("in central Paris").
 PLACE_MODIFIERS = frozenset(words("place_modifiers"))
-MAX_MODIFIERS = 2  # "in the northern", "near downtown"
+MAX_MODIFIERS = 2  # "near downtown", "in rural northern"
 _SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital"})
 
 
@@ -202,11 +202,11 @@ def follows_locative(words_before: Sequence[str]) -> bool:
     reaching over up to `MAX_MODIFIERS` lower-case words that say which part of the place:
     "in Paris", "in central Paris", "near downtown". A capitalised one is part of another name:
     "from Eastern Washington" is not the capital."""
-    index = len(words_before) - 1
-    while (index >= 0 and len(words_before) - 1 - index < MAX_MODIFIERS
-           and words_before[index] in PLACE_MODIFIERS):
-        index -= 1
-    return index >= 0 and words_before[index].lower() in LOCATIVES
+    words = list(words_before)
+    for _ in range(MAX_MODIFIERS):
+        if words and words[-1] in PLACE_MODIFIERS:
+            words.pop()
+    return bool(words) and words[-1].lower() in LOCATIVES
 
 
 def _located_city(text: str, start: int, city: Place, found: list[PlaceMention]) -> Place | None:

@@ -57,15 +57,18 @@ def write_report(
     started = time.perf_counter()
     _refuse_foreign(out)
     shares = _WarehouseShares(warehouse, incident)
-    if incident is not None and not shares.incidents():
-        raise LookupError(f"no incident {incident} in {warehouse}")
+    index_rows = shares.incidents  # read beside the renderers
+    if incident is not None:  # one incident: read first, to say so when it is not there
+        listed = shares.incidents()
+        if not listed:
+            raise LookupError(f"no incident {incident} in {warehouse}")
+        index_rows, workers = (lambda: listed), 1
     site = _Site(warehouse)
     build = out.with_name(f".{out.name}.build-{os.getpid()}")
     shutil.rmtree(build, ignore_errors=True)
     build.mkdir(parents=True)
     try:
-        incidents, written = site.write_all(build, shares.incidents, shares,
-                                            1 if incident is not None else workers)
+        incidents, written = site.write_all(build, index_rows, shares, workers)
         _swap_in(build, out)
     finally:
         shutil.rmtree(build, ignore_errors=True)
