@@ -8,51 +8,37 @@ from pathlib import Path
 
 from corroborate import catalog, defaults
 from corroborate.cli.options import UsageError, present_tables, reader, warehouse_option
+from corroborate.cli.options import command as add_command
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    export = commands.add_parser(
-        "export",
-        help="write the marts and claim tables as Parquet or CSV files",
-        description="Write tables of the published warehouse to a folder: Parquet (types "
-        "kept; tables with an incident_id hive-partitioned by incident month) or CSV (one file "
-        "per table). Without TABLE, every mart: the documents, claim tables, incidents, "
-        "source_agreement, timeline, contradictions and accounts.",
-    )
+    export = add_command(commands, "export", export_command)
     export.add_argument("tables", nargs="*", metavar="TABLE", help="public tables to export")
     export.add_argument("--format", choices=("parquet", "csv"), default="parquet",
                         help="parquet (default) or csv")
     export.add_argument("--out", type=Path, default=Path("export"),
                         help="the folder to write (default export/)")
     warehouse_option(export)
-    export.set_defaults(handler=export_command)
 
-    report = commands.add_parser(
-        "report",
-        help="write a static HTML report of the warehouse: incidents, timelines, agreement",
-        description="Write a static HTML site from the published warehouse, to open from "
-        "file:// (no network, no script): an index of incidents, and per incident a timeline "
-        "chart in UTC, the agreement of its facts by independent source, its contradictions "
-        "and the evidence for every fact.",
-    )
+    report = add_command(commands, "report", report_command)
     report.add_argument("--out", type=Path, default=None,
                         help="the folder to write (default: report/ beside the warehouse)")
     report.add_argument("--incident", default=None, metavar="ID",
                         help="only this incident (an incident_id)")
     warehouse_option(report)
-    report.set_defaults(handler=report_command)
 
-    docs = commands.add_parser(
-        "docs",
-        help="list the public tables, or one table's documented columns",
-        description="Print the documentation of the public tables (from the yml beside the SQL "
-        "models): every table with its description, or, given a table, each of its columns.",
-    )
+    docs = add_command(commands, "docs", docs_command)
     docs.add_argument("table", nargs="?", help="a public table, e.g. source_agreement")
-    docs.set_defaults(handler=docs_command)
 
 
 def export_command(args: argparse.Namespace) -> int:
+    """Write the marts and claim tables as Parquet or CSV files.
+
+    Write tables of the published warehouse to a folder: Parquet (types kept; tables with an
+    incident_id hive-partitioned by incident month) or CSV (one file per table). Without TABLE,
+    every mart: the documents, claim tables, incidents, source_agreement, timeline,
+    contradictions and accounts.
+    """
     from corroborate import export
 
     with reader(args.warehouse) as conn:
@@ -69,6 +55,12 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
+    """Write a static HTML report of the warehouse: incidents, timelines, agreement.
+
+    Write a static HTML site from the published warehouse, to open from file:// (no network, no
+    script): an index of incidents, and per incident a timeline chart in UTC, the agreement of
+    its facts by independent source, its contradictions and the evidence for every fact.
+    """
     from corroborate.report import write_report
 
     reader(args.warehouse).close()  # the same clear message as other readers without one
@@ -83,6 +75,11 @@ def report_command(args: argparse.Namespace) -> int:
 
 
 def docs_command(args: argparse.Namespace) -> int:
+    """List the public tables, or one table's documented columns.
+
+    Print the documentation of the public tables (from the yml beside the SQL models): every
+    table with its description, or, given a table, each of its columns.
+    """
     tables = catalog.documented_tables()
     public = catalog.public_tables()
     if args.table is None:

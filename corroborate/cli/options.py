@@ -4,7 +4,9 @@ alone, and the read-only connection every reader opens."""
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -14,6 +16,23 @@ from corroborate import defaults
 
 class UsageError(RuntimeError):
     """A problem the user can fix from the message alone."""
+
+
+def command(
+    commands: argparse._SubParsersAction,
+    name: str,
+    handler: Callable[[argparse.Namespace], int],
+) -> argparse.ArgumentParser:
+    """A subcommand run by `handler`, which returns the exit status. The handler's docstring is
+    its help, in one place: the first line is the command's line in `corroborate --help`, the
+    paragraph after it the description its own `--help` prints."""
+    summary, _, description = inspect.cleandoc(handler.__doc__ or "").partition("\n\n")
+    parser = commands.add_parser(
+        name, help=summary[:1].lower() + summary[1:].rstrip("."),
+        description=" ".join(description.split()),
+    )
+    parser.set_defaults(handler=handler)
+    return parser
 
 
 def wait_option(parser: argparse.ArgumentParser) -> None:

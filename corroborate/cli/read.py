@@ -17,20 +17,7 @@ from corroborate.cli.options import UsageError
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    _add_sql_command(commands)
-    _add_status_command(commands)
-    _add_eval_command(commands)
-
-
-def _add_sql_command(commands: argparse._SubParsersAction) -> None:
-    """`sql`: a read-only query on the published warehouse."""
-    sql = commands.add_parser(
-        "sql",
-        help="run a SQL query on the published warehouse and print the result",
-        description="Run a query read-only against the published warehouse. Statements that "
-        "write, export, attach, install, load or change settings are refused, and files "
-        "outside the warehouse are out of reach unless --allow-files.",
-    )
+    sql = options.command(commands, "sql", _sql)
     sql.add_argument("query", help='e.g. "select * from source_agreement"')
     sql.add_argument(
         "--format", choices=output.FORMATS, default="table",
@@ -45,41 +32,25 @@ def _add_sql_command(commands: argparse._SubParsersAction) -> None:
         help="let the query read files and URLs outside the warehouse (it never writes)",
     )
     options.warehouse_option(sql)
-    sql.set_defaults(handler=_sql)
 
+    options.warehouse_option(options.command(commands, "status", _status))
 
-def _add_status_command(commands: argparse._SubParsersAction) -> None:
-    """`status`: last runs, row counts and rejections."""
-    status = commands.add_parser(
-        "status",
-        help="show the last runs, row counts per table and rejected inputs",
-        description="Show the last runs, row counts per public table, and rejected inputs "
-        "with their reasons.",
-    )
-    options.warehouse_option(status)
-    status.set_defaults(handler=_status)
-
-
-def _add_eval_command(commands: argparse._SubParsersAction) -> None:
-    """`eval`: scores against gold files or TimeML corpora."""
-    evaluate = commands.add_parser(
-        "eval",
-        help="score the warehouse against a gold file, or the time tagger against TimeML",
-        description="Score the published warehouse against a gold file in the seeds gold "
-        "format (casualties, times, documents, agreement: whichever sections it has), or, with "
-        "--timebank, run the time normaliser on TimeML files with their gold creation times and "
-        "score it TempEval-3 style.",
-    )
+    evaluate = options.command(commands, "eval", _eval)
     evaluate.add_argument("gold", nargs="?", type=Path, help="a gold JSON file")
     evaluate.add_argument(
         "--timebank", type=Path, action="append", metavar="DIR",
         help="a folder of TimeML .tml files (repeatable)",
     )
     options.warehouse_option(evaluate)
-    evaluate.set_defaults(handler=_eval)
 
 
 def _sql(args: argparse.Namespace) -> int:
+    """Run a SQL query on the published warehouse and print the result.
+
+    Run a query read-only against the published warehouse. Statements that write, export,
+    attach, install, load or change settings are refused, and files outside the warehouse are
+    out of reach unless --allow-files.
+    """
     with _sql_session(args) as conn:
         relation = conn.sql(args.query)
         if relation is None:
@@ -103,6 +74,10 @@ def _sql_session(args: argparse.Namespace) -> Iterator[Any]:
 
 
 def _status(args: argparse.Namespace) -> int:
+    """Show the last runs, row counts per table and rejected inputs.
+
+    Show the last runs, row counts per public table, and rejected inputs with their reasons.
+    """
     with options.reader(args.warehouse) as conn:
         print(f"warehouse: {args.warehouse}")
         conn.sql(
@@ -124,6 +99,12 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    """Score the warehouse against a gold file, or the time tagger against TimeML.
+
+    Score the published warehouse against a gold file in the seeds gold format (casualties,
+    times, documents, agreement: whichever sections it has), or, with --timebank, run the time
+    normaliser on TimeML files with their gold creation times and score it TempEval-3 style.
+    """
     if args.gold is None and not args.timebank:
         raise UsageError("give a gold file, or --timebank DIR")
     if args.gold is not None:

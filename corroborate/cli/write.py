@@ -20,18 +20,15 @@ ROOT = Path(__file__).resolve().parents[2]
 def add_commands(commands: argparse._SubParsersAction) -> None:
     _add_run_command(commands)
     _add_serve_command(commands)
-    _add_forget_command(commands)
+    forget = options.command(commands, "forget", _forget)
+    forget.add_argument("paths", nargs="+", type=_input,
+                        help="files or folders (or URLs), as they were read")
+    options.warehouse_option(forget)
+    options.wait_option(forget)
 
 
 def _add_run_command(commands: argparse._SubParsersAction) -> None:
-    """`run`: read inputs, rebuild and publish."""
-    run = commands.add_parser(
-        "run",
-        help="ingest files or folders, rebuild the marts and publish the warehouse",
-        description="Ingest .txt/.md/.json/.jsonl/.html files (or folders of them), extract "
-        "claims, validate, load, rebuild the models and publish the warehouse atomically. "
-        "Unusable inputs are listed in the `rejected` table with a reason.",
-    )
+    run = options.command(commands, "run", _run)
     run.add_argument(
         "paths", nargs="*", type=_input,
         help="files or folders, or fsspec URLs (s3://bucket/news/, globs too; "
@@ -40,10 +37,8 @@ def _add_run_command(commands: argparse._SubParsersAction) -> None:
     options.warehouse_option(run)
     run.add_argument("--batch-files", type=int, default=defaults.BATCH_FILES,
                      help=f"files per batch (default {defaults.BATCH_FILES})")
-    run.add_argument(
-        "--max-bytes", type=int, default=defaults.MAX_BYTES,
-        help=f"reject files larger than this (default {defaults.MAX_BYTES})",
-    )
+    run.add_argument("--max-bytes", type=int, default=defaults.MAX_BYTES,
+                     help=f"reject files larger than this (default {defaults.MAX_BYTES})")
     run.add_argument("--workers", type=int, default=defaults.WORKERS,
                      help=f"extraction processes (default {defaults.WORKERS})")
     run.add_argument(
@@ -55,25 +50,16 @@ def _add_run_command(commands: argparse._SubParsersAction) -> None:
     options.wait_option(run)
     options.settle_option(run)
     run.add_argument("--show-marts", action="store_true", help="print both marts afterwards")
-    run.set_defaults(handler=_run)
 
 
 def _add_serve_command(commands: argparse._SubParsersAction) -> None:
-    """`serve`: scheduled runs over an inbox folder."""
-    serve = commands.add_parser(
-        "serve",
-        help="run the pipeline over an inbox folder on a schedule, until stopped",
-        description="Serve the pipeline on a schedule over an inbox folder: each run reads only "
-        "new and changed files and publishes the warehouse. Uses the Prefect server at "
-        "PREFECT_API_URL when set, otherwise starts a local one on 127.0.0.1 and stops it on "
-        "exit. Stop with Ctrl-C or SIGTERM.",
-    )
+    serve = options.command(commands, "serve", _serve)
     serve.add_argument(
         "--inbox", type=Path, default=Path("inbox"), help="the folder to watch (default inbox/)"
     )
     when = serve.add_mutually_exclusive_group()
-    when.add_argument("--every", default=None, help="interval between runs: 30s, 10m, 1h "
-                      "(default 15m)")
+    when.add_argument("--every", default=None,
+                      help="interval between runs: 30s, 10m, 1h (default 15m)")
     when.add_argument("--cron", default=None, help='a cron schedule, e.g. "*/15 * * * *"')
     serve.add_argument(
         "--port", type=int, default=defaults.SERVE_PORT,
@@ -87,27 +73,15 @@ def _add_serve_command(commands: argparse._SubParsersAction) -> None:
     options.warehouse_option(serve)
     options.settle_option(serve)
     options.cluster_option(serve)
-    serve.set_defaults(handler=_serve)
-
-
-def _add_forget_command(commands: argparse._SubParsersAction) -> None:
-    """`forget`: remove inputs and what only they carried."""
-    forget = commands.add_parser(
-        "forget",
-        help="remove files (or folders) from the warehouse, with the documents only they carry",
-        description="Remove every trace of the given input files, or of every file under the "
-        "given folders: their sources, rejections and state, and the documents (with their "
-        "claims) that no other file carries. The files need not exist any more. A deleted file "
-        "is otherwise kept: the news it reported happened.",
-    )
-    forget.add_argument("paths", nargs="+", type=_input,
-                        help="files or folders (or URLs), as they were read")
-    options.warehouse_option(forget)
-    options.wait_option(forget)
-    forget.set_defaults(handler=_forget)
 
 
 def _run(args: argparse.Namespace) -> int:
+    """Ingest files or folders, rebuild the marts and publish the warehouse.
+
+    Ingest .txt/.md/.json/.jsonl/.html files (or folders of them), extract claims, validate,
+    load, rebuild the models and publish the warehouse atomically. Unusable inputs are listed in
+    the `rejected` table with a reason.
+    """
     options.check_cluster(args)
     paths = args.paths or [ROOT / "seeds" / "articles"]
     missing = [str(path) for path in paths if not _exists(path)]
@@ -166,6 +140,13 @@ def _as_read(path: Path | str) -> str:
 
 
 def _forget(args: argparse.Namespace) -> int:
+    """Remove files (or folders) from the warehouse, with the documents only they carry.
+
+    Remove every trace of the given input files, or of every file under the given folders: their
+    sources, rejections and state, and the documents (with their claims) that no other file
+    carries. The files need not exist any more. A deleted file is otherwise kept: the news it
+    reported happened.
+    """
     if not args.warehouse.exists():
         raise UsageError(f"no warehouse at {args.warehouse}; nothing to forget")
     _pipeline(args, paths=[], forget=[_as_read(path) for path in args.paths])
@@ -213,6 +194,12 @@ def _helpers_end_with_this_process() -> AbstractContextManager[None]:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    """Run the pipeline over an inbox folder on a schedule, until stopped.
+
+    Serve the pipeline on a schedule over an inbox folder: each run reads only new and changed
+    files and publishes the warehouse. Uses the Prefect server at PREFECT_API_URL when set,
+    otherwise starts a local one on 127.0.0.1 and stops it on exit. Stop with Ctrl-C or SIGTERM.
+    """
     from corroborate.flows import serve
 
     options.check_cluster(args)
