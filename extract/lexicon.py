@@ -7,8 +7,10 @@ them without touching code, in the manner of HeidelTime's language resources.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 LEXICON_DIR = Path(__file__).with_name("lexicon")
 
@@ -26,3 +28,10 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     with (LEXICON_DIR / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         return tuple(rows)
+
+
+@cache
+def word_map(name: str, column: str, kind: Callable[[str], Any] = str) -> dict[str, Any]:
+    """`lexicon/<name>.csv` as a dict from each row's `word` to its `column`, read as `kind`:
+    what most of the rules look a word up in."""
+    return {row["word"]: kind(row[column]) for row in table(name)}

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, partial
 
-from corroborate.extract.lexicon import table
+from corroborate.extract.lexicon import table, word_map
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -48,14 +48,9 @@ def _longest_first(words: Iterable[str]) -> str:
     return "(?:" + "|".join(reversed(forms)) + ")"
 
 
-@cache
-def month_words() -> dict[str, int]:
-    return {row["word"]: int(row["number"]) for row in table("months")}
-
-
-@cache
-def weekday_words() -> dict[str, int]:
-    return {row["word"]: int(row["number"]) for row in table("weekdays")}
+# "sept" -> 9, "tuesday" -> 2 (ISO weekday numbers).
+month_words = partial(word_map, "months", "number", int)
+weekday_words = partial(word_map, "weekdays", "number", int)
 
 
 def _months() -> str:

@@ -5,9 +5,9 @@ say which way "N units ..." points, and the words of quarters."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, partial
 
-from corroborate.extract.lexicon import table
+from corroborate.extract.lexicon import table, word_map
 
 # The words and numbers of a time phrase, lowered.
 TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:st|nd|rd|th|s)?|[a-z]+(?:'s)?")
@@ -53,38 +53,16 @@ def amount_words() -> dict[str, str]:
     return words
 
 
-@cache
-def set_words() -> dict[str, str]:
-    return {r["word"]: r["value"] for r in table("time_sets")}
-
-
-@cache
-def reference_words() -> dict[str, str]:
-    return {r["word"]: r["value"] for r in table("time_references")}
-
-
-@cache
-def relative_words() -> dict[str, int]:
-    """ "last" -> -1: the offset of the unit the word governs ("last year")."""
-    return {r["word"]: int(r["offset"]) for r in table("time_relative_words")}
-
-
-@cache
-def relative_days() -> dict[str, int]:
-    """ "yesterday" -> -1: a day by its distance from the document's date."""
-    return {r["word"]: int(r["offset"]) for r in table("time_relative_days")}
-
-
-@cache
-def modifier_thirds() -> dict[str, str]:
-    """ "early" -> "first": the third of a period a modifier keeps."""
-    return {r["word"]: r["third"] for r in table("time_modifiers")}
-
-
-@cache
-def direction_words() -> dict[str, str]:
-    """Word -> past, future or measured (from another event): which way "N units ..." points."""
-    return {r["word"]: r["direction"] for r in table("time_directions")}
+# The words looked up whole, each in a resource file with the value it stands for:
+# "daily" -> "P1D" (a frequency), "now" -> "PRESENT_REF", "last" -> -1 (the offset of the
+# unit it governs: "last year"), "yesterday" -> -1 (days from the document's date), "early" ->
+# "first" (the third of a period it keeps), "ago" -> "past" (which way "N units ..." points).
+set_words = partial(word_map, "time_sets", "value")
+reference_words = partial(word_map, "time_references", "value")
+relative_words = partial(word_map, "time_relative_words", "offset", int)
+relative_days = partial(word_map, "time_relative_days", "offset", int)
+modifier_thirds = partial(word_map, "time_modifiers", "third")
+direction_words = partial(word_map, "time_directions", "direction")
 
 
 @cache
