@@ -43,6 +43,35 @@ def test_labels_say_no_more_than_their_precision(warehouse):
     ]
 
 
+def test_reports_that_only_chain_give_the_precision_of_their_span(warehouse):
+    a = warehouse.document("The first blast was at 06:00.", "Outlet A", DAY)
+    b = warehouse.document("The second blast was at 20:00.", "Outlet B", DAY)
+    c = warehouse.document("Blasts shook the city on Tuesday.", "Outlet C", DAY)
+    day = _at(2022, 9, 13)
+    warehouse.event(a, day + timedelta(hours=6), day + timedelta(hours=6), precision="minute")
+    warehouse.event(b, day + timedelta(hours=20), day + timedelta(hours=20), precision="minute")
+    warehouse.event(c, day, day + END_OF, precision="day")
+    warehouse.build()
+    # No clock time is shared by all three: the fact is the day, and says no more.
+    assert warehouse.rows(
+        "select occurred, precision, occurred_start, occurred_end from timeline"
+    ) == [("on 13 Sep 2022", "day", day, day + END_OF)]
+
+
+def test_a_fact_spanning_days_gives_both_ends(warehouse):
+    a = warehouse.document("The siege began on Tuesday.", "Outlet A", DAY)
+    b = warehouse.document("The siege lasted from Tuesday to Wednesday.", "Outlet B", DAY)
+    c = warehouse.document("The siege ended on Wednesday.", "Outlet C", DAY)
+    day = _at(2022, 9, 13)
+    warehouse.event(a, day, day + END_OF, precision="day")
+    warehouse.event(b, day, day + timedelta(days=1) + END_OF, precision="day")
+    warehouse.event(c, day + timedelta(days=1), day + timedelta(days=1) + END_OF, precision="day")
+    warehouse.build()
+    assert warehouse.rows("select occurred, precision from timeline") == [
+        ("between 13 Sep 2022 and 14 Sep 2022", "day")
+    ]
+
+
 def test_background_and_coarse_reports_do_not_open_the_story(warehouse):
     a = warehouse.document("The shelling began overnight.", "Outlet A", DAY)
     b = warehouse.document("The two leaders met three weeks ago.", "Outlet B", DAY)

@@ -5,7 +5,7 @@
 -- tightest every report allows (a "that year" report does not widen "06:00 UTC"). Reports dated
 -- to the day or finer set it when there are any; coarse ones only confirm it. When a chain of
 -- overlapping reports has no common point, the fact spans them all. Precision is the finest
--- reported.
+-- reported, or, for a fact spanning its reports, the widest of them.
 with fact_claims as not materialized (
     select * from int_event_fact_claims
 ),
@@ -35,10 +35,15 @@ fact_times as (
         min(occurred_start) filter (where is_fine = fact_has_fine) as first_start,
         max(occurred_end) filter (where is_fine = fact_has_fine) as last_end,
         -- The finest precision any report gives (the shortest interval; ties by claim, so that
-        -- a rebuild picks the same).
+        -- a rebuild picks the same): the fact's when its reports share a point.
         arg_min(
             precision, {'span': occurred_end - occurred_start, 'claim_id': claim_id}
-        ) as precision,
+        ) as finest_precision,
+        -- The widest of the reports that set the time: the fact's when they only chain, and it
+        -- spans them all ("06:00" and "20:00" through "on Tuesday" are the day, no clock time).
+        arg_max(
+            precision, {'span': occurred_end - occurred_start, 'claim_id': claim_id}
+        ) filter (where is_fine = fact_has_fine) as widest_precision,
         -- The report a summary is read from: one at the fact's precision, in the outlet's own
         -- voice before a quoted one, in the shortest sentence; its summary (who did what to
         -- whom, where) and the sentence it was read from.
@@ -84,30 +89,58 @@ facts as (
 
 timed as (
     select
-        *,
+        * exclude (finest_precision, widest_precision),
         case when latest_start <= earliest_end then latest_start else first_start end
             as at_start,
         case when latest_start <= earliest_end then earliest_end else last_end end as at_end,
+        case when latest_start <= earliest_end then finest_precision else widest_precision end
+            as precision,
     from facts
 ),
 
 -- A label says no more than the precision allows: "in 2021", "in Sep 2022", "on 13 Sep 2022",
--- "at 13 Sep 2022 06:00 UTC" (a clock time read against a month is a month).
-labelled as (
+-- "at 13 Sep 2022 06:00 UTC" (a clock time read against a month is a month). A fact spanning
+-- reports that only chain gives both ends ("between 8 Jul 2016 and 9 Jul 2016").
+shown as (
     select
         *,
-        case
-            when precision in ('minute', 'hour')
-                then 'at ' || strftime(at_start at time zone 'UTC', '%-d %b %Y %H:%M UTC')
-            when precision = 'part_of_day'
-                then 'on ' || strftime(at_start at time zone 'UTC', '%-d %b %Y %H:%M') || '-'
-                || strftime(at_end at time zone 'UTC', '%H:%M UTC')
-            when precision = 'day' then 'on ' || strftime(at_start at time zone 'UTC', '%-d %b %Y')
-            when precision = 'month' then 'in ' || strftime(at_start at time zone 'UTC', '%b %Y')
-            when precision = 'year' then 'in ' || strftime(at_start at time zone 'UTC', '%Y')
-            else 'in the ' || (year(at_start at time zone 'UTC') // 10 * 10) || 's'
-        end as time_label,
+        precision in ('minute', 'hour', 'part_of_day') as is_clock,
+        list_transform(
+            [at_start at time zone 'UTC', at_end at time zone 'UTC'],
+            lambda moment: case
+                when precision in ('minute', 'hour', 'part_of_day')
+                    then strftime(moment, '%-d %b %Y %H:%M')
+                when precision = 'day' then strftime(moment, '%-d %b %Y')
+                when precision = 'month' then strftime(moment, '%b %Y')
+                else strftime(moment, '%Y')
+            end
+        ) as shown_ends,
     from timed
+),
+
+ends as (
+    select
+        * exclude (shown_ends),
+        shown_ends[1] as shown_start,
+        shown_ends[2] as shown_end,
+        if(is_clock, ' UTC', '') as zone,
+    from shown
+),
+
+labelled as (
+    select
+        * exclude (is_clock, shown_start, shown_end, zone),
+        case
+            when precision = 'decade'
+                then 'in the ' || (year(at_start at time zone 'UTC') // 10 * 10) || 's'
+            when precision = 'part_of_day' and left(shown_start, -6) = left(shown_end, -6)
+                then 'on ' || shown_start || '-' || right(shown_end, 5) || zone
+            when shown_start = shown_end
+                then case precision when 'day' then 'on ' when 'minute' then 'at '
+                    when 'hour' then 'at ' else 'in ' end || shown_start || zone
+            else 'between ' || shown_start || ' and ' || shown_end || zone
+        end as time_label,
+    from ends
 ),
 
 final as (
