@@ -26,7 +26,7 @@ from typing import NamedTuple
 import pycountry
 
 from corroborate.extract.countries import CountryMention, find_countries
-from corroborate.extract.lexicon import table, words
+from corroborate.extract.lexicon import table, word_map, words
 from corroborate.extract.speaker_words import speaker_words
 from corroborate.extract.speakers import Attribution
 
@@ -53,11 +53,6 @@ def _spellings() -> tuple[tuple[re.Pattern[str], str], ...]:
         (re.compile(rf"\b{row['pattern']}\b"), row["replacement"])
         for row in table("source_spellings")
     )
-
-
-@cache
-def _kinds() -> dict[str, str]:
-    return {row["word"]: row["kind"] for row in table("source_kinds")}
 
 
 @cache
@@ -162,7 +157,7 @@ def _is_personal_name(name: str, key: str, mentions: Sequence[CountryMention]) -
 def _kind_of(key: str) -> str:
     """The kind of the listed phrase that ends last in the key, roles only as a last resort."""
     tokens = key.split()
-    kinds = _kinds()
+    kinds = word_map("source_kinds", "kind")
     role_kind = "other"
     for end in range(len(tokens), 0, -1):
         for start in range(0, end):
