@@ -1,7 +1,5 @@
 """Country words from reference data, for any country, in the forms news uses."""
 
-import time
-
 import pytest
 
 from corroborate.extract.countries import country_index, country_of, find_countries
@@ -43,9 +41,8 @@ def test_mention_offsets_index_the_text() -> None:
     assert [m.iso3 for m in mentions] == ["CHL", "BOL"]
 
 
-def test_index_covers_all_countries_and_builds_fast() -> None:
+def test_index_covers_all_countries() -> None:
+    # How fast it builds is the benchmark's to measure (a wall-clock bound fails on a busy machine).
     country_index.cache_clear()
-    started = time.perf_counter()
     index = country_index()
-    assert time.perf_counter() - started < 1.0
     assert len({entry.iso3 for entry in index.values()}) > 240
