@@ -8,7 +8,9 @@ clause: its subject (the actor), the trigger (a verb or a noun naming the happen
 near the town". The summary is that clause with the times, parentheses and the clauses around it
 cut; a result clause of casualties after it stays (", killing 12 soldiers": to whom), a
 statement keeps what was said, and the happening's place is added where the clause lacks it
-("met in the capital"). The words that open and close clauses are in `lexicon/clause_words.csv`.
+("met in the capital"). A noun trigger whose time stands in the relative clause right after it
+is told by that clause ("the agreements that were reached in November 2020"), not by the clause
+the noun stands in. The words that open and close clauses are in `lexicon/clause_words.csv`.
 """
 
 from __future__ import annotations
@@ -137,6 +139,9 @@ def summarise(
     low = _lower(masked)
     start, subject = _clause_start(masked, low, anchor[0], g)
     end = _clause_end(masked, low, anchor[1], g)
+    told = _told_by_relative(masked, low, anchor, end, times, g)
+    if told is not None:
+        (start, end), subject = told, ""
     body = subject + masked[start:end]
     result = g.result.match(low, end)
     if result is not None:
@@ -258,6 +263,30 @@ def _clause_start(masked: str, low: str, at: int, g: _Grammar) -> tuple[int, str
     if antecedent is None:
         return start, ""
     return start, antecedent.group().strip() + " "
+
+
+def _told_by_relative(
+    masked: str,
+    low: str,
+    anchor: tuple[int, int],
+    end: int,
+    times: Sequence[tuple[int, int]],
+    g: _Grammar,
+) -> tuple[int, int] | None:
+    """The noun trigger and the relative clause right after it, when that clause holds a time
+    of the sentence: the time dates what the clause tells ("to respect the agreements that were
+    reached in November 2020": "the agreements that were reached"), not the clause the noun
+    stands in (France "called on all parties" that day)."""
+    opener = g.opener.match(low, end)
+    if opener is None or masked[anchor[1] : end].strip() or low[end:opener.end()] not in (
+        "that", "which", "who"
+    ):
+        return None
+    stop = _clause_end(masked, low, opener.end(), g)
+    if not any(end < time_start < stop for time_start, _ in times):
+        return None
+    head = _NOUN_TAIL.search(masked, 0, anchor[1])
+    return (head.start() if head else anchor[0]), stop
 
 
 def _list_start(masked: str, breaks: list[_Break], start: int, at: int) -> int:

@@ -36,6 +36,9 @@ def _summaries(text: str) -> list[tuple[str, str]]:
         # Introductory phrases and leading connectives go.
         ("However, on Sunday the two leaders met in Geneva as part of the talks.",
          "The two leaders met in Geneva as part of the talks"),
+        # A time in a relative clause after the noun dates that clause, not the one around it.
+        ("Britain urged all parties to respect the agreements that were reached in May 2021.",
+         "The agreements that were reached"),
         # A quoted statement keeps what was said, its closing comma dropped.
         ("“We will not retreat,” the defence minister said on Friday.",
          "The defence minister said “We will not retreat”"),
