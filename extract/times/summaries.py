@@ -9,8 +9,8 @@ near the town". The summary is that clause with the times, parentheses and the c
 cut; a result clause of casualties after it stays (", killing 12 soldiers": to whom), a
 statement keeps what was said, and the happening's place is added where the clause lacks it
 ("met in the capital"). A noun trigger whose time stands in the relative clause right after it
-is told by that clause ("the agreements that were reached in November 2020"), not by the clause
-the noun stands in. The words that open and close clauses are in `lexicon/clause_words.csv`.
+is told by that clause ("the agreements that were reached in May 2021"), not by the clause the
+noun stands in. The words that open and close clauses are in `lexicon/clause_words.csv`.
 """
 
 from __future__ import annotations
@@ -274,9 +274,9 @@ def _told_by_relative(
     g: _Grammar,
 ) -> tuple[int, int] | None:
     """The noun trigger and the relative clause right after it, when that clause holds a time
-    of the sentence: the time dates what the clause tells ("to respect the agreements that were
-    reached in November 2020": "the agreements that were reached"), not the clause the noun
-    stands in (France "called on all parties" that day)."""
+    of the sentence: the time dates what the clause tells ("urged all parties to respect the
+    agreements that were reached in May 2021": "the agreements that were reached"), not the
+    clause the noun stands in (the urging was that day's)."""
     opener = g.opener.match(low, end)
     if opener is None or masked[anchor[1] : end].strip() or low[end:opener.end()] not in (
         "that", "which", "who"
