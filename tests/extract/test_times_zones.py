@@ -16,6 +16,9 @@ from tests.extract.times_helpers import only, tag, utc
         ("The blast came at 0900 GMT +4.", "2022-09-13T05:00:00"),
         ("The blast came at 9:00 a.m. Moscow time.", "2022-09-13T06:00:00"),
         ("The blast came at 9:00 a.m. Eastern time.", "2022-09-13T13:00:00"),
+        # The seasonless US abbreviations read in the zone's offset of the day (EDT, PDT).
+        ("The blast came at 9:00 a.m. ET.", "2022-09-13T13:00:00"),
+        ("The blast came at 9:00 a.m. PT.", "2022-09-13T16:00:00"),
         ("The blast came at 0005 local time (GMT +4).", "2022-09-12T20:05:00"),
     ],
 )
