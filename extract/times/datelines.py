@@ -22,6 +22,7 @@ A page's address often holds its date (`/2013/may/03/`, `/2013/05/02/`, `/2012/0
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
@@ -165,6 +166,18 @@ def _line_day(line: str, head: str, line_end: int) -> date | None:
         ):
             return day
     return None
+
+
+def is_time_stamp(text: str, times: Iterable[tuple[int, int]]) -> bool:
+    """Whether a sentence is nothing but a stamp of time: once its time expressions (`times`,
+    offsets into it), full dates, clock times, zones and the dateline cues are taken away, no
+    word is left ("Posted: 08 / 02 / 2013 11:10 am EDT", "11 / 30 / 09 05:40 PM ET"). It is a
+    page's own date, not a happening the page reports."""
+    low = text.lower()
+    for start, end in times:
+        low = low[:start] + " " * (end - start) + low[end:]
+    rest = _noise().sub(" ", _full_date().sub(" ", low))
+    return all(word in _cues() for word in _WORD.findall(rest))
 
 
 def _read(match: re.Match[str]) -> date | None:

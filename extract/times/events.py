@@ -21,6 +21,7 @@ from corroborate.extract.lowercase import lowered
 from corroborate.extract.places import PlaceMention, find_places
 from corroborate.extract.records import EventClaim, Publication, TimeExpression, claim_id
 from corroborate.extract.sentences import Sentence
+from corroborate.extract.times.datelines import is_time_stamp
 from corroborate.extract.times.summaries import opens_result_clause, summarise
 from corroborate.extract.times.tagger import reference_of
 
@@ -250,7 +251,10 @@ def find_events(
         local_end = expression["char_end"] - sentence.start
         trigger = _named_happening(clauses, _nearest(clauses, local_start, local_end))
         trigger = _alleged(clauses, sentence.text, local_start, local_end, trigger)
-        if trigger is None and len(sentence.text) - (local_end - local_start) < 12:
+        if trigger is None and (
+            len(sentence.text) - (local_end - local_start) < 12
+            or is_time_stamp(sentence.text, times.get(index, ()))
+        ):
             continue  # a date line, not a happening
         event_type = trigger.event_type if trigger else "other"
         place = _place(places, sentence.start + (trigger.start if trigger else local_start))

@@ -71,6 +71,18 @@ def test_date_line_is_not_a_happening() -> None:
     assert events("September 13, 2022\nTroops attacked on Monday.")[0]["time_text"] == "Monday"
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    ["Posted: 09 / 13 / 2022 11:10 am EDT", "9 / 13 / 22 05:40 PM ET",
+     "Originally published 09 / 13 / 2022 10:20 AM EDT"],
+)
+def test_a_time_stamp_line_is_not_a_happening(stamp: str) -> None:
+    # A web page's stamp, however long: nothing but dates, clock times, zones and their cues.
+    assert [claim["time_text"] for claim in events(f"{stamp}\nTroops attacked on Monday.")] == [
+        "Monday"
+    ]
+
+
 def test_a_time_in_what_a_speaker_alleges_dates_the_alleged_act() -> None:
     [alleged] = events(
         'The ministry accused rebel forces of carrying out "subversive acts" earlier on Monday '
