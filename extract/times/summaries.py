@@ -273,8 +273,9 @@ def _told_by_relative(
     times: Sequence[tuple[int, int]],
     g: _Grammar,
 ) -> tuple[int, int] | None:
-    """The noun trigger and the relative clause right after it, when that clause holds a time
-    of the sentence: the time dates what the clause tells ("urged all parties to respect the
+    """Where the summary starts and ends when it is the noun trigger's phrase and the relative
+    clause right after it: when that clause holds a time of the sentence, the time dates what
+    the clause tells ("urged all parties to respect the
     agreements that were reached in May 2021": "the agreements that were reached"), not the
     clause the noun stands in (the urging was that day's)."""
     opener = g.opener.match(low, end)
