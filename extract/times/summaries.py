@@ -275,9 +275,9 @@ def _told_by_relative(
 ) -> tuple[int, int] | None:
     """Where the summary starts and ends when it is the noun trigger's phrase and the relative
     clause right after it: when that clause holds a time of the sentence, the time dates what
-    the clause tells ("urged all parties to respect the
-    agreements that were reached in May 2021": "the agreements that were reached"), not the
-    clause the noun stands in (the urging was that day's)."""
+    the clause tells ("urged all parties to respect the agreements that were reached in May
+    2021": "the agreements that were reached"), not the clause the noun stands in (the urging
+    was that day's)."""
     opener = g.opener.match(low, end)
     if opener is None or masked[anchor[1] : end].strip() or low[end:opener.end()] not in (
         "that", "which", "who"
