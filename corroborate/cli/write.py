@@ -20,11 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def add_commands(commands: argparse._SubParsersAction) -> None:
     _add_run_command(commands)
     _add_serve_command(commands)
-    forget = options.command(commands, "forget", _forget)
-    forget.add_argument("paths", nargs="+", type=_input,
-                        help="files or folders (or URLs), as they were read")
-    options.warehouse_option(forget)
-    options.wait_option(forget)
+    _add_forget_command(commands)
 
 
 def _add_run_command(commands: argparse._SubParsersAction) -> None:
@@ -73,6 +69,14 @@ def _add_serve_command(commands: argparse._SubParsersAction) -> None:
     options.warehouse_option(serve)
     options.settle_option(serve)
     options.cluster_option(serve)
+
+
+def _add_forget_command(commands: argparse._SubParsersAction) -> None:
+    forget = options.command(commands, "forget", _forget)
+    forget.add_argument("paths", nargs="+", type=_input,
+                        help="files or folders (or URLs), as they were read")
+    options.warehouse_option(forget)
+    options.wait_option(forget)
 
 
 def _run(args: argparse.Namespace) -> int:
