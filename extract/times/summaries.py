@@ -62,6 +62,7 @@ class _Grammar:
     time_tail: re.Pattern[str]  # "local time" right after one
     aux: frozenset[str]  # "was", "had been": between a subject and its verb
     only_aux: re.Pattern[str]  # nothing but auxiliaries between a clause break and a verb
+    relative: frozenset[str]  # "which", "that": open a relative clause
     relative_gap: re.Pattern[str]  # ", which left hundreds dead, " or "that was" before a verb
     filler: re.Pattern[str]  # "and", "however" opening a clause
     result: re.Pattern[str]  # ", killing 12", ", leaving 3 dead"
@@ -108,6 +109,7 @@ def _grammar() -> _Grammar:
         time_tail=re.compile(rf"\s+(?:{words('time_tail')})\b"),
         aux=frozenset(by_role["aux"]),
         only_aux=re.compile(rf"\s*(?:(?:{words('aux')})\s+)*$"),
+        relative=frozenset(by_role["relative"]),
         relative_gap=re.compile(
             rf"(?:,\s*(?:{words('relative')})\b(?:[^,;]|,(?!\s))*,|\b(?:{words('relative')})\b)"
             r"\s*$"
@@ -279,9 +281,8 @@ def _told_by_relative(
     2021": "the agreements that were reached"), not the clause the noun stands in (the urging
     was that day's)."""
     opener = g.opener.match(low, end)
-    if opener is None or masked[anchor[1] : end].strip() or low[end:opener.end()] not in (
-        "that", "which", "who"
-    ):
+    if (opener is None or masked[anchor[1] : end].strip()
+            or low[end : opener.end()] not in g.relative):
         return None
     stop = _clause_end(masked, low, opener.end(), g)
     if not any(end < time_start < stop for time_start, _ in times):

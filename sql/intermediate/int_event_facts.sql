@@ -108,28 +108,21 @@ shown as (
         list_transform(
             [at_start at time zone 'UTC', at_end at time zone 'UTC'],
             lambda moment: case
-                when precision in ('minute', 'hour', 'part_of_day')
-                    then strftime(moment, '%-d %b %Y %H:%M')
+                when is_clock then strftime(moment, '%-d %b %Y %H:%M')
                 when precision = 'day' then strftime(moment, '%-d %b %Y')
                 when precision = 'month' then strftime(moment, '%b %Y')
                 else strftime(moment, '%Y')
             end
         ) as shown_ends,
-    from timed
-),
-
-ends as (
-    select
-        * exclude (shown_ends),
         shown_ends[1] as shown_start,
         shown_ends[2] as shown_end,
         if(is_clock, ' UTC', '') as zone,
-    from shown
+    from timed
 ),
 
 labelled as (
     select
-        * exclude (is_clock, shown_start, shown_end, zone),
+        * exclude (is_clock, shown_ends, shown_start, shown_end, zone),
         case
             when precision = 'decade'
                 then 'in the ' || (year(at_start at time zone 'UTC') // 10 * 10) || 's'
@@ -140,7 +133,7 @@ labelled as (
                     when 'hour' then 'at ' else 'in ' end || shown_start || zone
             else 'between ' || shown_start || ' and ' || shown_end || zone
         end as time_label,
-    from ends
+    from shown
 ),
 
 final as (
