@@ -27,7 +27,7 @@ from datetime import date
 from functools import cache
 
 from corroborate.extract.lexicon import words
-from corroborate.extract.times.patterns import month_words, parts
+from corroborate.extract.times.patterns import month_words, parts, zone_table
 
 HEAD_CHARS = 600
 _HEAD_LINES = 8
@@ -176,8 +176,31 @@ def is_time_stamp(text: str, times: Iterable[tuple[int, int]]) -> bool:
     low = text.lower()
     for start, end in times:
         low = low[:start] + " " * (end - start) + low[end:]
+    words = _WORD.findall(low)
+    if "time" not in words and any(_kept(word) for word in words):
+        return False  # a word no pattern can take away: the slow scans would keep it too
     rest = _noise().sub(" ", _full_date().sub(" ", low))
     return all(word in _cues() for word in _WORD.findall(rest))
+
+
+_DAY_WORDS = ("noon", "midnight", "midday")
+
+
+@cache
+def _removable() -> frozenset[str]:
+    """Every word `_full_date` and `_noise` can take away whole where no "time" follows (the
+    zone "<place> time" can take any word before it): month names, "of" and ordinal suffixes,
+    meridiems and hour words, and the words of zone names."""
+    zones = {part for name in zone_table() for part in name.split()}
+    dates = {"of", "st", "nd", "rd", "th"}
+    clocks = {"a", "p", "m", "am", "pm", "h", "hrs", "hour", "hours", *_DAY_WORDS}
+    return frozenset(zones | dates | clocks | set(month_words()))
+
+
+def _kept(word: str) -> bool:
+    """Whether `word` surely outlives the scans of `is_time_stamp` ("noon" is taken from the
+    end of any word: "afternoon" leaves "after")."""
+    return not (word in _cues() or word in _removable() or word.endswith(_DAY_WORDS))
 
 
 def _read(match: re.Match[str]) -> date | None:

@@ -3,8 +3,11 @@ undated document does to relative expressions (they stay unanchored: never "toda
 
 from __future__ import annotations
 
+import pytest
+
 from corroborate.extract.sentences import split_sentences
 from corroborate.extract.times import find_events, infer_publication, tag_time_expressions
+from corroborate.extract.times.datelines import is_time_stamp
 from tests.extract.times_helpers import publication
 
 
@@ -127,3 +130,20 @@ def test_a_weekday_date_fits_only_the_first_years_after_the_latest_year() -> Non
     assert found["published_basis"] == "unknown"
     found = infer("The team won on Friday, March 8, its first title since 2012.")
     assert found["published_at"].date().isoformat() == "2013-03-08"
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("Posted: 08 / 02 / 2013 11:10 am EDT", True),
+        ("Last updated at 1200 hours GMT on the 5th of May 2013", False),  # "the" is left
+        ("Last updated at 1200 hours GMT on 5th of May 2013", True),
+        ("Updated 3:15 p.m. Eastern time, Dec. 7, 2009", True),
+        ("Updated 3:15 p.m. Paris time, Dec. 7, 2009", True),  # "<place> time" is a zone
+        ("Published midnight, Dec. 7, 2009", True),
+        ("Published in the afternoon, Dec. 7, 2009", False),
+        ("Troops attacked at 3:15 p.m. EDT on Dec. 7, 2009", False),
+    ],
+)
+def test_a_time_stamp_is_dates_clock_times_zones_and_cues_alone(line: str, stamp: bool) -> None:
+    assert is_time_stamp(line, ()) is stamp
