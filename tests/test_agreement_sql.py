@@ -183,16 +183,41 @@ def test_a_failing_data_test_stops_the_build(warehouse):
         warehouse.build()
 
 
-def test_a_statement_whose_speaker_is_not_the_text_at_its_span_stops_the_build(warehouse):
+@pytest.mark.parametrize(
+    ("speaker", "content"),
+    [("'not the text'", "substring(evidence, 1, 6)"), ("substring(evidence, 1, 6)", "'not it'")],
+)
+def test_a_statement_whose_speaker_or_content_is_not_the_text_at_its_span_stops_the_build(
+    warehouse, speaker, content
+):
     a = warehouse.document("Report one", "Outlet A", DAY)
     warehouse.statement(a, "the ministry", "assert")
     warehouse.conn.execute(
         "update raw_statements set source_start = 0, source_end = 6, content_start = 0, "
-        "content_end = 6, cue_start = 0, cue_end = 1, speaker = 'not the text', content = "
-        "substring(evidence, 1, 6)"
+        f"content_end = 6, cue_start = 0, cue_end = 1, speaker = {speaker}, content = {content}"
     )
     with pytest.raises(model_runner.DataTestFailure, match="claim_spans_match_documents"):
         warehouse.build()
+
+
+@pytest.mark.parametrize("true_to_the_text", [True, False])
+def test_a_speaker_named_outside_the_statements_sentence_is_read_in_the_document(
+    warehouse, true_to_the_text
+):
+    # Where a quote of several sentences closes: the mention precedes the statement's evidence.
+    a = warehouse.document("Report one", "Outlet A", DAY)
+    warehouse.statement(a, "the ministry", "assert", start=10)
+    mention = warehouse._text(a)[:6] if true_to_the_text else "not it"
+    warehouse.conn.execute(
+        "update raw_statements set source_start = 0, source_end = 6, content_start = char_start, "
+        "content_end = char_end, cue_start = 0, cue_end = 1, speaker = ?, content = evidence",
+        [mention],
+    )
+    if true_to_the_text:
+        warehouse.build()
+    else:
+        with pytest.raises(model_runner.DataTestFailure, match="claim_spans_match_documents"):
+            warehouse.build()
 
 
 def test_a_partys_own_figures_in_one_document_do_not_conflict(warehouse):

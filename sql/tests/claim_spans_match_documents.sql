@@ -22,22 +22,48 @@ documents as (
     select doc_id, text, from documents
 ),
 
-final as (
-    select spans.kind, spans.claim_id,
+-- A statement's speaker and content are cut from its evidence when they lie inside it (the
+-- evidence is checked against the document in the same row): cutting from a sentence is cheap,
+-- while cutting from a document's text walks the text to the offset (at 100,000 bench
+-- documents, 1.1 s a column). A speaker named where a quote of several sentences closes lies
+-- outside, and is cut from the document.
+cut as (
+    select
+        spans.*,
+        documents.doc_id is null as is_orphan,
+        documents.text,
+        case
+            when spans.source_start >= spans.char_start and spans.source_end <= spans.char_end
+                then substring(
+                    spans.evidence, spans.source_start - spans.char_start + 1,
+                    spans.source_end - spans.source_start
+                )
+            else substring(
+                documents.text, spans.source_start + 1, spans.source_end - spans.source_start
+            )
+        end as speaker_text,
+        case
+            when spans.content_start >= spans.char_start and spans.content_end <= spans.char_end
+                then substring(
+                    spans.evidence, spans.content_start - spans.char_start + 1,
+                    spans.content_end - spans.content_start
+                )
+            else substring(
+                documents.text, spans.content_start + 1, spans.content_end - spans.content_start
+            )
+        end as content_text,
     from spans
     left join documents using (doc_id)
-    where documents.doc_id is null
-       or substring(documents.text, spans.char_start + 1, spans.char_end - spans.char_start)
-          is distinct from spans.evidence
-       or (spans.speaker is not null and spans.source_start is not null
-           and substring(
-               documents.text, spans.source_start + 1, spans.source_end - spans.source_start
-           ) <> spans.speaker)
-       or (spans.source_start is not null
-           and substring(
-               documents.text, spans.content_start + 1, spans.content_end - spans.content_start
-           ) <> spans.content)
-       or (spans.source_start is not null and spans.cue_end > length(documents.text))
+),
+
+final as (
+    select kind, claim_id,
+    from cut
+    where is_orphan
+       or substring(text, char_start + 1, char_end - char_start) is distinct from evidence
+       or (speaker is not null and source_start is not null and speaker_text <> speaker)
+       or (source_start is not null and content_text <> content)
+       or (source_start is not null and cue_end > length(text))
 )
 
 select * from final
