@@ -90,6 +90,22 @@ def _zones() -> str:
     )
 
 
+def _game_clock() -> str:
+    """A bare "M:SS" that is time elapsed or left in a game, with the words that say so
+    (`lexicon/game_clocks.csv`): "with 7:42 left in the first half", "2:56 of the first
+    round"."""
+    rows = table("game_clocks")
+    cues, links, periods = (
+        alternation(row["word"] for row in rows if row["role"] == role)
+        for role in ("cue", "link", "period")
+    )
+    period = rf"(?:the\s+)?(?:[a-z]+\s+)?{periods}s?(?![\w])"
+    return (
+        r"(?<![\d.:])\d{1,2}:[0-5]\d(?::[0-5]\d)?\s+"
+        rf"(?:{cues}(?![\w])(?:\s+in\s+{period})?|{links}\s+{period})"
+    )
+
+
 def _amount() -> str:
     rows = table("number_words")
     numbers = [r["word"] for r in rows if r["kind"] in ("unit", "tens")]
@@ -212,6 +228,8 @@ def _calendar_families(p: dict[str, str], counts: dict[str, str]) -> dict[str, s
     modifier, relative = _MODIFIER, _RELATIVE
     amount, unit_s = counts["amount"], counts["unit_s"]
     return {
+        # with 7:42 left in the first half; 2:56 of the first round (no time of day: dropped)
+        "game_clock": _game_clock(),
         # 9 a.m. Tuesday; 18:30 GMT (21:30 local time); Monday, March 3 at noon
         "clock": (
             rf"(?:{day_date}\s*,?\s*(?:at\s+)?)?"

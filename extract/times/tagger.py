@@ -139,6 +139,8 @@ def tag_time_expressions(
     clocks: list[int] = []
     quarter: nm.Reading | None = None
     for candidate in candidates:
+        if candidate.family == "game_clock":
+            continue  # time elapsed or left in a game: no time of day
         if candidate.family == "clock":
             clocks.append(len(readings))
             readings.append((candidate, nm.Reading("TIME", "")))

@@ -103,3 +103,22 @@ def test_clock_takes_the_day_its_sentence_names() -> None:
 
 def test_ages_are_not_durations() -> None:
     assert tag("A 6-year-old girl was hurt.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He scored on a jumper with 7:42 left in the first half.",
+        "The drive ate up 6:05 of the clock.",
+        "The referee stopped the fight at 2:56 of the first round.",
+        "She scored 8:13 into the second period.",
+    ],
+)
+def test_a_game_clock_is_no_time_of_day(sentence: str) -> None:
+    assert [e["text"] for e in tag(sentence)] == []
+
+
+def test_a_time_of_day_before_a_game_word_stays_one() -> None:
+    # Only a bare M:SS is read as a game clock; "p.m." makes it a time of day.
+    found = tag("The game began at 7:30 p.m. left in the cold.")
+    assert [(e["text"], e["value"]) for e in found] == [("7:30 p.m.", "2022-09-13T19:30")]
