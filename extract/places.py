@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from corroborate.extract import geonames
 from corroborate.extract.countries import country_index
-from corroborate.extract.lexicon import words
+from corroborate.extract.lexicon import table, words
 
 
 class Place(NamedTuple):
@@ -107,7 +107,7 @@ LOCATIVES = frozenset(words("locative_prepositions"))
 #: Words between a locative and its place that say which part of it ("in central Paris").
 PLACE_MODIFIERS = frozenset(words("place_modifiers"))
 MAX_MODIFIERS = 2  # "near downtown", "in rural northern"
-_SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital"})
+PLACE_NOUNS = frozenset(words("place_nouns"))
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> tuple[PlaceMention, ...]:
@@ -156,7 +156,11 @@ def _longest_at(
     for name, country, city in spellings:
         if country is not None:
             return PlaceMention(start, start + len(name), country)
-        located = _located_city(text, start, city, found) if city else None
+        located = (
+            _located_city(text, start, city, found)
+            if city and not _name_goes_on(text, start, start + len(name))
+            else None
+        )
         if located is not None:
             return PlaceMention(start, start + len(name), located)
     return None
@@ -209,12 +213,59 @@ def follows_locative(words_before: Sequence[str]) -> bool:
     return bool(words) and words[-1].lower() in LOCATIVES
 
 
+#: A capitalised word right after a city's name, perhaps after "of", on the same line.
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:of[ \t]+)?([A-Z][\w'’.-]*)")
+_TITLE_REACH = 5  # words either side of a city read to tell whether they are a title's
+_TITLE_CHARS = 80  # characters either side that hold them
+_TITLE_WORDS = 4
+
+
+def _name_goes_on(text: str, start: int, end: int) -> bool:
+    """Whether the city's name at `text[start:end]` is only the first word of a longer name:
+    "Lucas Oil Stadium", "the University of Alaska", "Barry Goldwater", "the Estelle Unit".
+    Not when the word after it is a date ("in Baghdad Sunday"), a place or a kind of place
+    ("Aleppo Syria", "Aleppo Province", where a text has lost its commas), or when the line is
+    a title, where every word is capitalised ("Army Advances in Latakia Kills 16")."""
+    match = _NAME_GOES_ON.match(text, end)
+    if match is None:
+        return False
+    word = _bare(match.group(1))
+    lower = word.lower()
+    if lower in _calendar_words() or lower in PLACE_NOUNS or _names_a_place(word):
+        return False
+    return not _in_title_case(text, start, end)
+
+
+def _names_a_place(word: str) -> bool:
+    """A country, demonym or city, also when a text has lost the apostrophe of its possessive
+    ("Syrias largest city")."""
+    return any(_named(word)) or (word.endswith("s") and any(_named(word[:-1])))
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    return frozenset(row["word"] for name in ("months", "weekdays") for row in table(name))
+
+
+def _in_title_case(text: str, start: int, end: int) -> bool:
+    """Whether the words around `text[start:end]` are capitalised, as a headline's are (a
+    headline may run into its article's first sentence): of the `_TITLE_REACH` words either
+    side on its line, those of four letters or more, at least `_TITLE_WORDS` of them and four
+    in five."""
+    before = text[max(0, start - _TITLE_CHARS) : start].rpartition("\n")[2]
+    after = text[end : end + _TITLE_CHARS].partition("\n")[0]
+    words = (*before.split()[-_TITLE_REACH:], *after.split()[:_TITLE_REACH])
+    long_words = [word for word in words if len(word) >= 4 and word[0].isalpha()]
+    capitalised = sum(word[0].isupper() for word in long_words)
+    return len(long_words) >= _TITLE_WORDS and capitalised * 5 >= len(long_words) * 4
+
+
 def _located_city(text: str, start: int, city: Place, found: list[PlaceMention]) -> Place | None:
     before = text[max(0, start - 40) : start]
     words = before.split()
     if follows_locative(words):
         return city
-    if len(words) >= 2 and words[-1].lower() == "of" and words[-2].lower() in _SETTLEMENTS:
+    if len(words) >= 2 and words[-1].lower() == "of" and words[-2].lower() in PLACE_NOUNS:
         words = words[:-2]  # "the cities of X"
     if words and words[-1].lower() == "the":
         words = words[:-1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corroborate.extract.places import find_places, gazetteer
 
 
@@ -25,6 +27,34 @@ def test_city_list_after_a_preposition() -> None:
 
 def test_capitalised_word_that_is_a_city_elsewhere_is_not_a_place_without_context() -> None:
     assert names("Nice words were said.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The team plays at Lucas Oil Stadium on Sunday.",  # a stadium
+        "She studied at the University of Alaska for two years.",  # a university
+        "He gave money to Barry Goldwater's campaign.",  # a person
+        "He was moved from the Estelle Unit to another prison.",  # a prison
+    ],
+)
+def test_a_city_name_that_opens_a_longer_name_is_no_place(sentence: str) -> None:
+    assert names(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("Two men were killed in Baghdad Sunday, police said.", "Baghdad"),  # a date follows
+        ("Shells fell in Aleppo Province overnight, the monitor said.", "Aleppo"),  # its kind
+        ("Shells fell in Aleppo Damascus and Homs, the monitor said.", "Aleppo"),  # lost commas
+        ("Army Advances in Latakia Kills Dozens of Fighters", "Latakia"),  # a title
+    ],
+)
+def test_a_city_followed_by_a_date_a_place_or_in_a_title_stays_one(
+    sentence: str, city: str
+) -> None:
+    assert city in [name for name, _, _ in names(sentence)]
 
 
 def test_country_name_wins_over_a_namesake_city() -> None:
