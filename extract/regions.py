@@ -24,7 +24,6 @@ district capital or the province, and they agree on the region.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 
 import wordfreq
@@ -34,31 +33,18 @@ from corroborate.extract.countries import country_index
 from corroborate.extract.places import follows_locative
 
 LEAD_CHARS = 800
-MIN_POPULATION = 50_000
+MIN_POPULATION = geonames.LARGE_CITY
 MAX_WORDS = 3
 COMMON_WORD_FREQUENCY = 1e-4  # Zipf 5: "more", "date", "union"; "boston" and "chicago" are rarer
 _DATELINE_END = re.compile(r"\s*[,:(—–-]")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[- ]")
 _SEPARATORS = re.compile(r"[\s'’-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
-
-
-def _fold(name: str) -> str:
-    """Lower case without accents. Most names are ASCII already, which NFKD leaves as they are:
-    they skip the decomposition (the gazetteer folds a few hundred thousand spellings)."""
-    if not name.isascii():
-        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return name.lower().strip(" .,:;-'’")
 
 
 def _squeeze(name: str) -> str:
     """Without spaces, hyphens and apostrophes: "deir ez-zor" and "deir ezzor" meet."""
     return _SEPARATORS.sub("", name)
-
-
-def _stem(name: str) -> str:
-    return _ARTICLE.sub("", name)[:3]
 
 
 @cache
@@ -73,12 +59,9 @@ def region_index() -> dict[str, tuple[str, int]]:
         if iso3 is None or row["population"] < MIN_POPULATION:
             continue
         region = f"{iso3}/{row['admin1code'] or '00'}"
-        own_stem = _stem(_fold(row["name"]))
-        for spelling in {row["name"], *row["alternatenames"]}:
-            folded = _fold(spelling)
-            bare = _ARTICLE.sub("", folded)
-            if bare[:3] != own_stem:  # the spelling's stem, _stem(folded)
-                continue
+        for spelling in geonames.own_spellings(row):
+            folded = geonames.fold(spelling)
+            bare = geonames.without_article(folded)
             for key in {folded, bare, _squeeze(bare)}:
                 if len(key) < 4 or key in countries:
                     continue
@@ -147,7 +130,7 @@ def _capitals() -> frozenset[str]:
 
 def _needs_locative(phrase: str) -> bool:
     """A capital, or a name that is also a common English word."""
-    name = _fold(_POSSESSIVE.sub("", phrase))
+    name = geonames.fold(_POSSESSIVE.sub("", phrase))
     return name in _capitals() or name in _common_words()
 
 
@@ -159,15 +142,15 @@ def _after_locative(lead: str, match: re.Match[str]) -> bool:
 # once per process, then looked up.
 @lru_cache(maxsize=1 << 14)
 def _may_open_city(word: str) -> bool:
-    head = _fold(_POSSESSIVE.sub("", word))
+    head = geonames.fold(_POSSESSIVE.sub("", word))
     heads = _heads()
-    return head in heads or _ARTICLE.sub("", head) in heads
+    return head in heads or geonames.without_article(head) in heads
 
 
 @lru_cache(maxsize=1 << 14)
 def _region_of(phrase: str) -> str | None:
     index = region_index()
-    folded = _fold(_POSSESSIVE.sub("", phrase))
-    bare = _ARTICLE.sub("", folded)
+    folded = geonames.fold(_POSSESSIVE.sub("", phrase))
+    bare = geonames.without_article(folded)
     entry = index.get(folded) or index.get(bare) or index.get(_squeeze(bare))
     return entry[0] if entry is not None else None
