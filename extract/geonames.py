@@ -58,10 +58,20 @@ def without_article(folded: str) -> str:
     return _ARTICLE.sub("", folded)
 
 
-def own_spellings(row: dict[str, Any]) -> Iterator[str]:
-    """A city's name and those of its alternate names that begin as the name does (the same
-    first three letters once folded and without an article): GeoNames' alternate names also
-    hold unrelated words, codes and other scripts ("Epiphania", "TQD", "Хама")."""
+@cache
+def large_city_spellings() -> dict[str, tuple[str, ...]]:
+    """GeoNames id -> the own spellings of each city of `LARGE_CITY` inhabitants or more: its
+    name and those of its alternate names that begin as the name does (the same first three
+    letters once folded and without an article). GeoNames' alternate names also hold unrelated
+    words, codes and other scripts ("Epiphania", "TQD", "Хама")."""
+    return {
+        key: tuple(_own_spellings(row))
+        for key, row in cities().items()
+        if row["population"] >= LARGE_CITY
+    }
+
+
+def _own_spellings(row: dict[str, Any]) -> Iterator[str]:
     own_stem = without_article(fold(row["name"]))[:3]
     for spelling in {row["name"], *row["alternatenames"]}:
         if without_article(fold(spelling))[:3] == own_stem:

@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import wordfreq
+
 LEXICON_DIR = Path(__file__).with_name("lexicon")
 
 
@@ -35,3 +37,10 @@ def word_map(name: str, column: str, kind: Callable[[str], Any] = str) -> dict[s
     """`lexicon/<name>.csv` as a dict from each row's `word` to its `column`, read as `kind`:
     what most of the rules look a word up in."""
     return {row["word"]: kind(row[column]) for row in table(name)}
+
+
+@cache
+def english_frequencies() -> dict[str, float]:
+    """How often each English word is written (wordfreq's large list, lower case): what tells
+    a rare name from a common word. Loaded once for every rule that asks."""
+    return wordfreq.get_frequency_dict("en", "large")

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from corroborate.extract import geonames
 from corroborate.extract.countries import country_index
-from corroborate.extract.lexicon import table, words
+from corroborate.extract.lexicon import english_frequencies, table, words
 
 
 class Place(NamedTuple):
@@ -83,6 +83,7 @@ def gazetteer() -> Gazetteer:
                 cities[name] = place
             if top is None or top.population < population:
                 biggest_in[iso3] = place
+    cities |= _large_cities_by_other_spellings(cities, iso3_of)
     countries: dict[str, Place] = {}
     for row in raw_countries.values():
         iso3 = row["iso3"]
@@ -98,6 +99,39 @@ def gazetteer() -> Gazetteer:
         if heads.get(words[0], 0) < len(words):
             heads[words[0]] = len(words)
     return Gazetteer(cities=cities, countries=countries, heads=heads)
+
+
+def _large_cities_by_other_spellings(
+    cities: dict[str, Place], iso3_of: dict[str, str]
+) -> dict[str, Place]:
+    """The large cities (`geonames.LARGE_CITY`) by the other spellings of their names that
+    news writes: "Hama", "Daraa" and "Raqqa" for GeoNames' "Ḩamāh", "Dar‘ā" and "Ar Raqqah".
+    A spelling that is some city's own name keeps naming that city, and of two cities spelled
+    alike the more populous wins. Left out: codes in capitals ("DUI"), and spellings as
+    common in English as `COMMON_SPELLING` ("Bush" is also Būsh, Egypt; "Palin", Palín)."""
+    spelled: dict[str, Place] = {}
+    rows = geonames.cities()
+    for key, spellings in geonames.large_city_spellings().items():
+        row = rows[key]
+        iso3 = iso3_of.get(row["countrycode"])
+        if iso3 is None:
+            continue
+        place = Place(row["name"], iso3, row["timezone"] or None, "city", row["population"])
+        for spelling in filter(_may_spell_a_city, spellings):
+            known = spelled.get(spelling)
+            if spelling not in cities and (known is None or known.population < place.population):
+                spelled[spelling] = place
+    return spelled
+
+
+#: Frequency in English (Zipf 3) from which an alternate spelling is a word or a name first:
+#: "palin" 1.9e-6, "dui" 2.2e-6, "hamas" 4.3e-6; "raqqa" and "hama" 5.1e-7, "daraa" 2.1e-7.
+COMMON_SPELLING = 1e-6
+
+
+def _may_spell_a_city(spelling: str) -> bool:
+    return (spelling.isascii() and spelling[:1].isupper() and not spelling.isupper()
+            and english_frequencies().get(spelling.lower(), 0.0) < COMMON_SPELLING)
 
 
 _WORD = re.compile(r"[A-Z][\w'’.-]*")

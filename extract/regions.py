@@ -5,7 +5,7 @@ provinces. A news lead (headline, dateline, first paragraphs) names the main pla
 dateline or in a headline without a preposition ("Aleppo shelling kills 12"), and often in a
 transliteration GeoNames lists only as an alternate name. So this reads the lead more loosely
 than `extract/places.py` reads a sentence, and makes up for it with stricter data: cities of at
-least `MIN_POPULATION` inhabitants, alternate spellings only when they begin like the city's own
+least `geonames.LARGE_CITY` inhabitants, alternate spellings only when they begin like the city's own
 name (GeoNames' alternate names include unrelated words), never a country's name or demonym. A
 capital counts only after a locative preposition ("shelling near Kabul"): a capital heading a
 lead is mostly a dateline (where the reporter files from) or the government speaking. So does a
@@ -26,14 +26,12 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-import wordfreq
-
 from corroborate.extract import geonames
 from corroborate.extract.countries import country_index
+from corroborate.extract.lexicon import english_frequencies
 from corroborate.extract.places import follows_locative
 
 LEAD_CHARS = 800
-MIN_POPULATION = geonames.LARGE_CITY
 MAX_WORDS = 3
 COMMON_WORD_FREQUENCY = 1e-4  # Zipf 5: "more", "date", "union"; "boston" and "chicago" are rarer
 _DATELINE_END = re.compile(r"\s*[,:(—–-]")
@@ -54,12 +52,14 @@ def region_index() -> dict[str, tuple[str, int]]:
     iso3_of = geonames.iso3_of_alpha2()
     countries = {key for key, entry in country_index().items() if entry.kind != "capital"}
     index: dict[str, tuple[str, int]] = {}
-    for row in geonames.cities().values():
+    rows = geonames.cities()
+    for key, spellings in geonames.large_city_spellings().items():
+        row = rows[key]
         iso3 = iso3_of.get(row["countrycode"])
-        if iso3 is None or row["population"] < MIN_POPULATION:
+        if iso3 is None:
             continue
         region = f"{iso3}/{row['admin1code'] or '00'}"
-        for spelling in geonames.own_spellings(row):
+        for spelling in spellings:
             folded = geonames.fold(spelling)
             bare = geonames.without_article(folded)
             for key in {folded, bare, _squeeze(bare)}:
@@ -119,7 +119,7 @@ def _is_dateline(lead: str, start: int, phrase: str) -> bool:
 
 @cache
 def _common_words() -> frozenset[str]:
-    frequencies = wordfreq.get_frequency_dict("en", "large")
+    frequencies = english_frequencies()
     return frozenset(word for word, share in frequencies.items() if share >= COMMON_WORD_FREQUENCY)
 
 

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from functools import cache
 
-import wordfreq
+from corroborate.extract.lexicon import english_frequencies
 
 TERMS = 24
 LEAD_CHARS = 2000
@@ -42,7 +42,7 @@ _ASCII_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c 
 def _rarity() -> dict[str, float]:
     """-log(frequency) of every word the lists hold, 0 for words as common as
     `COMMON_FREQUENCY` or more (they weigh nothing)."""
-    frequencies = wordfreq.get_frequency_dict("en", "large")
+    frequencies = english_frequencies()
     return {word: -math.log(f) if f < COMMON_FREQUENCY else 0.0 for word, f in frequencies.items()}
 
 

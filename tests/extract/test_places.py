@@ -80,3 +80,13 @@ def test_gazetteer_is_built_once() -> None:
     assert gazetteer() is gazetteer()
     found = find_places("Talks in Geneva and Paris, said French officials.")
     assert {mention.place.country for mention in found} >= {"CHE", "FRA"}
+
+
+def test_a_large_city_is_read_by_the_spelling_news_gives_it() -> None:
+    found = names("Shells fell on homes in Hama and in Daraa.")
+    assert [(country, zone) for _, country, zone in found] == [("SYR", "Asia/Damascus")] * 2
+
+
+def test_a_spelling_that_is_a_code_or_a_common_name_is_not_read_as_a_city() -> None:
+    # "DUI" is listed for Duisburg, and "Bush" folds to Būsh, Egypt.
+    assert names("He was held in Bush country on suspicion of DUI in the town.") == []
