@@ -135,7 +135,9 @@ def _may_spell_a_city(spelling: str) -> bool:
 
 
 _WORD = re.compile(r"[A-Z][\w'’.-]*")
-_NEXT_WORDS = re.compile(r"(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*){1,3}")
+# The words a place's name may go on with: capitalised, or led by a lower-case Arabic article
+# ("Deir ez-Zor", "Deir al-Zor", "Khan al-Assal").
+_NEXT_WORDS = re.compile(r"(?:\s+(?:of\s+|the\s+)?(?:[a-z]{2,3}-)?[A-Z][\w'’.-]*){1,3}")
 #: Words that put the following name on the map ("in Brussels"), shared with `extract/regions.py`.
 LOCATIVES = frozenset(words("locative_prepositions"))
 #: Words between a locative and its place that say which part of it ("in central Paris").

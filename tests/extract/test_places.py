@@ -90,3 +90,9 @@ def test_a_large_city_is_read_by_the_spelling_news_gives_it() -> None:
 def test_a_spelling_that_is_a_code_or_a_common_name_is_not_read_as_a_city() -> None:
     # "DUI" is listed for Duisburg, and "Bush" folds to Būsh, Egypt.
     assert names("He was held in Bush country on suspicion of DUI in the town.") == []
+
+
+def test_a_name_goes_on_after_a_lower_case_arabic_article() -> None:
+    assert names("Fighting in Deir al-Zor killed 12.") == [
+        ("Deir al-Zor", "SYR", "Asia/Damascus")
+    ]
