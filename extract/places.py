@@ -83,7 +83,7 @@ def gazetteer() -> Gazetteer:
                 cities[name] = place
             if top is None or top.population < population:
                 biggest_in[iso3] = place
-    cities |= _large_cities_by_other_spellings(cities, iso3_of)
+    cities |= _large_cities_by_other_spellings(cities)
     countries: dict[str, Place] = {}
     for row in raw_countries.values():
         iso3 = row["iso3"]
@@ -101,21 +101,14 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(cities=cities, countries=countries, heads=heads)
 
 
-def _large_cities_by_other_spellings(
-    cities: dict[str, Place], iso3_of: dict[str, str]
-) -> dict[str, Place]:
+def _large_cities_by_other_spellings(cities: dict[str, Place]) -> dict[str, Place]:
     """The large cities (`geonames.LARGE_CITY`) by the other spellings of their names that
     news writes: "Hama", "Daraa" and "Raqqa" for GeoNames' "Ḩamāh", "Dar‘ā" and "Ar Raqqah".
     A spelling that is some city's own name keeps naming that city, and of two cities spelled
     alike the more populous wins. Left out: codes in capitals ("DUI"), and spellings as
     common in English as `COMMON_SPELLING` ("Bush" is also Būsh, Egypt; "Palin", Palín)."""
     spelled: dict[str, Place] = {}
-    rows = geonames.cities()
-    for key, spellings in geonames.large_city_spellings().items():
-        row = rows[key]
-        iso3 = iso3_of.get(row["countrycode"])
-        if iso3 is None:
-            continue
+    for row, iso3, spellings in geonames.large_cities():
         place = Place(row["name"], iso3, row["timezone"] or None, "city", row["population"])
         for spelling in filter(_may_spell_a_city, spellings):
             known = spelled.get(spelling)

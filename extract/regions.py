@@ -5,16 +5,16 @@ provinces. A news lead (headline, dateline, first paragraphs) names the main pla
 dateline or in a headline without a preposition ("Aleppo shelling kills 12"), and often in a
 transliteration GeoNames lists only as an alternate name. So this reads the lead more loosely
 than `extract/places.py` reads a sentence, and makes up for it with stricter data: cities of at
-least `geonames.LARGE_CITY` inhabitants, alternate spellings only when they begin like the city's own
-name (GeoNames' alternate names include unrelated words), never a country's name or demonym. A
-capital counts only after a locative preposition ("shelling near Kabul"): a capital heading a
-lead is mostly a dateline (where the reporter files from) or the government speaking. So does a
-name that is also a common English word (at least `COMMON_WORD_FREQUENCY` of English words,
-wordfreq's lists): "More than 120 people" is not Mora, Cameroon, "Date of publication" not Date,
-Japan, "Union" not Union, New Jersey; "attack in Nice" still is Nice. A word in capitals counts
-only as a dateline, opening a line and followed by a comma, a colon, a bracket or a dash
-("ALEPPO, Syria (AP) —"): in the running text it is an acronym ("SANA reported", the Syrian
-news agency, is not Sanaa).
+least `geonames.LARGE_CITY` inhabitants, alternate spellings only when they begin like the
+city's own name (GeoNames' alternate names include unrelated words), never a country's name or
+demonym. A capital counts only after a locative preposition ("shelling near Kabul"): a capital
+heading a lead is mostly a dateline (where the reporter files from) or the government speaking.
+So does a name that is also a common English word (at least `COMMON_WORD_FREQUENCY` of English
+words, wordfreq's lists): "More than 120 people" is not Mora, Cameroon, "Date of publication"
+not Date, Japan, "Union" not Union, New Jersey; "attack in Nice" still is Nice. A word in
+capitals counts only as a dateline, opening a line and followed by a comma, a colon, a bracket
+or a dash ("ALEPPO, Syria (AP) —"): in the running text it is an acronym ("SANA reported", the
+Syrian news agency, is not Sanaa).
 
 A city stands for its first-level administrative region (GeoNames admin1: a province,
 governorate, state), written ISO3/admin1 (`SYR/09`): reports of one attack name the town, the
@@ -49,15 +49,9 @@ def _squeeze(name: str) -> str:
 def region_index() -> dict[str, tuple[str, int]]:
     """Folded city spelling, with and without an Arabic article -> (ISO3/admin1 region,
     population); the most populous namesake wins."""
-    iso3_of = geonames.iso3_of_alpha2()
     countries = {key for key, entry in country_index().items() if entry.kind != "capital"}
     index: dict[str, tuple[str, int]] = {}
-    rows = geonames.cities()
-    for key, spellings in geonames.large_city_spellings().items():
-        row = rows[key]
-        iso3 = iso3_of.get(row["countrycode"])
-        if iso3 is None:
-            continue
+    for row, iso3, spellings in geonames.large_cities():
         region = f"{iso3}/{row['admin1code'] or '00'}"
         for spelling in spellings:
             folded = geonames.fold(spelling)

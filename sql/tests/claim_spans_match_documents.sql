@@ -32,26 +32,18 @@ cut as (
         spans.*,
         documents.doc_id is null as is_orphan,
         documents.text,
-        case
-            when spans.source_start >= spans.char_start and spans.source_end <= spans.char_end
-                then substring(
-                    spans.evidence, spans.source_start - spans.char_start + 1,
-                    spans.source_end - spans.source_start
-                )
-            else substring(
-                documents.text, spans.source_start + 1, spans.source_end - spans.source_start
-            )
-        end as speaker_text,
-        case
-            when spans.content_start >= spans.char_start and spans.content_end <= spans.char_end
-                then substring(
-                    spans.evidence, spans.content_start - spans.char_start + 1,
-                    spans.content_end - spans.content_start
-                )
-            else substring(
-                documents.text, spans.content_start + 1, spans.content_end - spans.content_start
-            )
-        end as content_text,
+        list_transform(
+            [[spans.source_start, spans.source_end], [spans.content_start, spans.content_end]],
+            lambda span: case
+                when span[1] >= spans.char_start and span[2] <= spans.char_end
+                    then substring(
+                        spans.evidence, span[1] - spans.char_start + 1, span[2] - span[1]
+                    )
+                else substring(documents.text, span[1] + 1, span[2] - span[1])
+            end
+        ) as cut_texts,
+        cut_texts[1] as speaker_text,
+        cut_texts[2] as content_text,
     from spans
     left join documents using (doc_id)
 ),
