@@ -257,3 +257,19 @@ def test_a_folder_that_is_not_a_report_is_never_replaced(capsys, hostile_warehou
     for _ in range(2):  # a report replaces the report it wrote before
         assert main(["report", "--warehouse", str(hostile_warehouse), "--out", str(report)]) == 0
     assert (report / "index.html").is_file()
+
+
+def test_a_page_that_did_not_change_is_linked_from_the_report_before(
+    hostile_warehouse, tmp_path  # noqa: F811
+):
+    out = tmp_path / "site"
+    assert main(["report", "--warehouse", str(hostile_warehouse), "--out", str(out)]) == 0
+    before = {page.name: page.stat().st_ino for page in out.glob("incident-*.html")}
+    tampered = sorted(before)[0]  # as if its incident had changed
+    (out / tampered).write_text("an older page", encoding="utf-8")
+    assert main(["report", "--warehouse", str(hostile_warehouse), "--out", str(out)]) == 0
+    after = {page.name: page.stat().st_ino for page in out.glob("incident-*.html")}
+    assert after.keys() == before.keys()
+    assert [name for name in after if after[name] != before[name]] == [tampered]
+    assert "an older page" not in (out / tampered).read_text(encoding="utf-8")
+    assert "made " in (out / "index.html").read_text(encoding="utf-8")
