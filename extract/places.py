@@ -5,11 +5,14 @@ knows the world from reference data. Cities with at least 15,000 inhabitants (ge
 smallest bundled table, read in 0.2-0.4 s) carry `timezone` and `countrycode`; a country is
 placed in its capital's zone (the zone news "local time" means for a country spanning several).
 Country names, demonyms and capitals come from `extract/countries.py`'s index, the engine's one
-country index. The gazetteer is built once per process; a span of text is read with one dict
-probe per capitalised word.
+country index. A large city is also known by the other spellings news gives it ("Hama" for
+"Ḩamāh"). The gazetteer is built once per process; a span of text is read with one dict probe
+per capitalised word.
 
 City names collide with English words ("Of", "Split", "Nice"), so a city counts only after a
-locative preposition ("in Brussels", "cities of X, Y and Z") or as the next item of such a list.
+locative preposition ("in Brussels", "cities of X, Y and Z") or as the next item of such a list;
+and they open longer names ("Lucas Oil Stadium", "Barry Goldwater"), so a city whose name goes
+on is no place.
 """
 
 from __future__ import annotations
@@ -253,8 +256,8 @@ def _name_goes_on(text: str, start: int, end: int) -> bool:
     """Whether the city's name at `text[start:end]` is only the first word of a longer name:
     "Lucas Oil Stadium", "the University of Alaska", "Barry Goldwater", "the Estelle Unit".
     Not when the word after it is a date ("in Baghdad Sunday"), a place or a kind of place
-    ("Aleppo Syria", "Aleppo Province", where a text has lost its commas), or when the line is
-    a title, where every word is capitalised ("Army Advances in Latakia Kills 16")."""
+    ("Aleppo Syria", "Aleppo Province", where a text has lost its commas), or when the words
+    around it are a title's, all capitalised ("Army Advances in Latakia Kills 16")."""
     match = _NAME_GOES_ON.match(text, end)
     if match is None:
         return False
