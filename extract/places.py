@@ -188,12 +188,9 @@ def _longest_at(
     for name, country, city in spellings:
         if country is not None:
             return PlaceMention(start, start + len(name), country)
-        located = (
-            _located_city(text, start, city, found)
-            if city and not _name_goes_on(text, start, start + len(name))
-            else None
-        )
-        if located is not None:
+        located = _located_city(text, start, city, found) if city else None
+        # Most city names stand without a locative: only a located one is read further.
+        if located is not None and not _name_goes_on(text, start, start + len(name)):
             return PlaceMention(start, start + len(name), located)
     return None
 
@@ -276,6 +273,7 @@ def _names_a_place(word: str) -> bool:
 
 @cache
 def _calendar_words() -> frozenset[str]:
+    # The tables `times.patterns.month_words` reads: the times package imports this module.
     return frozenset(row["word"] for name in ("months", "weekdays") for row in table(name))
 
 
