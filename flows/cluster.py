@@ -133,7 +133,11 @@ class PreparingBatch:
         self._pieces = pieces
 
     def result(self) -> batches.PreparedBatch:
-        return batches.merge_pieces([piece.result() for piece in self._pieces])
+        """The batch merged from its pieces, whose futures are let go of at once: a future
+        keeps its piece's tables in the main process, and on its worker, for as long as it
+        is held, which would be while the batch loads and the worker prepares the next."""
+        pieces, self._pieces = self._pieces, []
+        return batches.merge_pieces([piece.result() for piece in pieces])
 
     def wait(self) -> None:
         for piece in self._pieces:
