@@ -6,8 +6,9 @@ smallest bundled table, read in 0.2-0.4 s) carry `timezone` and `countrycode`; a
 placed in its capital's zone (the zone news "local time" means for a country spanning several).
 Country names, demonyms and capitals come from `extract/countries.py`'s index, the engine's one
 country index. A large city is also known by the other spellings news gives it ("Hama" for
-"Ḩamāh"). The gazetteer is built once per process; a span of text is read with one dict probe
-per capitalised word.
+"Ḩamāh"), and a province or a state by its ISO 3166-2 name (`extract/divisions.py`: "in
+Helmand", "in Arizona"). The gazetteer is built once per process; a span of text is read with
+one dict probe per capitalised word.
 
 City names collide with English words ("Of", "Split", "Nice"), so a city counts only after a
 locative preposition ("in Brussels", "cities of X, Y and Z") or as the next item of such a list;
@@ -25,6 +26,8 @@ from typing import NamedTuple
 
 from corroborate.extract import geonames
 from corroborate.extract.countries import country_index
+from corroborate.extract.divisions import divisions
+from corroborate.extract.geonames import LARGE_CITY
 from corroborate.extract.lexicon import english_frequencies, table, words
 
 
@@ -34,8 +37,10 @@ class Place(NamedTuple):
     name: str
     country: str  # ISO 3166-1 alpha-3
     timezone: str | None  # IANA zone name
-    kind: str  # "city", or how a country was named: name, demonym, capital, alias, metonym
+    kind: str  # "city", "region" (a province, a state), or how a country was named: name,
+    # demonym, capital, alias, metonym
     population: int
+    admin1: str | None = None  # a city's GeoNames admin1 code, a region's where comparable
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,7 @@ class PlaceMention:
 class Gazetteer:
     cities: dict[str, Place]  # by GeoNames name; the most populous of namesakes
     countries: dict[str, Place]  # by ISO 3166-1 alpha-3, in their capital's zone
+    divisions: dict[str, Place]  # provinces, states: by spelling (`extract/divisions.py`)
     heads: dict[str, int]  # first word (lower case) of a city or country spelling -> most words
 
     def zone_of_name(self, name: str) -> str | None:
@@ -81,7 +87,9 @@ def gazetteer() -> Gazetteer:
             or top is None
             or (top.population < population)
         ):
-            place = Place(name, iso3, row["timezone"] or None, "city", population)
+            place = Place(
+                name, iso3, row["timezone"] or None, "city", population, row["admin1code"]
+            )
             if known is None or known.population < population:
                 cities[name] = place
             if top is None or top.population < population:
@@ -96,12 +104,28 @@ def gazetteer() -> Gazetteer:
         countries[iso3] = Place(
             row["name"], iso3, capital.timezone if capital else None, "name", row["population"]
         )
+    divisions = _divisions(cities)
     heads: dict[str, int] = {}
-    for name in (*cities, *country_index()):
+    for name in (*cities, *country_index(), *divisions):
         words = name.lower().split()
         if heads.get(words[0], 0) < len(words):
             heads[words[0]] = len(words)
-    return Gazetteer(cities=cities, countries=countries, heads=heads)
+    return Gazetteer(cities=cities, countries=countries, divisions=divisions, heads=heads)
+
+
+def _divisions(cities: dict[str, Place]) -> dict[str, Place]:
+    """First-level divisions by their spellings (`extract/divisions.py`). A city spelled alike
+    wins when it is in the division's country ("Idlib", "Lagos": the city's zone is the more
+    exact) or a large city (`geonames.LARGE_CITY`: "Manchester", "Jerusalem"); a smaller one
+    elsewhere yields ("in Arizona" is the state, not the town in Honduras)."""
+    found: dict[str, Place] = {}
+    for spelling, division in divisions().items():
+        city = cities.get(spelling)
+        if city is None or (city.country != division.iso3 and city.population < LARGE_CITY):
+            found[spelling] = Place(
+                division.name, division.iso3, division.timezone, "region", 0, division.code
+            )
+    return found
 
 
 def _large_cities_by_other_spellings(cities: dict[str, Place]) -> dict[str, Place]:
@@ -191,8 +215,40 @@ def _longest_at(
         located = _located_city(text, start, city, found) if city else None
         # Most city names stand without a locative: only a located one is read further.
         if located is not None and not _name_goes_on(text, start, start + len(name)):
-            return PlaceMention(start, start + len(name), located)
+            end = start + len(name)
+            return PlaceMention(start, end, _within_division(text, end, located))
     return None
+
+
+#: What may follow a city's name to say where it is: "Palmer, Alaska", "Birmingham Alabama".
+_QUALIFIED_BY = re.compile(r",?[ \t]+([A-Z][\w'’.-]*)(?:[ \t]+([A-Z][\w'’.-]*))?")
+
+
+def _within_division(text: str, end: int, city: Place) -> Place:
+    """The city as the province or state named after it places it. The gazetteer knows the
+    most populous of namesakes, so "Birmingham, Alabama" would be in England, and "Palmer,
+    Alaska" in Massachusetts: a city followed by a division it is not known to lie in takes
+    the division's country and zone. It is known to lie there when both are in one country
+    and have one code ("Beaumont, Texas"), or, for a division without a code, one zone."""
+    qualifier = _QUALIFIED_BY.match(text, end)
+    if qualifier is None:
+        return city
+    known = gazetteer().divisions
+    first, second = (_bare(word) if word else None for word in qualifier.groups())
+    division = (second and known.get(f"{first} {second}")) or known.get(first or "")
+    if division is None or _lies_in(city, division):
+        return city
+    return city._replace(
+        country=division.country, timezone=division.timezone, admin1=division.admin1
+    )
+
+
+def _lies_in(city: Place, division: Place) -> bool:
+    if city.country != division.country:
+        return False
+    if division.admin1 is not None:
+        return city.admin1 == division.admin1
+    return city.timezone == division.timezone
 
 
 @lru_cache(maxsize=1 << 14)
@@ -216,7 +272,7 @@ def _named(name: str) -> tuple[Place | None, Place | None]:
     entry = country_index().get(name.replace("’", "'").lower())
     if entry is not None and entry.exact_case and not name.replace(".", "").isupper():
         entry = None  # "US" the country, not "us"
-    city = world.cities.get(name)
+    city = world.divisions.get(name) or world.cities.get(name)
     if entry is None or entry.iso3 not in world.countries:
         return None, city
     if entry.kind == "capital" and city is not None and city.country == entry.iso3:
@@ -243,7 +299,7 @@ def follows_locative(words_before: Sequence[str]) -> bool:
 
 
 #: A capitalised word right after a city's name, perhaps after "of", on the same line.
-_NAME_GOES_ON = re.compile(r"[ \t]+(?:of[ \t]+)?([A-Z][\w'’.-]*)")
+_NAME_GOES_ON = re.compile(r"[ \t]+(of[ \t]+)?([A-Z][\w'’.-]*)")
 _TITLE_REACH = 5  # words either side of a city read to tell whether they are a title's
 _TITLE_CHARS = 80  # characters either side that hold them
 _TITLE_WORDS = 4
@@ -254,13 +310,16 @@ def _name_goes_on(text: str, start: int, end: int) -> bool:
     "Lucas Oil Stadium", "the University of Alaska", "Barry Goldwater", "the Estelle Unit".
     Not when the word after it is a date ("in Baghdad Sunday"), a place or a kind of place
     ("Aleppo Syria", "Aleppo Province", where a text has lost its commas), or when the words
-    around it are a title's, all capitalised ("Army Advances in Latakia Kills 16")."""
+    around it are a title's, all capitalised ("Army Advances in Latakia Kills 16"). A place
+    after "of" does not keep it: "the University of Alabama"."""
     match = _NAME_GOES_ON.match(text, end)
     if match is None:
         return False
-    word = _bare(match.group(1))
+    word = _bare(match.group(2))
     lower = word.lower()
-    if lower in _calendar_words() or lower in PLACE_NOUNS or _names_a_place(word):
+    if lower in _calendar_words() or lower in PLACE_NOUNS:
+        return False
+    if match.group(1) is None and _names_a_place(word):
         return False
     return not _in_title_case(text, start, end)
 

@@ -373,8 +373,11 @@ def _sentence_index(expression: TimeExpression, sentences: Sequence[Sentence]) -
 
 
 def _place(places: Sequence[PlaceMention], near: int) -> PlaceMention | None:
-    """The place of a happening: the first city its sentence names, else the nearest country."""
-    cities = [mention for mention in places if mention.place.kind == "city"]
-    if cities:
-        return cities[0]
+    """The place of a happening: the first city its sentence names, else the first province
+    or state ("the University of Alabama at Birmingham" is Birmingham), else the nearest
+    country."""
+    for kind in ("city", "region"):
+        first = next((mention for mention in places if mention.place.kind == kind), None)
+        if first is not None:
+            return first
     return min(places, key=lambda mention: abs(mention.start - near), default=None)

@@ -33,7 +33,7 @@ def test_capitalised_word_that_is_a_city_elsewhere_is_not_a_place_without_contex
     "sentence",
     [
         "The team plays at Lucas Oil Stadium on Sunday.",  # a stadium
-        "She studied at the University of Alaska for two years.",  # a university
+        "She works at the University Medical Center.",  # a hospital
         "He gave money to Barry Goldwater's campaign.",  # a person
         "He was moved from the Estelle Unit to another prison.",  # a prison
     ],
@@ -96,3 +96,66 @@ def test_a_name_goes_on_after_a_lower_case_arabic_article() -> None:
     assert names("Fighting in Deir al-Zor killed 12.") == [
         ("Deir al-Zor", "SYR", "Asia/Damascus")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country", "kind"),
+    [
+        ("Airstrikes in Helmand province killed 12.", "Helmand", "AFG", "region"),
+        ("Shelling in Rif Dimashq killed three.", "Rīf Dimashq", "SYR", "region"),
+        ("Clashes in Anbar province.", "Al Anbār", "IRQ", "region"),  # without its article
+        ("He was indicted in Arizona.", "Arizona", "USA", "region"),  # not the Honduran town
+        ("Shelling in Idlib killed three.", "Idlib", "SYR", "city"),  # its own city wins
+        ("Riots in Manchester.", "Manchester", "GBR", "city"),  # a large city wins
+    ],
+)
+def test_a_first_level_division_is_a_place(
+    sentence: str, name: str, country: str, kind: str
+) -> None:
+    [mention] = find_places(sentence)
+    assert (mention.place.name, mention.place.country, mention.place.kind) == (name, country, kind)
+
+
+def test_a_place_after_of_does_not_keep_the_name_it_ends() -> None:
+    text = "She graduated from the University of Alabama at Birmingham."
+    assert [m.place.name for m in find_places(text)] == ["Alabama", "Birmingham"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "zone"),
+    [
+        ("Fighting in Helmand.", "Asia/Kabul"),  # its country keeps one zone
+        ("Storms in Texas.", "America/Chicago"),  # its largest city's, where codes compare
+        ("Floods in Manitoba.", None),  # GeoNames numbers Canada's provinces
+    ],
+)
+def test_the_zone_of_a_division(sentence: str, zone: str | None) -> None:
+    [division] = find_places(sentence)
+    assert division.place.timezone == zone
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Floods in Punjab.",  # a province of Pakistan and a state of India
+        "Protests in Western Europe.",  # a direction word opens other names
+    ],
+)
+def test_a_division_name_that_does_not_say_which_is_no_place(sentence: str) -> None:
+    assert find_places(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "zone"),
+    [
+        ("He was born in Birmingham, Alabama.", "USA", "America/Chicago"),  # not England's
+        ("A fire in the community of Palmer Alaska.", "USA", "America/Anchorage"),  # not Mass.
+        ("He escaped in Beaumont, Texas.", "USA", "America/Chicago"),  # the city's own
+        ("Clashes in Maiduguri, Borno state.", "NGA", "Africa/Lagos"),
+    ],
+)
+def test_a_city_is_read_within_the_division_named_after_it(
+    sentence: str, country: str, zone: str | None
+) -> None:
+    city = find_places(sentence)[0].place
+    assert (city.kind, city.country, city.timezone) == ("city", country, zone)

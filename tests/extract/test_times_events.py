@@ -58,6 +58,23 @@ def test_claim_fields_and_contract() -> None:
     assert claim["time_reference"] == "main"
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A province is more exact than a country named nearer the trigger.
+        ("Airstrikes in Helmand killed 12 on Monday, the Afghan ministry said.",
+         ("Helmand", "AFG")),
+        # A city is more exact than its province, wherever each stands.
+        ("In Borno, gunmen attacked a market in Maiduguri on Monday.", ("Maiduguri", "NGA")),
+    ],
+)
+def test_a_happening_is_placed_in_its_most_exact_place(
+    text: str, place: tuple[str, str]
+) -> None:
+    [claim] = events(text)
+    assert (claim["place"], claim["place_country"]) == place
+
+
 def test_background_event() -> None:
     [claim] = events("The war was halted in November 2020.")
     assert (claim["time_reference"], claim["reference_year"]) == ("background", 2020)
