@@ -62,7 +62,6 @@ def divisions() -> dict[str, Division]:
     }
 
 
-@cache
 def _codes_by_country() -> dict[str, bool]:
     """Alpha-2 -> whether GeoNames writes the country's divisions as ISO 3166-2 does: every
     admin1 code of its cities is letters, and an ISO 3166-2 code of the country."""

@@ -55,7 +55,7 @@ class Gazetteer:
     cities: dict[str, Place]  # by GeoNames name; the most populous of namesakes
     countries: dict[str, Place]  # by ISO 3166-1 alpha-3, in their capital's zone
     divisions: dict[str, Place]  # provinces, states: by spelling (`extract/divisions.py`)
-    heads: dict[str, int]  # first word (lower case) of a city or country spelling -> most words
+    heads: dict[str, int]  # first word (lower case) of any spelling above -> most words
 
     def zone_of_name(self, name: str) -> str | None:
         """The IANA zone of a city or country name, as in "Moscow time" or "Israel time"."""
