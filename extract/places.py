@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from corroborate.extract import geonames
 from corroborate.extract.countries import country_index
-from corroborate.extract.divisions import divisions
+from corroborate.extract.divisions import Division, divisions
 from corroborate.extract.geonames import LARGE_CITY
 from corroborate.extract.lexicon import english_frequencies, table, words
 
@@ -227,29 +227,32 @@ _QUALIFIED_BY = re.compile(r",?[ \t]+([A-Z][\w'’.-]*)(?:[ \t]+([A-Z][\w'’.-]
 
 def _within_division(text: str, end: int, city: Place) -> Place:
     """The city as the province or state named after it places it. The gazetteer knows the
-    most populous of namesakes, so "Birmingham, Alabama" would be in England, and "Palmer,
-    Alaska" in Massachusetts: a city followed by a division it is not known to lie in takes
-    the division's country and zone. It is known to lie there when both are in one country
-    and have one code ("Beaumont, Texas"), or, for a division without a code, one zone."""
+    most populous of namesakes, so "Birmingham, Alabama" would be in England, "Palmer,
+    Alaska" in Massachusetts and "Vancouver, Washington" in Canada: a city followed by a
+    division it is not known to lie in takes the division's country and zone. Here a name
+    is read as the division even where a large city has it ("Washington", "Ontario"), but
+    not when a longer name goes on from it ("Houston, Victoria Beckham")."""
     qualifier = _QUALIFIED_BY.match(text, end)
     if qualifier is None:
         return city
-    known = gazetteer().divisions
-    first, second = (_bare(word) if word else None for word in qualifier.groups())
-    division = (second and known.get(f"{first} {second}")) or known.get(first or "")
+    known = divisions()
+    first, second = (_bare(word) if word else "" for word in qualifier.groups())
+    division = known.get(f"{first} {second}") or (known.get(first) if not second else None)
     if division is None or _lies_in(city, division):
         return city
     return city._replace(
-        country=division.country, timezone=division.timezone, admin1=division.admin1
+        country=division.iso3, timezone=division.timezone, admin1=division.code
     )
 
 
-def _lies_in(city: Place, division: Place) -> bool:
-    if city.country != division.country:
+def _lies_in(city: Place, division: Division) -> bool:
+    """Whether nothing says the city is not in the division: one country, and one code or,
+    for a division without one, one zone where the division's is known."""
+    if city.country != division.iso3:
         return False
-    if division.admin1 is not None:
-        return city.admin1 == division.admin1
-    return city.timezone == division.timezone
+    if division.code is not None:
+        return city.admin1 == division.code
+    return division.timezone is None or city.timezone == division.timezone
 
 
 @lru_cache(maxsize=1 << 14)

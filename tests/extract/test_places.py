@@ -152,6 +152,10 @@ def test_a_division_name_that_does_not_say_which_is_no_place(sentence: str) -> N
         ("A fire in the community of Palmer Alaska.", "USA", "America/Anchorage"),  # not Mass.
         ("He escaped in Beaumont, Texas.", "USA", "America/Chicago"),  # the city's own
         ("Clashes in Maiduguri, Borno state.", "NGA", "Africa/Lagos"),
+        ("A shooting in Vancouver, Washington.", "USA", "America/Los_Angeles"),  # a large
+        # city's name ("Washington") is read as the division after a city
+        ("He spoke in Toronto, Ontario.", "CAN", "America/Toronto"),  # its zone stays
+        ("We met in Houston, Victoria Beckham said.", "USA", "America/Chicago"),  # a name
     ],
 )
 def test_a_city_is_read_within_the_division_named_after_it(
