@@ -19,7 +19,6 @@ the whole country keeps one, else unknown.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from functools import cache
 from typing import NamedTuple
@@ -103,6 +102,6 @@ def _plain_name(name: str) -> str:
 
 def _spellings(name: str) -> set[str]:
     """The name in ASCII, with and without a leading Arabic article ("Al Anbar", "Anbar")."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().strip()
-    bare = ascii_name[len(ascii_name) - len(geonames.without_article(ascii_name.lower())):]
-    return {spelling for spelling in (ascii_name, bare) if spelling[:1].isupper()}
+    plain = geonames.ascii_name(name).strip()
+    bare = plain[len(plain) - len(geonames.without_article(plain.lower())):]
+    return {spelling for spelling in (plain, bare) if spelling[:1].isupper()}

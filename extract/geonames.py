@@ -45,12 +45,18 @@ def iso3_of_alpha2() -> dict[str, str]:
     return {code: row["iso3"] for code, row in countries().items()}
 
 
+def ascii_name(name: str) -> str:
+    """The name without accents, as English news writes it ("Kandahār" -> "Kandahar"). Most
+    names are ASCII already, which NFKD leaves as they are: they skip the decomposition (the
+    gazetteer folds a few hundred thousand spellings)."""
+    if name.isascii():
+        return name
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
 def fold(name: str) -> str:
-    """Lower case without accents. Most names are ASCII already, which NFKD leaves as they are:
-    they skip the decomposition (the gazetteer folds a few hundred thousand spellings)."""
-    if not name.isascii():
-        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return name.lower().strip(" .,:;-'’")
+    """Lower case without accents."""
+    return ascii_name(name).lower().strip(" .,:;-'’")
 
 
 def without_article(folded: str) -> str:
