@@ -183,6 +183,24 @@ def test_a_failing_data_test_stops_the_build(warehouse):
         warehouse.build()
 
 
+@pytest.mark.parametrize("text", ["Shelling in Homs killed 12.", "Shelling in Hōms killed 12."])
+@pytest.mark.parametrize("shift", [0, 1])
+def test_evidence_is_checked_by_characters_in_plain_and_accented_texts(warehouse, text, shift):
+    # Accented texts are cut by characters and plain ones by bytes; both must be exact.
+    a = warehouse.document(text, "Outlet A", DAY)
+    warehouse.casualty(a, 12, 12)
+    start = text.index("killed")
+    warehouse.conn.execute(
+        "update raw_casualty_claims set char_start = ?, char_end = ?, evidence = ?",
+        [start + shift, start + shift + 9, text[start : start + 9]],
+    )
+    if shift == 0:
+        warehouse.build()
+    else:
+        with pytest.raises(model_runner.DataTestFailure, match="claim_spans_match_documents"):
+            warehouse.build()
+
+
 @pytest.mark.parametrize(
     ("speaker", "content"),
     [("'not the text'", "substring(evidence, 1, 6)"), ("substring(evidence, 1, 6)", "'not it'")],

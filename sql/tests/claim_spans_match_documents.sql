@@ -18,8 +18,16 @@ with spans as (
     from statements
 ),
 
+-- A document's length is counted once here, not once a statement. Where every character is
+-- one byte, the evidence is cut from the text's bytes: cutting characters walks the text to
+-- the offset (at 100,000 bench documents, the test took 3.5 s cutting characters, 2.3 s so).
 documents as (
-    select doc_id, text, from documents
+    select
+        doc_id,
+        text,
+        length(text) as text_length,
+        strlen(text) = text_length as is_ascii,
+    from documents
 ),
 
 -- A statement's speaker and content are cut from its evidence when they lie inside it (the
@@ -32,6 +40,8 @@ cut as (
         spans.*,
         documents.doc_id is null as is_orphan,
         documents.text,
+        documents.text_length,
+        documents.is_ascii,
         list_transform(
             [[spans.source_start, spans.source_end], [spans.content_start, spans.content_end]],
             lambda span: case
@@ -52,10 +62,13 @@ final as (
     select kind, claim_id,
     from cut
     where is_orphan
-       or substring(text, char_start + 1, char_end - char_start) is distinct from evidence
+       or evidence is distinct from case
+            when is_ascii then decode(encode(text)[char_start + 1:char_end])
+            else substring(text, char_start + 1, char_end - char_start)
+        end
        or (speaker is not null and source_start is not null and speaker_text <> speaker)
        or (source_start is not null and content_text <> content)
-       or (source_start is not null and cue_end > length(text))
+       or (source_start is not null and cue_end > text_length)
 )
 
 select * from final
