@@ -212,7 +212,10 @@ def _longest_at(
         spellings = ((bare, *_named(bare)),)
     for name, country, city in spellings:
         if country is not None:
-            return PlaceMention(start, start + len(name), country)
+            end = start + len(name)
+            if country.kind == "city":  # a capital named as its city: "Paris, Texas" too
+                return PlaceMention(start, end, _within_division(text, end, country))
+            return PlaceMention(start, end, country)
         located = _located_city(text, start, city, found) if city else None
         # Most city names stand without a locative: only a located one is read further.
         if located is not None and not _name_goes_on(text, start, start + len(name)):
@@ -227,9 +230,10 @@ _QUALIFIED_BY = re.compile(r",?[ \t]+([A-Z][\w'’.-]*)(?:[ \t]+([A-Z][\w'’.-]
 
 def _within_division(text: str, end: int, city: Place) -> Place:
     """The city as the province or state named after it places it. The gazetteer knows the
-    most populous of namesakes, so "Birmingham, Alabama" would be in England, "Palmer,
-    Alaska" in Massachusetts and "Vancouver, Washington" in Canada: a city followed by a
-    division it is not known to lie in takes the division's country and zone. Here a name
+    most populous of namesakes, and a capital stands for its country, so "Birmingham,
+    Alabama" would be in England, "Palmer, Alaska" in Massachusetts, "Vancouver, Washington"
+    in Canada and "Paris, Texas" in France: a city (a capital too) followed by a division it
+    is not known to lie in takes the division's country and zone. Here a name
     is read as the division even where a large city has it ("Washington", "Ontario"), but
     not when a longer name goes on from it ("Houston, Victoria Beckham")."""
     qualifier = _QUALIFIED_BY.match(text, end)

@@ -156,6 +156,10 @@ def test_a_division_name_that_does_not_say_which_is_no_place(sentence: str) -> N
         # city's name ("Washington") is read as the division after a city
         ("He spoke in Toronto, Ontario.", "CAN", "America/Toronto"),  # its zone stays
         ("We met in Houston, Victoria Beckham said.", "USA", "America/Chicago"),  # a name
+        ("A shooting in Paris, Texas.", "USA", "America/Chicago"),  # a capital's namesake
+        ("A bomb in Moscow, Idaho.", "USA", "America/Boise"),
+        ("He lives in London, Ontario.", "CAN", None),  # Canada's provinces have no zone here
+        ("Talks in Paris, France.", "FRA", "Europe/Paris"),  # a country is no division
     ],
 )
 def test_a_city_is_read_within_the_division_named_after_it(
