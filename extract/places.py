@@ -123,10 +123,12 @@ def _divisions(cities: dict[str, Place]) -> dict[str, Place]:
     for spelling, division in divisions().items():
         city = cities.get(spelling)
         if city is None or (city.country != division.iso3 and city.population < LARGE_CITY):
-            found[spelling] = Place(
-                division.name, division.iso3, division.timezone, "region", 0, division.code
-            )
+            found[spelling] = _division_place(division)
     return found
+
+
+def _division_place(division: Division) -> Place:
+    return Place(division.name, division.iso3, division.timezone, "region", 0, division.code)
 
 
 def _large_cities_by_other_spellings(cities: dict[str, Place]) -> dict[str, Place]:
@@ -188,10 +190,10 @@ def _span_places(text: str, start: int, stop: int) -> tuple[PlaceMention, ...]:
         most = heads.get(bare.lower())
         if most is None or match.start() < resume:
             continue
-        mention = _longest_at(text, match, bare, most, found)
-        if mention is not None:
-            found.append(mention)
-            resume = mention.end
+        mentions = _longest_at(text, match, bare, most, found)
+        if mentions:
+            found.extend(mentions)
+            resume = mentions[-1].end
     return tuple(mention for mention in found if mention.end <= stop)
 
 
@@ -204,49 +206,54 @@ def _bare(word: str) -> str:
 
 def _longest_at(
     text: str, match: re.Match[str], bare: str, most: int, found: list[PlaceMention]
-) -> PlaceMention | None:
+) -> tuple[PlaceMention, ...]:
     start = match.start()
     if most > 1 and (more := _NEXT_WORDS.match(text, match.end())) is not None:
         spellings = _spellings(text[start : more.end()], most)
     else:
         spellings = ((bare, *_named(bare)),)
     for name, country, city in spellings:
+        end = start + len(name)
         if country is not None:
-            end = start + len(name)
             if country.kind == "city":  # a capital named as its city: "Paris, Texas" too
-                return PlaceMention(start, end, _within_division(text, end, country))
-            return PlaceMention(start, end, country)
+                return _within_division(text, start, end, country)
+            return (PlaceMention(start, end, country),)
         located = _located_city(text, start, city, found) if city else None
         # Most city names stand without a locative: only a located one is read further.
-        if located is not None and not _name_goes_on(text, start, start + len(name)):
-            end = start + len(name)
-            return PlaceMention(start, end, _within_division(text, end, located))
-    return None
+        if located is not None and not _name_goes_on(text, start, end):
+            return _within_division(text, start, end, located)
+    return ()
 
 
 #: What may follow a city's name to say where it is: "Palmer, Alaska", "Birmingham Alabama".
 _QUALIFIED_BY = re.compile(r",?[ \t]+([A-Z][\w'’.-]*)(?:[ \t]+([A-Z][\w'’.-]*))?")
 
 
-def _within_division(text: str, end: int, city: Place) -> Place:
-    """The city as the province or state named after it places it. The gazetteer knows the
-    most populous of namesakes, and a capital stands for its country, so "Birmingham,
-    Alabama" would be in England, "Palmer, Alaska" in Massachusetts, "Vancouver, Washington"
-    in Canada and "Paris, Texas" in France: a city (a capital too) followed by a division it
-    is not known to lie in takes the division's country and zone. Here a name
-    is read as the division even where a large city has it ("Washington", "Ontario"), but
-    not when a longer name goes on from it ("Houston, Victoria Beckham")."""
+def _within_division(text: str, start: int, end: int, city: Place) -> tuple[PlaceMention, ...]:
+    """The city at `text[start:end]` as the province or state named after it places it, and
+    that division. The gazetteer knows the most populous of namesakes, and a capital stands
+    for its country, so "Birmingham, Alabama" would be in England, "Palmer, Alaska" in
+    Massachusetts, "Vancouver, Washington" in Canada and "Paris, Texas" in France: a city (a
+    capital too) followed by a division it is not known to lie in takes the division's
+    country and zone. Here a name is read as the division even where a large city has it
+    ("Washington", "Ontario"), but not when a longer name goes on from it ("Houston, Victoria
+    Beckham")."""
     qualifier = _QUALIFIED_BY.match(text, end)
     if qualifier is None:
-        return city
+        return (PlaceMention(start, end, city),)
     known = divisions()
     first, second = (_bare(word) if word else "" for word in qualifier.groups())
-    division = known.get(f"{first} {second}") or (known.get(first) if not second else None)
-    if division is None or _lies_in(city, division):
-        return city
-    return city._replace(
-        country=division.iso3, timezone=division.timezone, admin1=division.code
-    )
+    if second and (division := known.get(f"{first} {second}")) is not None:
+        named = (qualifier.start(1), qualifier.start(2) + len(second))
+    elif not second and (division := known.get(first)) is not None:
+        named = (qualifier.start(1), qualifier.start(1) + len(first))
+    else:
+        return (PlaceMention(start, end, city),)
+    if not _lies_in(city, division):
+        city = city._replace(
+            country=division.iso3, timezone=division.timezone, admin1=division.code
+        )
+    return PlaceMention(start, end, city), PlaceMention(*named, _division_place(division))
 
 
 def _lies_in(city: Place, division: Division) -> bool:

@@ -167,3 +167,21 @@ def test_a_city_is_read_within_the_division_named_after_it(
 ) -> None:
     city = find_places(sentence)[0].place
     assert (city.kind, city.country, city.timezone) == ("city", country, zone)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "division", "country"),
+    [
+        ("He spoke in Toronto, Ontario.", "Ontario", "CAN"),  # not Ontario, California
+        ("A shooting in Vancouver, Washington.", "Washington", "USA"),  # not the capital
+        ("A fire in the community of Palmer Alaska.", "Alaska", "USA"),
+    ],
+)
+def test_the_division_named_after_a_city_is_read_as_that_division(
+    sentence: str, division: str, country: str
+) -> None:
+    city, named = find_places(sentence)
+    assert city.place.kind == "city"
+    assert (sentence[named.start : named.end], named.place.kind, named.place.country) == (
+        division, "region", country
+    )
