@@ -128,6 +128,7 @@ def _divisions(cities: dict[str, Place]) -> dict[str, Place]:
 
 
 def _division_place(division: Division) -> Place:
+    """A division as a place (ISO 3166-2 gives no population)."""
     return Place(division.name, division.iso3, division.timezone, "region", 0, division.code)
 
 
@@ -179,8 +180,9 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> tuple[Plac
 @lru_cache(maxsize=64)
 def _span_places(text: str, start: int, stop: int) -> tuple[PlaceMention, ...]:
     """One pass over the capitalised words; at each, the longest spelling the country index or
-    the city table knows. A country's name wins over a namesake city (a country name is also
-    a city elsewhere); a capital named as a city keeps the city's own zone."""
+    the city table knows, and after a city the division that places it. A country's name wins
+    over a namesake city (a country name is also a city elsewhere); a capital named as a city
+    keeps the city's own zone."""
     heads = gazetteer().heads
     found: list[PlaceMention] = []
     resume = 0
