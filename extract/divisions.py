@@ -49,7 +49,7 @@ def divisions() -> dict[str, Division]:
             continue
         alpha2, _, suffix = division.code.partition("-")
         code = suffix if codes.get(alpha2) else None
-        zone = zones.get((alpha2, code)) if code else zones.get((alpha2, None))
+        zone = zones.get((alpha2, code))  # the country's own zone when code is None
         name = _plain_name(division.name)
         for spelling in _spellings(name):
             owners[spelling].add(Division(name, iso3, code, zone))
