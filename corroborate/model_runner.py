@@ -7,7 +7,9 @@ Python model, as in dbt: a `.py` file beside the SQL ones that names the models 
 Staging models are views (thin renames over the raw tables); intermediate models and marts
 are materialised as tables so a reader of the published snapshot pays nothing; a model whose
 first line is `-- materialized: view` is a view wherever it lives (a cheap reshaping of a
-table readers rarely open). After the build, every `sql/tests/*.sql` query must return no rows.
+table readers rarely open). A rule that several models apply (a fact's status) is a DuckDB
+macro in `sql/macros/`, as dbt keeps its macros, created before the models. After the build,
+every `sql/tests/*.sql` query must return no rows.
 Column documentation lives in `*.yml` beside the models and becomes `COMMENT ON` statements,
 so `DESCRIBE` and `duckdb_columns()` document the warehouse from inside SQL.
 """
@@ -144,6 +146,7 @@ def build_models(
     """Create or replace every model; returns the names in build order. `memory_limit` is
     DuckDB's share for the SQL models, when the caller set one: Python models then run with
     `PYTHON_MODEL_MEMORY_LIMIT`, and the share is set back after each."""
+    create_macros(conn, sql_dir)
     built = []
     existing = _object_kinds(conn)
     for model in build_order(discover_models(sql_dir)):
@@ -156,6 +159,16 @@ def build_models(
             raise ModelBuildError(f"model {model.name} ({model.layer}): {error}") from error
         built.append(model.name)
     return built
+
+
+def create_macros(conn: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> None:
+    """Create or replace every macro of `sql/macros/`. They stay in the warehouse, so ad-hoc
+    SQL can apply the models' rules too (`fact_status(false, 2)`)."""
+    for path in sorted((sql_dir / "macros").glob("*.sql")):
+        try:
+            conn.execute(path.read_text(encoding="utf-8"))
+        except duckdb.Error as error:
+            raise ModelBuildError(f"macros {path.name}: {error}") from error
 
 
 def _create(

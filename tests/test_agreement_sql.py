@@ -312,3 +312,24 @@ def test_a_document_counts_once_beside_its_own_total(warehouse):
         "select n_documents, n_independent from source_agreement where victim_class = 'all'"
     )
     assert (documents, independent) == (1, 1)
+
+
+def test_the_status_rule_stays_in_the_warehouse_for_ad_hoc_sql(warehouse):
+    warehouse.build()
+    statuses = warehouse.conn.execute(
+        "select fact_status(false, 2), fact_status(12 > 3, 2), fact_status(null, 1)"
+    ).fetchone()
+    assert statuses == ("corroborated", "conflicting", "single_source")
+    [(documents, independent, parties, one_party, speakers)] = warehouse.conn.execute(
+        """
+        select sources.n_documents, sources.n_independent, sources.n_parties,
+            sources.rests_on_one_party, sources.speakers,
+        from (
+            select sources_of_fact(doc_id, outlet, outlet, party, speaker, null, null) as sources
+            from (values ('d1', 'A', 'SYR', 'ministry'), ('d2', 'A', 'SYR', null),
+                         ('d2', 'B', 'SYR', 'ministry')) claims(doc_id, outlet, party, speaker)
+        )
+        """
+    ).fetchall()
+    assert (documents, independent, parties, one_party) == (2, 2, 1, False)
+    assert speakers == ["(outlet)", "ministry"]

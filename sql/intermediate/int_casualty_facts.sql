@@ -60,19 +60,11 @@ facts as (
         any_value(outcome) as outcome,
         any_value(side) as side,
         any_value(victim_class) as victim_class,
-        count(distinct doc_id) as n_documents,
-        count(distinct independence_key) as n_independent,
-        count(distinct original_source) as n_original_sources,
-        count(distinct party) as n_parties,
+        unnest(sources_of_fact(
+            doc_id, independence_key, original_source, party, speaker, source_id,
+            speaker_country
+        )),
         count(*) filter (where not is_derived) as n_claims,
-        bool_and(speaker is not null) and count(distinct party) = 1 as rests_on_one_party,
-        -- Sorted after the aggregate, as in int_event_facts: an ordered aggregate keeps
-        -- every input row of every group until the end.
-        list_sort(list(distinct doc_id)) as doc_ids,
-        list_sort(list(distinct coalesce(speaker, '(outlet)'))) as speakers,
-        list_sort(list(distinct source_id) filter (where source_id is not null)) as source_ids,
-        list_sort(list(distinct speaker_country) filter (where speaker_country is not null))
-            as speaker_countries,
         list_sort(list(distinct as_written)) as reported_values,
         coalesce(
             arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
@@ -109,11 +101,7 @@ final as (
         facts.n_independent,
         facts.n_original_sources,
         facts.n_claims,
-        case
-            when firm.core_low > firm.core_high then 'conflicting'
-            when facts.n_independent >= 2 then 'corroborated'
-            else 'single_source'
-        end as status,
+        fact_status(firm.core_low > firm.core_high, facts.n_independent) as status,
         facts.doc_ids,
         facts.speakers,
         coalesce(facts.source_ids, []) as source_ids,

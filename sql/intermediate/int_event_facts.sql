@@ -60,17 +60,11 @@ fact_times as (
 fact_sources as (
     select
         fact_id,
-        count(distinct doc_id) as n_documents,
-        count(distinct independence_key) as n_independent,
-        count(distinct original_source) as n_original_sources,
-        count(distinct party) as n_parties,
-        bool_and(speaker is not null) and count(distinct party) = 1 as rests_on_one_party,
+        unnest(sources_of_fact(
+            doc_id, independence_key, original_source, party, speaker, source_id,
+            speaker_country
+        )),
         count(*) as n_claims,
-        list_sort(list(distinct doc_id)) as doc_ids,
-        list_sort(list(distinct coalesce(speaker, '(outlet)'))) as speakers,
-        list_sort(list(distinct source_id) filter (where source_id is not null)) as source_ids,
-        list_sort(list(distinct speaker_country) filter (where speaker_country is not null))
-            as speaker_countries,
         arg_min(evidence, lpad(cast(length(evidence) as varchar), 9, '0') || claim_id)
             as example_evidence,
         list_sort(list(distinct
@@ -156,7 +150,7 @@ final as (
         n_independent,
         n_original_sources,
         n_claims,
-        case when n_independent >= 2 then 'corroborated' else 'single_source' end as status,
+        fact_status(false, n_independent) as status,
         doc_ids,
         speakers,
         coalesce(source_ids, []) as source_ids,
