@@ -43,6 +43,26 @@ def test_month_day_on_the_last_weekday_mentioned() -> None:
     assert found["published_at"].date().isoformat() == "2022-09-13"
 
 
+def test_a_month_day_the_text_does_not_tie_to_the_present_gives_no_day() -> None:
+    # The day a record was set, on a Friday of some year: not the day the report was written.
+    found = infer("Stocks fell on Friday, within 70 points of the record high set on Aug. 6. "
+                  "Profits had risen in 1997.")
+    assert found["published_basis"] == "unknown"
+
+
+def test_a_wire_dateline_without_its_year_is_the_day_of_writing() -> None:
+    text = ("BRUSSELS, February 10 (Xinhua) --\n\nNATO will admit three members, an official "
+            "said on Wednesday. They applied in 1997.")
+    found = infer(text)
+    assert (found["published_at"].date().isoformat(), found["published_precision"]) == (
+        "1999-02-10", "day")
+
+
+def test_a_weekday_written_beside_its_month_day_fixes_the_year() -> None:
+    found = infer("The company on Tuesday (Jan 6) showed a laptop. Sales fell through 2008.")
+    assert found["published_at"].date().isoformat() == "2009-01-06"
+
+
 def test_years_ago_in_month_with_an_explicit_month_elsewhere() -> None:
     text = ("The war ended a year ago in November. Agreements were reached in November 2020. "
             "A truce was reached on Tuesday.")
