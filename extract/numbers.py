@@ -136,10 +136,11 @@ def _of_kind(*kinds: str) -> str:
 @cache
 def _number_source(first: bool = True) -> str:
     """One number: digits (with , or space thousands separators), or number words. A first
-    number must not continue a date or code ("09-02-2016"); the second of a range follows "-"."""
+    number must not continue a date or code ("09-02-2016"); the second of a range follows "-".
+    Neither is part of a clock time ("arrested around 1:30 a.m.", "at 11:30 gunmen ...")."""
     digits = (
-        r"(?<![\w.,])(?<![\d][-/])" if first else r"(?<![\w.,])"
-    ) + r"(?!0\d)(?:\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009])\d{3})+|\d+)(?:\.\d+)?(?![\w]|[.,]\d)"
+        r"(?<![\w.,:])(?<![\d][-/])" if first else r"(?<![\w.,:])"
+    ) + r"(?!0\d)(?:\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009])\d{3})+|\d+)(?:\.\d+)?(?![\w]|[.,:]\d)"
     small = rf"(?:(?:{_of_kind('tens')})(?:[-\s](?:{_of_kind('unit')}))?|{_of_kind('unit')})"
     scale = _of_kind("scale")
     scaled_digits = rf"{digits}(?:\s+(?:{scale})\b)?"

@@ -25,6 +25,8 @@ _BARE_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 _PRE_MODIFIER = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*\s+){1,2}$")
 _ONE = Quantity(1, 1, "exact", 1)  # "a woman was killed"
+# A count of people takes a plural verb: "8,900 is missing" counts a thing ("the Curve 8900").
+_SINGULAR_VERB = re.compile(r"\s+(?:is|was|has)\b", re.IGNORECASE)
 # "eight of the wounded", "11 of the dead": a count of some of the people another figure counts.
 _OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
 #: Rules whose figure may open a list the same word governs: "killing 23 civilians and 16
@@ -164,7 +166,7 @@ def _read(text: str, found: re.Match[str], rule: str, rules: Rules) -> Match | N
         if _negated(text, found.start("q")):
             return None
         quantity = _ONE if rule == "single" else parse_quantity(found["q"])
-        if quantity is None:
+        if quantity is None or _names_a_thing(found, rule, quantity):
             return None
     elif rule == "unspecified" and _negated(text, found.start()):
         return None
@@ -193,6 +195,15 @@ def _read(text: str, found: re.Match[str], rule: str, rules: Rules) -> Match | N
     partitive = rule == "noun" and _OF_THE.match(text, found.end("q")) is not None
     part_of = outcome if partitive else None
     return Match(start, end, outcome, quantity, victim, victim_span, rule, part_of)
+
+
+def _names_a_thing(found: re.Match[str], rule: str, quantity: Quantity) -> bool:
+    """A count above one with no victim noun and a singular verb after it ("the Curve 8900 is
+    missing"): the number names a thing, not people."""
+    return (
+        rule == "after" and found.group("victim") is None and quantity.stated > 1
+        and _SINGULAR_VERB.match(found.string, found.end("q")) is not None
+    )
 
 
 def _negated(text: str, at: int) -> bool:

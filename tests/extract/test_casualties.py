@@ -360,3 +360,16 @@ def test_every_part_of_a_listed_subset_is_a_part_of_the_figure() -> None:
         (("wounded", 2, 2, "exact"), "police", "wounded"),
         (("wounded", 6, 6, "exact"), "civilians", "wounded"),
     ]
+
+
+def test_a_clock_time_is_no_count() -> None:
+    assert _claims("He was arrested around 1:30 a.m. on suspicion of drunken driving.") == []
+    assert [_key(c) for c in _claims("At 11:30 gunmen killed 12 people.")] == [
+        _key(_one("gunmen killed 12 people."))
+    ]
+
+
+def test_a_number_with_a_singular_verb_names_a_thing() -> None:
+    assert _claims("The only thing the Curve 8900 is missing is 3G.") == []
+    claims = _claims("Twelve soldiers died and one is missing.")
+    assert [_key(c) for c in claims] == [("killed", 12, 12, "exact"), ("missing", 1, 1, "exact")]
