@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from corroborate.extract.lexicon import words
 from corroborate.extract.lowercase import lowered, word_bytes
 from corroborate.extract.times.patterns import (
     alternation,
@@ -59,8 +60,11 @@ def _scan(text: str) -> Iterator[Candidate]:
         if match is None:
             continue
         end = match.end()
-        if _capitalised(text, lower, start, end):
-            yield Candidate(start, end, match.lastgroup or "")
+        family = match.lastgroup or ""
+        if _capitalised(text, lower, start, end) and not _a_persons_name(
+            text, lower, start, end, family
+        ):
+            yield Candidate(start, end, family)
             position = end
         else:
             position = start + 1
@@ -102,6 +106,24 @@ def _starts(lower: str) -> list[int]:
         starts.append(anchor)
         floor = anchor + 1
     return starts
+
+
+# A capitalised word that a lower-case word or a punctuation mark follows: a surname in running
+# text ("Kavan, who"), not a headline's next word ("Rains Kill").
+_SURNAME_AFTER = re.compile(r" [A-Z][a-z'’-]+(?:[,;:.)]| [a-z])")
+
+
+def _a_persons_name(text: str, lower: str, start: int, end: int, family: str) -> bool:
+    """A month alone that is also a given name, before a surname: "Jan Kavan", "June Carter"."""
+    return (
+        family == "month" and lower[start:end] in _month_given_names()
+        and _SURNAME_AFTER.match(text, end) is not None
+    )
+
+
+@cache
+def _month_given_names() -> frozenset[str]:
+    return frozenset(words("month_given_names"))
 
 
 def _capitalised(text: str, lower: str, start: int, end: int) -> bool:

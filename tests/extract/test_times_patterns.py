@@ -105,6 +105,13 @@ def test_ages_are_not_durations() -> None:
     assert tag("A 6-year-old girl was hurt.") == []
 
 
+def test_a_month_that_is_a_given_name_before_a_surname_is_a_person() -> None:
+    assert tag("UN adviser Jan Egeland told Reuters that June Carter, a nurse, left.") == []
+    assert [e["text"] for e in tag("Talks resumed on Jan. 5 and ended in June.")] == [
+        "Jan. 5", "June"]
+    assert [e["text"] for e in tag("June Rains Kill Five")] == ["June"]  # a headline
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
