@@ -74,9 +74,10 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
 
 
 def _find_triggers(lower: str, sentence: Sentence) -> list[_Trigger]:
-    """The trigger words of a sentence, with offsets into the sentence."""
+    """The trigger words of a sentence, with offsets into the sentence; "ended", "withdrew" and
+    the like only in a sentence about fighting (`lexicon/ceasefire_contexts.csv`)."""
     pattern, _ = _triggers()
-    return [
+    found = [
         _Trigger(
             match.start() - sentence.start,
             match.end() - sentence.start,
@@ -84,6 +85,40 @@ def _find_triggers(lower: str, sentence: Sentence) -> list[_Trigger]:
         )
         for match in pattern.finditer(lower, sentence.start, sentence.end)
     ]
+    needs_context, context = _ceasefire_contexts()
+    endings = [
+        trigger for trigger in found
+        if trigger.event_type == "ceasefire" and needs_context.fullmatch(
+            lower, sentence.start + trigger.start, sentence.start + trigger.end
+        )
+    ]
+    if endings and not (
+        any(trigger.event_type == "attack" for trigger in found)
+        or context.search(lower, sentence.start, sentence.end)
+    ):
+        return [trigger for trigger in found if trigger not in endings]
+    return found
+
+
+@cache
+def _ceasefire_contexts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The ceasefire triggers that need a fight around them, and the words of a fight besides
+    the attack triggers: the context words and the military victim nouns."""
+    rows = table("ceasefire_contexts")
+    needs = [row["word"] for row in rows if row["role"] == "needs_context"]
+    context = [row["word"] for row in rows if row["role"] == "context"]
+    context += [row["form"] for row in table("victim_nouns") if row["kind"] == "military"]
+    return _phrases(needs), re.compile(r"\b" + _phrases(context).pattern + r"\b")
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    """Phrases as the lexicon writes them: any space between words, a trailing * any ending."""
+    forms = [
+        re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+        + (r"[\w-]*" if word.endswith("*") else "")
+        for word in words
+    ]
+    return re.compile("(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")")
 
 
 @lru_cache(maxsize=4096)

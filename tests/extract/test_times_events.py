@@ -38,6 +38,11 @@ def events(text: str, dct: str = "2022-09-13"):
         # A verb used of natural forces as of armies names the disaster its clause opens with.
         ("Heavy flooding in the eastern districts struck late on Monday.", "flood"),
         ("Gunmen struck a police post near the border on Monday.", "attack"),
+        # "ended", "withdrew": a ceasefire only in a sentence about fighting.
+        ("The fighting ended in November 2020.", "ceasefire"),
+        ("The regime forces withdrew from the village on Friday.", "ceasefire"),
+        ("The season ended on May 3.", "other"),
+        ("The club withdrew its contract offer on Sunday night.", "other"),
     ],
 )
 def test_event_type(sentence: str, event_type: str) -> None:
