@@ -14,7 +14,9 @@ words, wordfreq's lists): "More than 120 people" is not Mora, Cameroon, "Date of
 not Date, Japan, "Union" not Union, New Jersey; "attack in Nice" still is Nice. A word in
 capitals counts only as a dateline, opening a line and followed by a comma, a colon, a bracket
 or a dash ("ALEPPO, Syria (AP) —"): in the running text it is an acronym ("SANA reported", the
-Syrian news agency, is not Sanaa).
+Syrian news agency, is not Sanaa). A city's name that opens a street's name ("Houston Street",
+"Maka Al Mukarama road" in Mogadishu: `lexicon/street_nouns.txt`) names the street, and streets
+are mostly named after other places.
 
 A city stands for its first-level administrative region (GeoNames admin1: a province,
 governorate, state), written ISO3/admin1 (`SYR/09`): reports of one attack name the town, the
@@ -28,7 +30,7 @@ from functools import cache, lru_cache
 
 from corroborate.extract import geonames
 from corroborate.extract.countries import country_index
-from corroborate.extract.lexicon import english_frequencies
+from corroborate.extract.lexicon import english_frequencies, words
 from corroborate.extract.places import follows_locative
 
 LEAD_CHARS = 800
@@ -87,11 +89,27 @@ def lead_regions(text: str, limit: int = LEAD_CHARS) -> list[str]:
             region = _region_of(phrase)
             if region is None or not _stands_as_a_place(lead, match, phrase):
                 continue
+            if _names_a_street(lead, match.start() + len(phrase)):
+                resume = match.start() + len(phrase)
+                break
             if region not in found:
                 found.append(region)
             resume = match.start() + len(phrase)
             break
     return found
+
+
+@cache
+def _street_after() -> re.Pattern[str]:
+    """Up to two more capitalised words, then a street noun: "Al Mukarama road", " Street"."""
+    nouns = sorted(words("street_nouns"), key=len, reverse=True)
+    street = "|".join(re.escape(noun) for noun in nouns)
+    return re.compile(rf"(?:[ \t]+[A-Z][\w'’-]*){{0,2}}[ \t]+(?i:{street})(?!\w)")
+
+
+def _names_a_street(lead: str, end: int) -> bool:
+    """Whether the city's name ending at `end` opens a street's name ("Houston Street")."""
+    return _street_after().match(lead, end) is not None
 
 
 def _stands_as_a_place(lead: str, match: re.Match[str], phrase: str) -> bool:

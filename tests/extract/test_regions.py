@@ -44,3 +44,10 @@ def test_a_locative_reaches_over_words_that_say_which_part_of_the_place():
     # Capitalised, the word is part of another name; across a full stop, it locates nothing.
     assert lead_regions("Trucks came from Western Nairobi Farms.") == []
     assert lead_regions("Rebels took territory to the south. Nairobi said they had.") == []
+
+
+def test_a_city_that_opens_a_street_name_is_the_street():
+    text = ("A car bomb exploded on Maka Al Mukarama road in Mogadishu on Tuesday. "
+            "Police closed Houston Street.")
+    assert lead_regions(text) == ["SOM/02"]
+    assert lead_regions("Gunmen opened fire in Houston on Monday.") == ["USA/TX"]
