@@ -41,7 +41,7 @@ PLAUSIBLE_COUNTS = {
 STANCES: tuple[str, ...] = get_args(Stance)
 SOURCE_KINDS = (
     "person", "government", "armed_forces", "armed_group", "international", "ngo", "outlet",
-    "witness", "medical", "police", "other",
+    "witness", "medical", "police", "company", "other",
 )
 TIME_REFERENCES: tuple[str, ...] = get_args(TimeReference)
 TIMEX_TYPES: tuple[str, ...] = get_args(TimexType)

@@ -83,6 +83,16 @@ def test_kinds_come_from_the_head_word() -> None:
                      "witness", "government"]
 
 
+def test_a_company_is_no_person() -> None:
+    kinds = [source.kind for source in _sources(
+        ("Ogden Projects Inc.", None, False),
+        ("Anglo Mining plc", None, False),
+        ("the airline", None, False),
+        ("Ann Lee", None, False),
+    )]
+    assert kinds == ["company", "company", "company", "person"]
+
+
 def test_an_outlet_keeps_the_place_in_its_name() -> None:
     [source] = _sources(("The Lima Times", "PER", False))
     assert source.key == "lima times" and source.kind == "outlet"
