@@ -63,6 +63,10 @@ CONSTRUCTIONS = {
         "March 4 2019 The relief agency said food was short.", ["relief agency"]),
     "a month may be a given name": ("June Okafor said the road was closed.", ["June Okafor"]),
     "so-called is no reporting verb": ("The so-called report of the committee was thin.", []),
+    "a name after a comma and 'called' names the noun": (
+        "One of the new computers, called Sparcstation 1, sold well.", []),
+    "a subject, an adjunct and 'called' still speak": (
+        "The ministry, in a statement, called the reports nonsense.", ["ministry"]),
 }
 
 
