@@ -63,9 +63,7 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
         for word in filter(None, row["triggers"].split("|")):
             stem = word.rstrip("*")
             by_word.setdefault(stem, (row["event_type"], int(row["penalty"])))
-            form = re.escape(stem[1:]).replace(r"\ ", r"\s+")
-            form += r"[\w-]*" if word.endswith("*") else r"(?![\w-])"
-            by_letter.setdefault(stem[0], []).append(form)
+            by_letter.setdefault(stem[0], []).append(_phrase_form(word)[1:])
     groups = [
         re.escape(letter) + "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
         for letter, forms in sorted(by_letter.items())
@@ -73,9 +71,14 @@ def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
     return re.compile(r"\b(?:" + "|".join(groups) + ")"), by_word
 
 
+def _phrase_form(word: str) -> str:
+    """A lexicon phrase as a regex: any space between its words, a trailing * any ending."""
+    form = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+    return form + (r"[\w-]*" if word.endswith("*") else r"(?![\w-])")
+
+
 def _find_triggers(lower: str, sentence: Sentence) -> list[_Trigger]:
-    """The trigger words of a sentence, with offsets into the sentence; "ended", "withdrew" and
-    the like only in a sentence about fighting (`lexicon/ceasefire_contexts.csv`)."""
+    """The trigger words of a sentence, with offsets into the sentence."""
     pattern, _ = _triggers()
     found = [
         _Trigger(
@@ -85,6 +88,14 @@ def _find_triggers(lower: str, sentence: Sentence) -> list[_Trigger]:
         )
         for match in pattern.finditer(lower, sentence.start, sentence.end)
     ]
+    return _endings_of_fighting_only(lower, sentence, found)
+
+
+def _endings_of_fighting_only(
+    lower: str, sentence: Sentence, found: list[_Trigger]
+) -> list[_Trigger]:
+    """The triggers without "ended", "withdrew" and the like when the sentence is not about
+    fighting: no attack trigger, no fighter, no "forces" (`lexicon/ceasefire_contexts.csv`)."""
     needs_context, context = _ceasefire_contexts()
     endings = [
         trigger for trigger in found
@@ -92,12 +103,11 @@ def _find_triggers(lower: str, sentence: Sentence) -> list[_Trigger]:
             lower, sentence.start + trigger.start, sentence.start + trigger.end
         )
     ]
-    if endings and not (
-        any(trigger.event_type == "attack" for trigger in found)
-        or context.search(lower, sentence.start, sentence.end)
-    ):
-        return [trigger for trigger in found if trigger not in endings]
-    return found
+    if not endings or any(trigger.event_type == "attack" for trigger in found):
+        return found
+    if context.search(lower, sentence.start, sentence.end):
+        return found
+    return [trigger for trigger in found if trigger not in endings]
 
 
 @cache
@@ -108,17 +118,12 @@ def _ceasefire_contexts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     needs = [row["word"] for row in rows if row["role"] == "needs_context"]
     context = [row["word"] for row in rows if row["role"] == "context"]
     context += [row["form"] for row in table("victim_nouns") if row["kind"] == "military"]
-    return _phrases(needs), re.compile(r"\b" + _phrases(context).pattern + r"\b")
+    return _alternatives(needs), re.compile(r"\b" + _alternatives(context).pattern)
 
 
-def _phrases(words: list[str]) -> re.Pattern[str]:
-    """Phrases as the lexicon writes them: any space between words, a trailing * any ending."""
-    forms = [
-        re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
-        + (r"[\w-]*" if word.endswith("*") else "")
-        for word in words
-    ]
-    return re.compile("(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")")
+def _alternatives(words: list[str]) -> re.Pattern[str]:
+    forms = sorted(map(_phrase_form, words), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(forms) + ")")
 
 
 @lru_cache(maxsize=4096)
