@@ -65,6 +65,7 @@ from corroborate.extract.times.scanner import Candidate, scan
 _YEARS_AHEAD = 2
 _FUTURE = ("will", "shall", "by", "until", "plan", "plans", "planned", "expected", "target")
 _AGO_IN_MONTH = re.compile(r"(\w+)\s+years?\s+ago\s+in\s+(\w+)", re.I)
+# "this year" inside a date's expression ("06:00 GMT on Sept. 13 this year"), or right after it.
 _THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
 _THIS_YEAR_AFTER = re.compile(r"\s*,?\s*this\s+year\b", re.I)
 _BESIDE = re.compile(r"[\s,()]*")  # what may stand between a weekday and its month-day
