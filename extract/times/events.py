@@ -4,7 +4,8 @@ Why this simple binding: in news a dated happening and its time sit in one sente
 trigger word nearest the time ("shelling", "ceasefire", "met") names it; a generic reporting
 verb ("said") only wins when nothing else is there. Clause breaks (commas, semicolons, dashes)
 count as distance, so "attacks were still ongoing as of 0800, despite the ceasefire" binds the
-time to the attacks. Types and triggers live in `lexicon/event_types.csv` (CAMEO root codes).
+time to the attacks. Types and triggers live in `lexicon/event_types.csv` (CAMEO root codes),
+read by `triggers.py`.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from datetime import timedelta
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
-from corroborate.extract.lexicon import table, words
+from corroborate.extract.lexicon import words
 from corroborate.extract.lowercase import lowered
 from corroborate.extract.places import PlaceMention, find_places
 from corroborate.extract.records import EventClaim, Publication, TimeExpression, claim_id
@@ -24,6 +25,7 @@ from corroborate.extract.sentences import Sentence
 from corroborate.extract.times.datelines import is_time_stamp
 from corroborate.extract.times.summaries import opens_result_clause, summarise
 from corroborate.extract.times.tagger import reference_of
+from corroborate.extract.times.triggers import Trigger, find_triggers, lowest_penalty
 
 # A clause break: a comma, semicolon, colon, dash or bracket, or a hyphen between spaces. One
 # character class first, so that `re` skips to the candidates in C; the space before a hyphen
@@ -39,112 +41,12 @@ _SPEECH_TYPES = frozenset({"statement", "accusation"})
 _COMPLEMENT = re.compile(r"\b(?:of|that)\b|[\"“]")
 
 
-class _Trigger(NamedTuple):
-    """A named tuple: a document has dozens of triggers, and a tuple is the cheapest record."""
-
-    start: int
-    end: int
-    event_type: str
-    penalty: int
-
-
-@cache
-def _lowest_penalty() -> int:
-    return min(0, *(int(row["penalty"]) for row in table("event_types")))
-
-
-@cache
-def _triggers() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
-    """One regex over every trigger word (grouped by first letter, for speed), and the word's
-    event type and penalty."""
-    by_word: dict[str, tuple[str, int]] = {}
-    by_letter: dict[str, list[str]] = {}
-    for row in table("event_types"):
-        for word in filter(None, row["triggers"].split("|")):
-            stem = word.rstrip("*")
-            by_word.setdefault(stem, (row["event_type"], int(row["penalty"])))
-            by_letter.setdefault(stem[0], []).append(_phrase_form(word)[1:])
-    groups = [
-        re.escape(letter) + "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
-        for letter, forms in sorted(by_letter.items())
-    ]
-    return re.compile(r"\b(?:" + "|".join(groups) + ")"), by_word
-
-
-def _phrase_form(word: str) -> str:
-    """A lexicon phrase as a regex: any space between its words, a trailing * any ending."""
-    form = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
-    return form + (r"[\w-]*" if word.endswith("*") else r"(?![\w-])")
-
-
-def _find_triggers(lower: str, sentence: Sentence) -> list[_Trigger]:
-    """The trigger words of a sentence, with offsets into the sentence."""
-    pattern, _ = _triggers()
-    found = [
-        _Trigger(
-            match.start() - sentence.start,
-            match.end() - sentence.start,
-            *_kind(" ".join(match.group().split())),
-        )
-        for match in pattern.finditer(lower, sentence.start, sentence.end)
-    ]
-    return _endings_of_fighting_only(lower, sentence, found)
-
-
-def _endings_of_fighting_only(
-    lower: str, sentence: Sentence, found: list[_Trigger]
-) -> list[_Trigger]:
-    """The triggers without "ended", "withdrew" and the like when the sentence is not about
-    fighting: no attack trigger, no fighter, no "forces" (`lexicon/ceasefire_contexts.csv`)."""
-    needs_context, context = _ceasefire_contexts()
-    endings = [
-        trigger for trigger in found
-        if trigger.event_type == "ceasefire" and needs_context.fullmatch(
-            lower, sentence.start + trigger.start, sentence.start + trigger.end
-        )
-    ]
-    if not endings or any(trigger.event_type == "attack" for trigger in found):
-        return found
-    if context.search(lower, sentence.start, sentence.end):
-        return found
-    return [trigger for trigger in found if trigger not in endings]
-
-
-@cache
-def _ceasefire_contexts() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The ceasefire triggers that need a fight around them, and the words of a fight besides
-    the attack triggers: the context words and the military victim nouns."""
-    rows = table("ceasefire_contexts")
-    needs = [row["word"] for row in rows if row["role"] == "needs_context"]
-    context = [row["word"] for row in rows if row["role"] == "context"]
-    context += [row["form"] for row in table("victim_nouns") if row["kind"] == "military"]
-    return _alternatives(needs), re.compile(r"\b" + _alternatives(context).pattern)
-
-
-def _alternatives(words: list[str]) -> re.Pattern[str]:
-    forms = sorted(map(_phrase_form, words), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(forms) + ")")
-
-
-@lru_cache(maxsize=4096)
-def _kind(word: str) -> tuple[str, int]:
-    """The event type and penalty of a trigger as written ("shelled" by its stem "shell")."""
-    by_word = _triggers()[1]
-    return by_word.get(word) or next(
-        (by_word[stem] for stem in _stems(word) if stem in by_word), ("other", 0)
-    )
-
-
-def _stems(word: str) -> list[str]:
-    return [word[:cut] for cut in range(len(word) - 1, 2, -1)]
-
-
 class _Clauses(NamedTuple):
     """A sentence's triggers and clause breaks with their offsets, found once per sentence:
     counting the breaks between a time and each trigger with a search of its own made a long
     sentence cubic."""
 
-    triggers: list[_Trigger]
+    triggers: list[Trigger]
     trigger_starts: list[int]
     trigger_ends: list[int]
     break_starts: list[int]
@@ -153,7 +55,7 @@ class _Clauses(NamedTuple):
 
     @classmethod
     def of(cls, lower: str, sentence: Sentence) -> _Clauses:
-        triggers = _find_triggers(lower, sentence)
+        triggers = find_triggers(lower, sentence)
         breaks = [
             (match.start() - (match.group()[0] == "-"), match.end())
             for match in _CLAUSE_BREAK.finditer(sentence.text)
@@ -167,7 +69,7 @@ class _Clauses(NamedTuple):
             lower[sentence.start : sentence.end],
         )
 
-    def only(self, keep: Callable[[_Trigger], bool]) -> _Clauses:
+    def only(self, keep: Callable[[Trigger], bool]) -> _Clauses:
         """The same sentence with only the triggers `keep` admits."""
         triggers = [trigger for trigger in self.triggers if keep(trigger)]
         return self._replace(
@@ -180,7 +82,7 @@ class _Clauses(NamedTuple):
         return max(0, bisect_right(self.break_ends, end) - bisect_left(self.break_starts, start))
 
 
-def _nearest(clauses: _Clauses, start: int, end: int) -> _Trigger | None:
+def _nearest(clauses: _Clauses, start: int, end: int) -> Trigger | None:
     """The trigger with the least distance to [start, end), clause breaks and penalty added;
     triggers inside the time expression itself do not count, nor one so far away that it names
     another clause's happening ("During the fighting, X took control of ..., which ..., and
@@ -189,7 +91,7 @@ def _nearest(clauses: _Clauses, start: int, end: int) -> _Trigger | None:
     once that passes the best."""
     triggers = clauses.triggers
 
-    def cost(trigger: _Trigger) -> int:
+    def cost(trigger: Trigger) -> int:
         gap_start, gap_end = (trigger.end, start) if trigger.end <= start else (end, trigger.start)
         breaks = clauses.breaks_between(gap_start, gap_end)
         return gap_end - gap_start + _CLAUSE_COST * breaks + trigger.penalty
@@ -202,14 +104,14 @@ def _nearest(clauses: _Clauses, start: int, end: int) -> _Trigger | None:
         (range(after, len(triggers)), lambda t: t.start - end),
     ):
         for index in indices:
-            if best is not None and distance(triggers[index]) + _lowest_penalty() > best[0]:
+            if best is not None and distance(triggers[index]) + lowest_penalty() > best[0]:
                 break
             candidate = (cost(triggers[index]), index)
             best = candidate if best is None else min(best, candidate)
     return triggers[best[1]] if best is not None and best[0] <= _MAX_COST else None
 
 
-def _named_happening(clauses: _Clauses, trigger: _Trigger | None) -> _Trigger | None:
+def _named_happening(clauses: _Clauses, trigger: Trigger | None) -> Trigger | None:
     """The trigger that names the happening where grammar overrides nearness. A result clause
     (", killing 12") tells what the happening before it did, so the trigger of the clause before
     names it ("a car bomb exploded in the market on Monday, killing 12"). A verb news uses of
@@ -227,8 +129,8 @@ def _named_happening(clauses: _Clauses, trigger: _Trigger | None) -> _Trigger | 
 
 
 def _last_trigger(
-    clauses: _Clauses, at: int, keep: Callable[[_Trigger], bool]
-) -> _Trigger | None:
+    clauses: _Clauses, at: int, keep: Callable[[Trigger], bool]
+) -> Trigger | None:
     """The last trigger before `at`, in the clause `at` stands in, that `keep` admits."""
     for trigger in reversed(clauses.triggers[: bisect_right(clauses.trigger_ends, at)]):
         if clauses.breaks_between(trigger.end, at):
@@ -244,8 +146,8 @@ def _disaster_verbs() -> frozenset[str]:
 
 
 def _alleged(
-    clauses: _Clauses, sentence: str, start: int, end: int, trigger: _Trigger | None
-) -> _Trigger | None:
+    clauses: _Clauses, sentence: str, start: int, end: int, trigger: Trigger | None
+) -> Trigger | None:
     """A time inside what a speaker says dates what the speaker alleges, not the saying:
     "accused the rebels of carrying out attacks earlier on Monday night" is an attack on
     Monday night, on the speaker's word (the event claim carries the speaker); with no happening
@@ -260,7 +162,7 @@ def _alleged(
         lambda t: t.start >= complement.start() and t.event_type not in _SPEECH_TYPES
     )
     alleged = _nearest(content, start, end)
-    return alleged or _Trigger(complement.start(), complement.end(), "other", 0)
+    return alleged or Trigger(complement.start(), complement.end(), "other", 0)
 
 
 def find_events(
@@ -341,7 +243,7 @@ def _claim(
     sentence: Sentence,
     index: int,
     expression: TimeExpression,
-    trigger: _Trigger | None,
+    trigger: Trigger | None,
     place: PlaceMention | None,
     summary: str,
     background: bool,
