@@ -50,3 +50,15 @@ def test_evaluate_scores_strict_relaxed_value_and_type(tmp_path: Path) -> None:
 def test_empty_report_is_zero_not_an_error() -> None:
     report = TimebankReport()
     assert report.relaxed == (0.0, 0.0, 0.0) and report.value_accuracy == 0.0
+
+
+def test_each_text_is_dated_again_with_its_dct_withheld(tmp_path: Path) -> None:
+    dated = TML.replace("X1", "X2").replace("1998-01-08", "1999-02-10").replace(
+        "<TEXT>\n", "<TEXT>\nBRUSSELS, February 10 (Xinhua) --\n\nAn official said on Wednesday "
+        "that three states, which applied in 1997, will join. "
+    )
+    (write(tmp_path) / "X2.tml").write_text(dated, encoding="utf-8")
+    report = evaluate_timebank(tmp_path)
+    # X1 says nothing of its own date; X2's dateline and its Wednesday give 10 February 1999.
+    assert (report.dct_withheld["unknown"], report.dct_withheld["exact"]) == (1, 1)
+    assert "DCT withheld, dates: exact=1" in format_report(report, "tiny")
