@@ -31,6 +31,7 @@ from functools import cache, lru_cache
 from corroborate.extract import geonames
 from corroborate.extract.countries import country_index
 from corroborate.extract.lexicon import english_frequencies, words
+from corroborate.extract.numbers import alternation
 from corroborate.extract.places import follows_locative
 
 LEAD_CHARS = 800
@@ -102,8 +103,7 @@ def lead_regions(text: str, limit: int = LEAD_CHARS) -> list[str]:
 @cache
 def _street_after() -> re.Pattern[str]:
     """Up to two more capitalised words, then a street noun: "Al Mukarama road", " Street"."""
-    nouns = sorted(words("street_nouns"), key=len, reverse=True)
-    street = "|".join(re.escape(noun) for noun in nouns)
+    street = alternation(words("street_nouns"))
     return re.compile(rf"(?:[ \t]+[A-Z][\w'’-]*){{0,2}}[ \t]+(?i:{street})(?!\w)")
 
 

@@ -294,12 +294,8 @@ def is_inverted(text: str, sentence_start: int, cue_start: int, cue_end: int, en
         return False
     if _QUOTE_BEFORE.search(before):
         return True
-    return before.endswith(",") and closes_with_a_name(text, cue_end, end)
-
-
-def closes_with_a_name(text: str, cue_end: int, end: int) -> bool:
-    """Whether a name right after the verb at `cue_end` closes its clause ("..., said Ann Lee,
-    a senator", "a new app, called Passbook.")."""
+    if not before.endswith(","):
+        return False
     mention = phrase_after(text, cue_end, end)
     if mention is None or mention.kind == "pronoun":
         return False

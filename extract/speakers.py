@@ -43,7 +43,6 @@ from corroborate.extract.speaker_countries import (
 )
 from corroborate.extract.speaker_phrases import (
     Mention,
-    closes_with_a_name,
     coordinated_subject,
     is_inverted,
     opens_report,
@@ -239,23 +238,11 @@ def _mention(text: str, sentence: Sentence, cue: _Cue, floor: int) -> Mention | 
         return _participle_subject(text, sentence, cue)
     if cue.according:
         return source_after_according(text, cue.end, sentence.end)
-    if _names_what_precedes(text, sentence, cue):
-        return None
     if is_inverted(text, sentence.start, cue.start, cue.end, sentence.end):
+        if cue.text.lower() in _naming_verbs():
+            return None  # "a new app, called Passbook.": it names the app; no one speaks
         return phrase_after(text, cue.end, sentence.end)
     return subject_before(text, floor, cue.start)
-
-
-def _names_what_precedes(text: str, sentence: Sentence, cue: _Cue) -> bool:
-    """A naming verb between a comma and a name that closes the clause names the noun before
-    it, and no one speaks: "a new app, called Passbook.", "the program, called EB-5,"
-    (`lexicon/naming_verbs.txt`); "the ministry, in a statement, called the reports nonsense"
-    speaks."""
-    return (
-        cue.text.lower() in _naming_verbs()
-        and text[max(0, cue.start - 3) : cue.start].rstrip().endswith(",")
-        and closes_with_a_name(text, cue.end, sentence.end)
-    )
 
 
 @cache

@@ -129,6 +129,20 @@ def document_date(text: str) -> tuple[date, str] | None:
     return (day, "day") if day is not None else None
 
 
+#: "BRUSSELS, " before a wire dateline's date.
+_WIRE_CITY = re.compile(r"[A-Z][A-Z .'’-]+,\s*")
+
+
+def is_wire_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at `text[start:end]`, with or without its year, is a wire dateline's:
+    in the head, after the city in capitals that opens its line, before the agency or a dash
+    ("BRUSSELS, February 10 (Xinhua) --")."""
+    if start > HEAD_CHARS:
+        return False
+    city = text[text.rfind("\n", 0, start) + 1 : start].lstrip()
+    return _WIRE_CITY.fullmatch(city) is not None and _AFTER.match(text, end) is not None
+
+
 def dateline_day(text: str) -> date | None:
     """The day of the first dateline in the document's head, if any."""
     head = text[:HEAD_CHARS].lower()

@@ -58,7 +58,7 @@ from corroborate.extract.numbers import PhraseFinder
 from corroborate.extract.records import Precision, Publication
 from corroborate.extract.sentences import Sentence
 from corroborate.extract.times import normalise as nm
-from corroborate.extract.times.datelines import document_date
+from corroborate.extract.times.datelines import document_date, is_wire_dateline
 from corroborate.extract.times.patterns import month_words
 from corroborate.extract.times.scanner import Candidate, scan
 
@@ -69,9 +69,6 @@ _AGO_IN_MONTH = re.compile(r"(\w+)\s+years?\s+ago\s+in\s+(\w+)", re.I)
 _THIS_YEAR = re.compile(r"\bthis\s+year\b", re.I)
 _THIS_YEAR_AFTER = re.compile(r"\s*,?\s*this\s+year\b", re.I)
 _BESIDE = re.compile(r"[\s,()]*")  # what may stand between a weekday and its month-day
-_WIRE_CITY = re.compile(r"[A-Z][A-Z .'’-]+,\s*")  # "BRUSSELS, " before a dateline's date
-_WIRE_AFTER = re.compile(r"\s*(?:\(|—|–|--)")  # "(Xinhua) --" after it
-_DATELINE_CHARS = 300  # a wire dateline opens the text
 _NO_DCT = nm.Reference(None, None, None)
 
 
@@ -181,16 +178,11 @@ def _weekday_beside(text: str, candidates: Sequence[Candidate], index: int) -> i
 def _tied_to_present(text: str, candidate: Candidate) -> bool:
     """Whether the text ties a month-day without a year to the present: "on Sept. 13 this
     year", or a wire dateline near the top ("BRUSSELS, February 10 (Xinhua) --")."""
-    if _THIS_YEAR.search(text, candidate.start, candidate.end) or _THIS_YEAR_AFTER.match(
-        text, candidate.end
-    ):
-        return True
-    if candidate.start > _DATELINE_CHARS:
-        return False
-    line_start = text.rfind("\n", 0, candidate.start) + 1
-    city = text[line_start : candidate.start].lstrip()
-    return (_WIRE_CITY.fullmatch(city) is not None
-            and _WIRE_AFTER.match(text, candidate.end) is not None)
+    return (
+        _THIS_YEAR.search(text, candidate.start, candidate.end) is not None
+        or _THIS_YEAR_AFTER.match(text, candidate.end) is not None
+        or is_wire_dateline(text, candidate.start, candidate.end)
+    )
 
 
 class _FutureWords:

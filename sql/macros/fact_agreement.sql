@@ -10,7 +10,7 @@
 --   n_parties            distinct parties, whose word it is (a speaker's country or the outlet);
 --   rests_on_one_party   every claim is attributed, and to one party;
 --   doc_ids, speakers, source_ids, speaker_countries: sorted and distinct, an unattributed
---   claim's speaker shown as '(outlet)'.
+--   claim's speaker shown as '(outlet)', an empty list where no claim gives one.
 -- The lists are sorted after the aggregate: an ordered aggregate keeps every input row of
 -- every group until the end.
 -- Example: select fact_id, unnest(sources_of_fact(doc_id, independence_key, original_source,
@@ -25,9 +25,12 @@ create or replace macro sources_of_fact(
     'rests_on_one_party': bool_and(speaker is not null) and count(distinct party) = 1,
     'doc_ids': list_sort(list(distinct doc_id)),
     'speakers': list_sort(list(distinct coalesce(speaker, '(outlet)'))),
-    'source_ids': list_sort(list(distinct source_id) filter (where source_id is not null)),
-    'speaker_countries':
-        list_sort(list(distinct speaker_country) filter (where speaker_country is not null)),
+    'source_ids': coalesce(
+        list_sort(list(distinct source_id) filter (where source_id is not null)), []
+    ),
+    'speaker_countries': coalesce(
+        list_sort(list(distinct speaker_country) filter (where speaker_country is not null)), []
+    ),
 };
 
 -- A fact's status: conflicting when its firm reports do not intersect, corroborated when at
