@@ -2,8 +2,9 @@
 "ceasefire", "met"), read from `lexicon/event_types.csv` (CAMEO root codes, EM-DAT groups).
 
 Why a module of its own: which words count, and where, is the lexicon's decision, apart from
-how `events.py` binds a time to the nearest of them. "ended", "withdrew" and the like name a
-ceasefire only in a sentence about fighting (`lexicon/ceasefire_contexts.csv`).
+how `events.py` binds a time to the nearest of them. "ended" and "withdrew" name a ceasefire,
+"advanced", "fired" and "struck" an attack, only in a sentence about fighting
+(`lexicon/fight_contexts.csv`): business, sport and daily life use them too.
 """
 
 from __future__ import annotations
@@ -65,37 +66,70 @@ def find_triggers(lower: str, sentence: Sentence) -> list[Trigger]:
         )
         for match in pattern.finditer(lower, sentence.start, sentence.end)
     ]
-    return _endings_of_fighting_only(lower, sentence, found)
+    return _fight_words_in_fights_only(lower, sentence, found)
 
 
-def _endings_of_fighting_only(
+def _fight_words_in_fights_only(
     lower: str, sentence: Sentence, found: list[Trigger]
 ) -> list[Trigger]:
-    """The triggers without "ended", "withdrew" and the like when the sentence is not about
-    fighting: no attack trigger, no fighter, no "forces" (`lexicon/ceasefire_contexts.csv`)."""
-    needs_context, context = _ceasefire_contexts()
-    endings = [
-        trigger for trigger in found
-        if trigger.event_type == "ceasefire" and needs_context.fullmatch(
-            lower, sentence.start + trigger.start, sentence.start + trigger.end
-        )
-    ]
-    if not endings or any(trigger.event_type == "attack" for trigger in found):
+    """The triggers without those that need fighting where there is none
+    (`lexicon/fight_contexts.csv`): "ended" and "withdrew" in their sentence, "advanced",
+    "fired" and "struck" in their document."""
+    contexts = _fight_contexts()
+
+    def written(pattern: re.Pattern[str]) -> list[Trigger]:
+        start = sentence.start
+        return [t for t in found if pattern.fullmatch(lower, start + t.start, start + t.end)]
+
+    in_sentence, in_story = written(contexts.sentence_words), written(contexts.story_words)
+    if not in_sentence and not in_story:
         return found
-    if context.search(lower, sentence.start, sentence.end):
+    sure = [trigger for trigger in found if trigger not in in_sentence + in_story]
+    if any(trigger.event_type == "attack" for trigger in sure) or contexts.fight.search(
+        lower, sentence.start, sentence.end
+    ):
         return found
-    return [trigger for trigger in found if trigger not in endings]
+    if in_story and _story_of_fighting(lower):
+        return [trigger for trigger in found if trigger not in in_sentence]
+    return sure
+
+
+class _FightContexts(NamedTuple):
+    sentence_words: re.Pattern[str]  # triggers that need fighting in their sentence
+    story_words: re.Pattern[str]  # triggers that need fighting in their document
+    fight: re.Pattern[str]  # the words of a fight besides the attack triggers
 
 
 @cache
-def _ceasefire_contexts() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The ceasefire triggers that need a fight around them, and the words of a fight besides
-    the attack triggers: the context words and the military victim nouns."""
-    rows = table("ceasefire_contexts")
-    needs = [row["word"] for row in rows if row["role"] == "needs_context"]
-    context = [row["word"] for row in rows if row["role"] == "context"]
-    context += [row["form"] for row in table("victim_nouns") if row["kind"] == "military"]
-    return _alternatives(needs), re.compile(r"\b" + _alternatives(context).pattern)
+def _fight_contexts() -> _FightContexts:
+    """The context words and the military victim nouns make the words of a fight."""
+    rows = table("fight_contexts")
+
+    def role(name: str) -> list[str]:
+        return [row["word"] for row in rows if row["role"] == name]
+
+    fight = role("context") + [
+        row["form"] for row in table("victim_nouns") if row["kind"] == "military"
+    ]
+    return _FightContexts(
+        _alternatives(role("needs_fight_sentence")),
+        _alternatives(role("needs_fight_story")),
+        re.compile(r"\b" + _alternatives(fight).pattern),
+    )
+
+
+@lru_cache(maxsize=2)
+def _story_of_fighting(lower: str) -> bool:
+    """Whether the document tells of fighting anywhere: a word of a fight, or an attack trigger
+    that needs none. Asked of each sentence with a doubtful trigger, read once per document."""
+    contexts = _fight_contexts()
+    if contexts.fight.search(lower):
+        return True
+    return any(
+        _kind(" ".join(match.group().split()))[0] == "attack"
+        and not contexts.story_words.fullmatch(lower, match.start(), match.end())
+        for match in _triggers()[0].finditer(lower)
+    )
 
 
 def _alternatives(words: list[str]) -> re.Pattern[str]:

@@ -43,11 +43,26 @@ def events(text: str, dct: str = "2022-09-13"):
         ("The regime forces withdrew from the village on Friday.", "ceasefire"),
         ("The season ended on May 3.", "other"),
         ("The club withdrew its contract offer on Sunday night.", "other"),
+        # "fired", "advanced", "struck", "fight": an attack only in a document about fighting.
+        ("The Sixers fired Jim O'Brien on Monday.", "other"),
+        ("The team advanced to the semifinal on Friday evening.", "other"),
+        ("Artino struck again on Saturday.", "other"),
+        ("The young team fought hard to defeat the Chiefs on Sunday.", "other"),
+        ("He took a leave of absence on Monday to battle leukemia.", "other"),
+        ("Soldiers fired on the crowd on Monday.", "attack"),
+        # A blazer is a jacket, or a Portland basketball player.
+        ("He was hired on March 2 as coach of the Trail Blazers.", "other"),
     ],
 )
 def test_event_type(sentence: str, event_type: str) -> None:
     [claim] = events(sentence)
     assert claim["event_type"] == event_type
+
+
+def test_a_word_of_fighting_keeps_its_sense_through_a_war_story() -> None:
+    text = ("Rebels and the army have held the city's two halves for a year. "
+            "The offensive on the city began on Sunday, and raids hit the old town on Monday.")
+    assert [claim["event_type"] for claim in events(text)] == ["attack", "attack"]
 
 
 def test_claim_fields_and_contract() -> None:
