@@ -49,7 +49,14 @@ def events(text: str, dct: str = "2022-09-13"):
         ("Artino struck again on Saturday.", "other"),
         ("The young team fought hard to defeat the Chiefs on Sunday.", "other"),
         ("He took a leave of absence on Monday to battle leukemia.", "other"),
+        ("The writers' strike ended in February 2008.", "other"),
         ("Soldiers fired on the crowd on Monday.", "attack"),
+        ("Russian strikes kill 34 civilians in Deir Ezzor on Sunday.", "attack"),
+        # A phone is a device; a call is a consultation. A host of a show meets no one.
+        ("The new phones reach the shops on Monday.", "other"),
+        ("The two leaders phoned on Monday.", "consult"),
+        ("He spoke of it in phone conversations with his allies on Monday.", "consult"),
+        ("She hosted the Academy Awards in 2007.", "other"),
         # A blazer is a jacket, or a Portland basketball player.
         ("He was hired on March 2 as coach of the Trail Blazers.", "other"),
     ],
