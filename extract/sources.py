@@ -155,18 +155,27 @@ def _is_personal_name(name: str, key: str, mentions: Sequence[CountryMention]) -
 
 
 def _kind_of(key: str) -> str:
-    """The kind of the listed phrase that ends last in the key, roles only as a last resort."""
+    """The kind of the listed phrase that ends last in the key, roles only as a last resort; a
+    phrase listed at position last only when it ends the key."""
     tokens = key.split()
     kinds = word_map("source_kinds", "kind")
     role_kind = "other"
     for end in range(len(tokens), 0, -1):
         for start in range(0, end):
-            kind = kinds.get(" ".join(tokens[start:end]))
+            phrase = " ".join(tokens[start:end])
+            kind = kinds.get(phrase)
+            if kind is None or (end < len(tokens) and phrase in _last_word_kinds()):
+                continue
             if kind == "role":
                 role_kind = _GOVERNMENT
-            elif kind is not None:
+            else:
                 return kind
     return role_kind
+
+
+@cache
+def _last_word_kinds() -> frozenset[str]:
+    return frozenset(row["word"] for row in table("source_kinds") if row["position"] == "last")
 
 
 def _fullest_person_names(named: Sequence[_Named]) -> dict[str, str]:

@@ -82,9 +82,15 @@ def test_kinds_come_from_the_head_word() -> None:
         ("Ogden Projects Inc.", None, False),
         ("the airline", None, False),
         ("Ann Lee", None, False),
+        # a body's head noun: no person
+        ("the Immigration and Naturalization Service", None, False),
+        ("the Security Council", None, False),
+        ("the state news agency", None, False),
+        ("City Council Member Jumaane Williams", None, False),
     )]
     assert kinds == ["police", "medical", "government", "ngo", "armed_group", "outlet",
-                     "witness", "government", "company", "company", "person"]
+                     "witness", "government", "company", "company", "person",
+                     "government", "government", "outlet", "person"]
 
 
 def test_an_outlet_keeps_the_place_in_its_name() -> None:
