@@ -172,6 +172,12 @@ def quantity_source(prefix: str = "q") -> str:
     return rf"(?:\b(?:{qualifier})\s+)?{body}(?![\s-]*(?:{units})(?![\w]))"
 
 
+def count_words() -> set[str]:
+    """Words that are a count by themselves ("six", "dozen", "hundreds"), not the articles."""
+    numbers = {word for word, (_, kind) in _word_values().items() if kind != "article"}
+    return numbers | {phrase.split()[0] for phrase in _vague()}
+
+
 def quantity_first_words() -> set[str]:
     """Words a quantity can start with (besides a digit): a cheap regex finds where to try one."""
     phrases = [*_qualifiers(), *_vague(), *_word_values(), "between"]

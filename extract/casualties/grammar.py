@@ -18,6 +18,7 @@ from corroborate.extract.lexicon import table, words
 from corroborate.extract.numbers import (
     PhraseFinder,
     alternation,
+    count_words,
     quantity_first_words,
     quantity_source,
 )
@@ -104,8 +105,11 @@ def _slots(rows: tuple[dict[str, str], ...], victims: dict[str, tuple[str, str]]
     # Words between a count and its victim noun ("49 of his country's", "70 regime and rebel"):
     # neither casualty words nor victim nouns, but for a victim noun right before another
     # ("rebel fighters", "police officers"); "and"/"or" only where a victim noun must follow.
+    # Nor another count, spelled out as digits are: in "one official said six children were
+    # killed" the count is six.
     victim_forms = alternation(victims)
-    not_mod = rf"(?:{_MOD_STOP}|{alternation({row['word'] for row in rows} | set(victims))})\b"
+    stops = {row["word"] for row in rows} | set(victims) | count_words()
+    not_mod = rf"(?:{_MOD_STOP}|{alternation(stops)})\b"
     victim_before_victim = rf"(?:{victim_forms})\s+(?=(?:{victim_forms})\b)"
     token = rf"(?:(?!\d)(?!{not_mod})[\w’'()-]+\s+|{victim_before_victim})"
     mod = rf"(?:(?:of\s+)?{token}){{0,4}}?"

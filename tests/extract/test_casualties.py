@@ -1,6 +1,7 @@
 """Casualty claims: every outcome, number form, qualifier, side and time reference, on sentences
 written for these tests."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +31,16 @@ def test_passive_with_victim_and_side() -> None:
     assert _key(claim) == ("killed", 17, 17, "exact")
     assert (claim["victim"], claim["side"]) == ("soldiers", "PER")
     assert claim["evidence"] == "17 Peruvian soldiers were killed"
+
+
+@pytest.mark.parametrize("text", [
+    "One official said six children were killed in the blast.",
+    "Two witnesses told reporters six children were killed in the blast.",
+])
+def test_a_count_before_a_reporting_verb_is_the_speakers(text: str) -> None:
+    claim = _one(text)
+    assert _key(claim) == ("killed", 6, 6, "exact")
+    assert claim["evidence"] == "six children were killed"
 
 
 def test_active_verb_headline_syntax() -> None:
