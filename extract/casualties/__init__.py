@@ -86,7 +86,7 @@ def _claim(
 ) -> tuple[CasualtyClaim, int | None]:
     speaker_country = attribution.country if attribution else None
     side, end = side_and_end(text, sentence, match, speaker_country, rules)
-    reference, year = time_reference(text, low_text, sentence, match.start, era)
+    reference, year = time_reference(text, low_text, sentence, (match.start, end), era)
     quantity = match.quantity
     low, high = (quantity.low, quantity.high) if quantity else (None, None)
     claim = CasualtyClaim(

@@ -293,6 +293,28 @@ def test_a_running_total_over_a_long_period_is_background() -> None:
     assert _one("Twelve people were killed in the past 24 hours.")["time_reference"] == "main"
 
 
+@pytest.mark.parametrize(("text", "reference"), [
+    ("The conflict has killed more than 280000 people.", "background"),
+    ("Syria's war, which began in March, has killed more than 280000 people.", "background"),
+    ("More than 146000 people have died in Syria's three-year war.", "background"),
+    ("More than 290000 people have been killed in Syria since the conflict began.", "background"),
+    ("A monitor puts the death toll from the six-year conflict at more than 470000.",
+     "background"),
+    ("It ended five years of conflict in which more than 300000 people have been killed.",
+     "background"),
+    # The day's figure beside the war: not the war's toll.
+    ("A gas attack killed at least 213 people on Wednesday in what would be the worst use of "
+     "gas in the two-year-old civil war.", "main"),
+    ("The war monitor said an air strike killed 12 people.", "main"),
+    ("At least 49 soldiers were killed in border clashes on Tuesday in the deadliest fighting "
+     "since a 2020 war.", "main"),
+    ("A bloody week in the conflict also saw 33 civilians killed in Aleppo on Thursday.", "main"),
+    ("Twelve people were killed in the war-torn province on Monday.", "main"),
+])
+def test_a_whole_wars_toll_is_background(text: str, reference: str) -> None:
+    assert _one(text)["time_reference"] == reference
+
+
 def test_a_victim_noun_modifying_the_next_one() -> None:
     claim = _one("At least 40 government and rebel fighters have died in two days of battle.")
     assert _key(claim) == ("killed", 40, None, "at_least")
