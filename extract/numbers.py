@@ -147,7 +147,9 @@ def _number_source(first: bool = True) -> str:
     # "two hundred and five", "a thousand", "three dozen": a multiplier after a small number
     # or an article (which alone is no number)
     times = rf"\s+(?:(?:{scale})(?:\s+(?:and\s+)?{small})?|(?:{_of_kind('dozen')}))"
-    scaled_words = rf"(?:{small}(?:{times})?|an?{times})"
+    # "half a million", "a quarter of a million", "three quarters of a million", "half a dozen"
+    part = rf"(?:(?:an?|{_of_kind('unit')})\s+)?(?:{_of_kind('fraction')})\s+(?:of\s+)?an?"
+    scaled_words = rf"(?:{part}\s+(?:{scale}|{_of_kind('dozen')})|{small}(?:{times})?|an?{times})"
     return rf"(?:{scaled_digits}|\b{scaled_words}\b)"
 
 
@@ -216,6 +218,12 @@ def number_value(text: str) -> int:
         digits = "".join(t for t in tokens if t[:1].isdigit()).replace(",", "")
         return round(Decimal(digits) * scale)  # exact: a float turns 10**20 - 1 into 10**20
     values = _word_values()
+    kinds = [values.get(token, (0, ""))[1] for token in tokens]
+    if "fraction" in kinds:  # "three quarters of a million": 3 * 1,000,000 // 4
+        at = kinds.index("fraction")
+        parts = number_value(" ".join(tokens[:at])) if at else 1
+        whole = number_value(" ".join(token for token in tokens[at + 1 :] if token != "of"))
+        return parts * whole // values[tokens[at]][0]
     total = current = 0
     for token in tokens:
         if token == "and":
