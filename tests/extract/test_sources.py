@@ -87,10 +87,14 @@ def test_kinds_come_from_the_head_word() -> None:
         ("the Security Council", None, False),
         ("the state news agency", None, False),
         ("City Council Member Jumaane Williams", None, False),
+        ("the California Highway Patrol", None, False),
+        ("the Associated Press", None, False),
+        ("White House press secretary Josh Earnest", None, False),
     )]
     assert kinds == ["police", "medical", "government", "ngo", "armed_group", "outlet",
                      "witness", "government", "company", "company", "person",
-                     "government", "government", "outlet", "person"]
+                     "government", "government", "outlet", "person", "police", "outlet",
+                     "government"]
 
 
 def test_an_outlet_keeps_the_place_in_its_name() -> None:
