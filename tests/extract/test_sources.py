@@ -90,11 +90,16 @@ def test_kinds_come_from_the_head_word() -> None:
         ("the California Highway Patrol", None, False),
         ("the Associated Press", None, False),
         ("White House press secretary Josh Earnest", None, False),
+        ("the Britain-based Observatory", None, False),
+        ("Human Rights Watch", None, False),
+        ("the Nusra Front", None, False),
+        ("the Arab League", None, False),
+        ("the Idlib Media Center", None, False),
     )]
     assert kinds == ["police", "medical", "government", "ngo", "armed_group", "outlet",
                      "witness", "government", "company", "company", "person",
                      "government", "government", "outlet", "person", "police", "outlet",
-                     "government"]
+                     "government", "ngo", "ngo", "armed_group", "international", "outlet"]
 
 
 def test_an_outlet_keeps_the_place_in_its_name() -> None:
