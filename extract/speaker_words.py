@@ -40,6 +40,7 @@ class SpeakerWords:
     dates: frozenset[str]  # month and weekday names: "In August, ... said" names no speaker
     weekdays: frozenset[str]  # the weekday names among `dates`: never a given name
     heads: frozenset[str]
+    titles: frozenset[str]  # a person's one-word titles: "envoy", "minister", "head"
     leading: frozenset[str]  # words a phrase never opens with: articles, openers, connectors
     report_openers: frozenset[str]  # words that open what a verb reports ("that", "to", "the")
 
@@ -65,6 +66,7 @@ def speaker_words() -> SpeakerWords:
         dates=months | weekdays,
         weekdays=weekdays,
         heads=frozenset(words("speaker_heads")),
+        titles=frozenset(title.lower() for title in words("person_titles") if " " not in title),
         leading=frozenset({*_LEADING_WORDS, *words("sentence_openers"), *roles["connector"]}),
         report_openers=frozenset(
             {*roles["report_opener"], *roles["determiner"], *words("speaker_pronouns")}

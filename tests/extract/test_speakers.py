@@ -1,5 +1,6 @@
 """Speakers from the grammar of reporting, with carry-over and the speaker's country."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +36,20 @@ def test_according_to() -> None:
 def test_capital_and_seat_of_government() -> None:
     assert _speakers("Ottawa has also said it will help.") == [("Ottawa", "CAN")]
     assert _speakers("The Kremlin said talks had stalled.") == [("Kremlin", "RUS")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # A text that lost its commas: the subject opens at "the" after another word.
+    ("Air strikes killed 24 people the Syrian Observatory for Human Rights said.",
+     "Syrian Observatory for Human Rights"),
+    ("Shelling hit Aleppo Saturday the observatory said.", "observatory"),
+    # A name with its title after it is one phrase; so is a place after a preposition.
+    ("Jan Egeland the UN special envoy said the convoy was stopped.",
+     "Jan Egeland the UN special envoy"),
+    ("A man outside the store said he heard shots.", "man outside the store"),
+])
+def test_a_subject_opens_at_the_after_another_word(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker
 
 
 def test_pronoun_and_ministry_refer_back() -> None:
