@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
-from corroborate.extract.lexicon import words
+from corroborate.extract.places import LOCATIVES
 from corroborate.extract.speaker_words import (
     SpeakerWords,
     ends_sentence,
@@ -238,17 +238,12 @@ def _name_after_words(tokens: tuple[str, ...], k: int, found: SpeakerWords) -> i
             continue
         if tokens[m][0].isupper() and before.islower():
             return m
-        if tokens[m] == "the" and before[0].isalnum() and before not in _locatives() and not (
+        # A locative reaches over "the" as a connector does: "a man outside the store".
+        if tokens[m] == "the" and before[0].isalnum() and before not in LOCATIVES and not (
             before[0].isupper() and _titles(tokens[m + 1 :], found)
         ):
             return m
     return k
-
-
-@cache
-def _locatives() -> frozenset[str]:
-    """Prepositions that reach over "the" like a connector: "a man outside the Sam's Club"."""
-    return frozenset(words("locative_prepositions"))
 
 
 def _titles(tokens: tuple[str, ...], found: SpeakerWords) -> bool:
