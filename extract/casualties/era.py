@@ -100,7 +100,7 @@ def _war_total(text: str, sentence: Sentence, span: tuple[int, int]) -> bool:
 
 @cache
 def _war_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    war = rf"(?:{alternation(words('war_nouns'))})(?![\w-])"
+    war = rf"(?:{alternation(words('war_nouns'))})(?![\w'’-])"  # not "the war's deadliest"
     word = r"(?!\d)[\w’'-]+"  # a word of a clause, not the figure itself ("which saw 33 killed")
     # The war as the verb's subject: "the conflict in Syria, which has lasted five years, has
     # killed", "the war that has claimed"; "the war monitor said a strike killed" is not.

@@ -310,6 +310,7 @@ def test_a_running_total_over_a_long_period_is_background() -> None:
      "since a 2020 war.", "main"),
     ("A bloody week in the conflict also saw 33 civilians killed in Aleppo on Thursday.", "main"),
     ("Twelve people were killed in the war-torn province on Monday.", "main"),
+    ("Twelve people were killed in the civil war's deadliest attack on Monday.", "main"),
 ])
 def test_a_whole_wars_toll_is_background(text: str, reference: str) -> None:
     assert _one(text)["time_reference"] == reference
