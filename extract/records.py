@@ -21,6 +21,12 @@ TimeReference = Literal["main", "background"]
 Stance = Literal["assert", "accuse", "deny", "condemn", "claim_responsibility", "confirm"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 PublishedBasis = Literal["metadata", "text", "inferred", "unknown"]
+# What kind of source speaks: a person, or the kind of body its head word names
+# (`lexicon/source_kinds.csv`, read by extract/sources.py).
+SourceKind = Literal[
+    "person", "government", "armed_forces", "armed_group", "international", "ngo", "outlet",
+    "witness", "medical", "police", "company", "other",
+]
 
 
 class Span(TypedDict):
@@ -76,7 +82,7 @@ class Statement(Span):
     speaker: str | None  # as this sentence names the speaker; None for a pronoun ("he said")
     source_name: str  # who, resolved: the name "he" or "the ministry" refers back to
     source_key: str  # the source under one spelling, without its country ("defense ministry")
-    source_kind: str  # person, government, armed_forces, police, outlet... (extract/sources.py)
+    source_kind: SourceKind
     speaker_country: str | None  # the name's country, else the document's for the same source
     stance: Stance
     target_country: str | None

@@ -20,6 +20,7 @@ from corroborate.extract.records import (
     Precision,
     PublishedBasis,
     Qualifier,
+    SourceKind,
     Stance,
     TimeReference,
     TimexType,
@@ -39,10 +40,7 @@ PLAUSIBLE_COUNTS = {
     "arrested": 10**8, "displaced": 10**9,
 }
 STANCES: tuple[str, ...] = get_args(Stance)
-SOURCE_KINDS = (
-    "person", "government", "armed_forces", "armed_group", "international", "ngo", "outlet",
-    "witness", "medical", "police", "company", "other",
-)
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 TIME_REFERENCES: tuple[str, ...] = get_args(TimeReference)
 TIMEX_TYPES: tuple[str, ...] = get_args(TimexType)
 PUBLISHED_BASES: tuple[str, ...] = get_args(PublishedBasis)

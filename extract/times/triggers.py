@@ -59,11 +59,7 @@ def find_triggers(lower: str, sentence: Sentence) -> list[Trigger]:
     """The trigger words of a sentence, with offsets into the sentence."""
     pattern, _ = _triggers()
     found = [
-        Trigger(
-            match.start() - sentence.start,
-            match.end() - sentence.start,
-            *_kind(" ".join(match.group().split())),
-        )
+        Trigger(match.start() - sentence.start, match.end() - sentence.start, *_kind_of(match))
         for match in pattern.finditer(lower, sentence.start, sentence.end)
     ]
     return _fight_words_in_fights_only(lower, sentence, found)
@@ -84,7 +80,8 @@ def _fight_words_in_fights_only(
     in_sentence, in_story = written(contexts.sentence_words), written(contexts.story_words)
     if not in_sentence and not in_story:
         return found
-    sure = [trigger for trigger in found if trigger not in in_sentence + in_story]
+    doubtful = {*in_sentence, *in_story}
+    sure = [trigger for trigger in found if trigger not in doubtful]
     if any(trigger.event_type == "attack" for trigger in sure) or contexts.fight.search(
         lower, sentence.start, sentence.end
     ):
@@ -126,7 +123,7 @@ def _story_of_fighting(lower: str) -> bool:
     if contexts.fight.search(lower):
         return True
     return any(
-        _kind(" ".join(match.group().split()))[0] == "attack"
+        _kind_of(match)[0] == "attack"
         and not contexts.story_words.fullmatch(lower, match.start(), match.end())
         for match in _triggers()[0].finditer(lower)
     )
@@ -135,6 +132,11 @@ def _story_of_fighting(lower: str) -> bool:
 def _alternatives(words: list[str]) -> re.Pattern[str]:
     forms = sorted(map(_phrase_form, words), key=len, reverse=True)
     return re.compile("(?:" + "|".join(forms) + ")")
+
+
+def _kind_of(match: re.Match[str]) -> tuple[str, int]:
+    """The event type and penalty of a matched trigger, its spaces made one."""
+    return _kind(" ".join(match.group().split()))
 
 
 @lru_cache(maxsize=4096)
