@@ -17,7 +17,7 @@ from typing import Any
 from corroborate.extract.budget import Budget
 from corroborate.extract.casualties import find_casualties
 from corroborate.extract.records import EventClaim, Extraction, Publication
-from corroborate.extract.regions import lead_regions
+from corroborate.extract.regions import read_lead
 from corroborate.extract.sentences import Sentence, split_sentences
 from corroborate.extract.similarity import minhash
 from corroborate.extract.speakers import Attribution, first_attributions, sentence_attributions
@@ -38,6 +38,7 @@ def extract_document(
 
     The first item holds the publication keys (`published_at`, `published_precision`,
     `published_basis`), `lead_regions` (ISO3/admin1 regions of the cities the lead names),
+    `lead_keys` (those of every city name in the lead, places or not: `extract/regions.py`),
     `minhash` (the near-duplicate signature, `extract/similarity.py`) and `story_terms` with
     `story_weights` (the words that tell its story from others, `extract/story_terms.py`)."""
     budget = Budget(budget_seconds)
@@ -64,9 +65,11 @@ def extract_document(
     )
     budget.check("statements")
     terms, weights = story_terms(text)
+    lead = read_lead(text)
     facts = {
         **publication,
-        "lead_regions": lead_regions(text),
+        "lead_regions": lead.regions,
+        "lead_keys": lead.keys,
         "minhash": minhash(text),
         "story_terms": terms,
         "story_weights": weights,

@@ -334,26 +334,26 @@ def _name_goes_on(text: str, start: int, end: int) -> bool:
         return False
     word = _bare(match.group(2))
     lower = word.lower()
-    if lower in _calendar_words() or lower in PLACE_NOUNS:
+    if lower in calendar_words() or lower in PLACE_NOUNS:
         return False
-    if match.group(1) is None and _names_a_place(word):
+    if match.group(1) is None and names_a_place(word):
         return False
-    return not _in_title_case(text, start, end)
+    return not in_title_case(text, start, end)
 
 
-def _names_a_place(word: str) -> bool:
+def names_a_place(word: str) -> bool:
     """A country, demonym or city, also when a text has lost the apostrophe of its possessive
     ("Syrias largest city")."""
     return any(_named(word)) or (word.endswith("s") and any(_named(word[:-1])))
 
 
 @cache
-def _calendar_words() -> frozenset[str]:
+def calendar_words() -> frozenset[str]:
     # The tables `times.patterns.month_words` reads: the times package imports this module.
     return frozenset(row["word"] for name in ("months", "weekdays") for row in table(name))
 
 
-def _in_title_case(text: str, start: int, end: int) -> bool:
+def in_title_case(text: str, start: int, end: int) -> bool:
     """Whether the words around `text[start:end]` are capitalised, as a headline's are (a
     headline may run into its article's first sentence): of the `_TITLE_REACH` words either
     side on its line, those of four letters or more, at least `_TITLE_WORDS` of them and four

@@ -27,6 +27,7 @@ class Documents(TableModel):
     text: Series[str] = pa.Field(str_length={"min_value": 1})
     char_count: Series[pd.Int64Dtype] = pa.Field(ge=1)
     lead_regions: Series[object] = pa.Field(nullable=True)
+    lead_keys: Series[object] = pa.Field(nullable=True)
     minhash: Series[object] = pa.Field(nullable=True)
     story_terms: Series[object] = pa.Field(nullable=True)
     story_weights: Series[object] = pa.Field(nullable=True)

@@ -8,7 +8,8 @@
 -- birth, an earlier trial; on undated web news, nearly half of the days they gave were months or
 -- years away from the other reports of the story), and its current events, written as
 -- weekdays, have no day without one. Regions
--- are the first-level regions of the cities its lead names; countries are the sides, places and
+-- are the first-level regions of the cities its lead names as places, and its story keys those
+-- of every city name in its lead (also inside a person's name: "Robert Buckley"); countries are the sides, places and
 -- speakers of its current claims. Its story starts on its first day, or earlier when its main
 -- event happened then: the day before (a morning paper's "yesterday"), or two or three days
 -- before when all of its events happened before its own day (a report on "Sunday's strike"
@@ -102,6 +103,7 @@ published as (
         doc_id,
         first_run_id,
         lead_regions,
+        lead_keys,
         published_precision,
         cast(published_at at time zone 'UTC' as date) as published_day,
     from documents
@@ -114,13 +116,13 @@ anchored as (
         -- A city in a country none of the document's claims involve is more often a word
         -- that happens to name one ("Date", "More", an agency called "SANA") than the story's
         -- place; with no country known at all, every region the lead names stands.
-        case
-            when document_countries.countries is null then published.lead_regions
-            else list_filter(
-                published.lead_regions,
-                lambda region: list_contains(document_countries.countries, split_part(region, '/', 1))
-            )
-        end as regions,
+        list_filter(
+            published.lead_keys,
+            lambda region: document_countries.countries is null
+                or list_contains(document_countries.countries, split_part(region, '/', 1))
+        ) as story_keys,
+        list_filter(published.lead_regions, lambda region: list_contains(story_keys, region))
+            as regions,
         coalesce(document_countries.countries, []) as countries,
         case
             when published.published_precision in ('minute', 'hour', 'part_of_day', 'day')
@@ -143,6 +145,7 @@ final as (
         doc_id,
         first_run_id,
         regions,
+        story_keys,
         countries,
         anchor_day,
         case

@@ -32,7 +32,7 @@ numbered as (
         vectors.anchor_precision,
         vectors.anchor_day,
         vectors.story_start,
-        vectors.regions,
+        vectors.story_keys,
     from vectors
     inner join documents using (doc_id)
 ),
@@ -42,7 +42,7 @@ keys as (
     from numbered
     cross join parameters
     union all
-    select doc_number, '@' || strftime(anchor_day, '%Y-%m-%d') || ' ' || unnest(regions),
+    select doc_number, '@' || strftime(anchor_day, '%Y-%m-%d') || ' ' || unnest(story_keys),
     from numbered
     where anchor_precision = 'day'
 ),

@@ -14,7 +14,7 @@ REFERENCES = ("int_document_anchors", "int_story_similarities")
 _ORDER = "first_run_id, doc_id"
 
 _DOCUMENTS = f"""
-    select doc_id, story_start, period_end, regions[1:2], named_days,
+    select doc_id, story_start, period_end, story_keys[1:2], named_days,
     from int_document_anchors
     order by {_ORDER}
 """
@@ -49,7 +49,7 @@ def model(conn: duckdb.DuckDBPyConnection) -> pa.Table:
     columns = conn.execute(_EDGES).fetchnumpy()
     edges = tuple(columns.pop(name) for name in ("left_position", "right_position", "similarity"))
     labels = cluster_documents(
-        spans, [regions for *_, regions, _ in documents], edges, named_days=named_days
+        spans, [keys for *_, keys, _ in documents], edges, named_days=named_days
     )
     doc_ids = [doc_id for doc_id, *_ in documents]
     return pa.table({

@@ -1,5 +1,6 @@
 -- Grain: one row per document, with its story as a vector: its story terms (sparse), its day
--- when known to the day, and the first two regions of its lead.
+-- when known to the day, and its first two story keys (the regions of the first city names of
+-- its lead, `int_document_anchors.story_keys`).
 --
 -- A document's words (`story_terms`) weigh by their rarity in English, and less when much of
 -- the corpus holds them: in an archive of one war, the country's name and the war's usual
@@ -102,7 +103,7 @@ final as (
         anchors.anchor_precision,
         anchors.anchor_day,
         anchors.story_start,
-        anchors.regions[1:2] as regions,
+        anchors.story_keys[1:2] as story_keys,
     from documents
     inner join anchors using (doc_id)
     left join vectors using (doc_number)

@@ -17,7 +17,7 @@ documents as (
 ),
 
 anchors as (
-    select doc_id, story_start, period_end, named_days, from int_document_anchors
+    select doc_id, regions, story_start, period_end, named_days, from int_document_anchors
 ),
 
 -- Each pair both ways, so that every member finds its closest fellow member.
@@ -38,7 +38,7 @@ fellows as (
             {
                 'closest_doc_id': pairs.other_doc_id,
                 'similarity': pairs.similarity,
-                'shared_regions': pairs.shared_regions,
+                'shared_keys': pairs.shared_keys,
                 'same_day': pairs.same_day,
                 'days_apart': pairs.days_apart,
             },
@@ -68,7 +68,12 @@ final as (
         list_filter(
             own.story_terms, lambda term: list_contains(other.story_terms, term)
         )[1:5] as shared_terms,
-        closest.shared_regions,
+        -- Of the keys both share, the regions both name as places.
+        list_filter(
+            closest.shared_keys,
+            lambda region: list_contains(own_anchor.regions, region)
+                and list_contains(other_anchor.regions, region)
+        ) as shared_regions,
         closest.same_day,
         closest.days_apart,
         -- What lets a report weeks later join: the day of its fellow's story it writes out.

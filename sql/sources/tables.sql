@@ -31,6 +31,7 @@ create table if not exists raw_documents (
     char_count          bigint not null,
     first_run_id        varchar not null,
     lead_regions        varchar[],
+    lead_keys           varchar[],
     minhash             bigint[],
     story_terms         varchar[],
     story_weights       double[],

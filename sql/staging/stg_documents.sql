@@ -21,6 +21,7 @@ final as (
         char_count,
         first_run_id,
         coalesce(lead_regions, []) as lead_regions,
+        coalesce(lead_keys, lead_regions, []) as lead_keys,
         minhash,
         coalesce(story_terms, []) as story_terms,
         coalesce(story_weights, []) as story_weights,

@@ -1,5 +1,5 @@
 from corroborate.extract import geonames
-from corroborate.extract.regions import lead_regions
+from corroborate.extract.regions import _region_of, lead_regions, read_lead
 
 
 def test_cities_stand_for_their_first_level_region():
@@ -51,3 +51,40 @@ def test_a_city_that_opens_a_street_name_is_the_street():
             "Police closed Houston Street.")
     assert lead_regions(text) == ["SOM/02"]
     assert lead_regions("Gunmen opened fire in Houston on Monday.") == ["USA/TX"]
+
+
+def test_a_city_name_inside_a_persons_name_is_no_region_but_stays_a_story_key():
+    lead = read_lead("Robert Buckley, 32, fell 2,000 metres. Buckley had been climbing since dawn.")
+    assert lead.regions == []
+    assert lead.keys == [_region("Buckley")]
+
+
+def test_a_name_is_told_by_a_title_or_a_rare_capitalised_word_before_the_city():
+    assert read_lead("Russian President Vladimir Putin said on Wednesday.").regions == []
+    assert read_lead("HP will buy EYP Mission Critical Facilities.").regions == []
+
+
+def test_what_leaves_a_city_a_place():
+    # a possessive (its apostrophe lost too), a demonym, a part of a place, a kind of place
+    # after it, a hyphened modifier, a date, the end of a sentence, a dateline in capitals
+    for text in (
+        "Shelling in Syria's Aleppo killed 12.",
+        "Jets hit Syrias Aleppo at dawn.",
+        "Gunmen in Northern Aleppo killed 12.",
+        "Chlorine was dropped on Saraqeb Idlib province overnight.",
+        "Air strikes on ISIL-controlled Raqqa killed 19.",
+        "It happened on Monday. Aleppo was shelled again.",
+        "Reuters said on Monday Aleppo was shelled.",
+    ):
+        assert read_lead(text).regions, text
+
+
+def test_a_city_after_a_locative_stays_a_place_through_the_lead():
+    text = "Fighters were killed outside Aleppo. Tags Aleppo Syria"
+    assert read_lead(text).regions == [_region("Aleppo")]
+
+
+def _region(name: str) -> str:
+    region = _region_of(name)
+    assert region is not None
+    return region
