@@ -35,6 +35,7 @@ from corroborate.extract.countries import country_index
 from corroborate.extract.lexicon import english_frequencies, words
 from corroborate.extract.numbers import alternation
 from corroborate.extract.places import (
+    PLACE_MODIFIERS,
     PLACE_NOUNS,
     calendar_words,
     follows_locative,
@@ -98,10 +99,10 @@ def read_lead(text: str, limit: int = LEAD_CHARS) -> Lead:
     A city's name that ends a longer capitalised name ("Robert Buckley", "Sarah Palin", "EYP
     Mission Critical") names a person or a body, not a place, and so does each other mention of
     it in the lead ("Buckley, 32, fell"), unless one of them follows a locative preposition
-    ("outside Aleppo"): it is no region of the story. It stays a story key,
-    since the reports of one story name the same people and bodies first: on ECB+ dev, keys
-    without them (or with the names themselves, after the regions) joined fewer reports of one
-    event (B-cubed F1 0.886 to 0.868-0.876)."""
+    ("outside Aleppo"): it is no region of the story. It stays a story key, since the reports
+    of one story name the same people and bodies first: on ECB+ dev, keys without them (or
+    with the names themselves, after the regions) joined fewer reports of one event (B-cubed
+    F1 0.886 to 0.868-0.876)."""
     mentions = list(_city_mentions(text[:limit]))
     located = {folded for folded, _, role in mentions if role == "located"}
     name_words = {folded for folded, _, role in mentions if role == "name"} - located
@@ -110,14 +111,9 @@ def read_lead(text: str, limit: int = LEAD_CHARS) -> Lead:
     return Lead(list(dict.fromkeys(places)), list(dict.fromkeys(keys)))
 
 
-def lead_regions(text: str, limit: int = LEAD_CHARS) -> list[str]:
-    """Regions of the cities named in the first `limit` characters, in order of first mention."""
-    return read_lead(text, limit).regions
-
-
 def _city_mentions(lead: str) -> Iterator[tuple[str, str, str]]:
-    """(folded name, region, role) of each city the lead
-    names, the longest name first; a street's name is none."""
+    """(folded name, region, role) of each city the lead names, the longest name first; a
+    street's name is none."""
     resume = 0
     for match in _CAPITALISED.finditer(lead):
         if match.start() < resume or not _may_open_city(match.group()):
@@ -177,7 +173,7 @@ def _ends_a_name(lead: str, start: int, phrase: str) -> bool:
     if word in _title_words():
         return True
     if (before.group(1).endswith(".") or word in _common_words() or word in calendar_words()
-            or word in _place_modifiers() or names_a_place(before.group(1))):
+            or word in PLACE_MODIFIERS or names_a_place(before.group(1))):
         return False
     return not in_title_case(lead, before.start(), start + len(phrase))
 
@@ -185,11 +181,6 @@ def _ends_a_name(lead: str, start: int, phrase: str) -> bool:
 @cache
 def _title_words() -> frozenset[str]:
     return frozenset(geonames.fold(title) for title in words("person_titles") if " " not in title)
-
-
-@cache
-def _place_modifiers() -> frozenset[str]:
-    return frozenset(words("place_modifiers"))
 
 
 def _stands_as_a_place(lead: str, match: re.Match[str], phrase: str) -> bool:

@@ -7,10 +7,10 @@
 -- with no publication time has no anchor: the dates it writes in full are mostly background (a
 -- birth, an earlier trial; on undated web news, nearly half of the days they gave were months or
 -- years away from the other reports of the story), and its current events, written as
--- weekdays, have no day without one. Regions
--- are the first-level regions of the cities its lead names as places, and its story keys those
--- of every city name in its lead (also inside a person's name: "Robert Buckley"); countries are the sides, places and
--- speakers of its current claims. Its story starts on its first day, or earlier when its main
+-- weekdays, have no day without one. Regions are the first-level regions of the cities its
+-- lead names as places, and its story keys those of every city name in its lead (also inside a
+-- person's name: "Robert Buckley"); countries are the sides, places and speakers of its
+-- current claims. Its story starts on its first day, or earlier when its main
 -- event happened then: the day before (a morning paper's "yesterday"), or two or three days
 -- before when all of its events happened before its own day (a report on "Sunday's strike"
 -- published on Tuesday, or a feed that dates its copy late; a war's daily roundup, which also

@@ -3,7 +3,8 @@
 --
 -- A document's story (`int_story_vectors`) is its words (unit length), its day when known to
 -- the day (`day_weight`) and its first two story keys, the regions of the first city names of
--- its lead (`region_weight` each), as one vector; the similarity of two documents is the cosine of their vectors, over what both know.
+-- its lead (`region_weight` each), as one vector; the similarity of two documents is the
+-- cosine of their vectors, over what both know.
 -- Two reports of one day and one province are closer than their words alone say, so a day's
 -- reports from one place meet even when their wording differs; reports a day apart meet on
 -- their words. The pairs are the candidates of blocking (`int_story_candidates`), never all
