@@ -98,8 +98,8 @@ def _named(speaker: str, country: str | None, is_person: bool) -> _Named:
         return _Named(_key(name, ()), kind, country, None)
     if kind == "other" and any(mention.kind == "metonym" for mention in mentions):
         kind = _GOVERNMENT
-    if kind == "international" and country:
-        kind = _GOVERNMENT
+    if kind == "international" and country and _opening_body(key.split()) is None:
+        kind = _GOVERNMENT  # "the Syrian commission"; "UNICEF in Syria" stays the UN's
     return _Named(key, kind, country, None)
 
 
@@ -155,16 +155,38 @@ def _is_personal_name(name: str, key: str, mentions: Sequence[CountryMention]) -
 
 
 def _kind_of(key: str) -> str:
-    """The kind of the listed phrase that ends last in the key, roles only as a last resort; a
-    phrase listed at position last only when it ends the key."""
+    """The kind of the body whose part the key names when a phrase listed at position first
+    opens it ("un refugee agency": international), as long as what follows is a body or a role
+    or nothing; else the kind of its head."""
     tokens = key.split()
+    opening = _opening_body(tokens)
+    if opening is not None:
+        size, kind = opening
+        if size == len(tokens) or _head_kind(tokens[size:]) != "other":
+            return kind
+    return _head_kind(tokens)
+
+
+def _opening_body(tokens: list[str]) -> tuple[int, str] | None:
+    """The length and kind of the longest phrase listed at position first that opens them."""
+    for size in range(len(tokens), 0, -1):
+        kind = _first_word_kinds().get(" ".join(tokens[:size]))
+        if kind is not None:
+            return size, kind
+    return None
+
+
+def _head_kind(tokens: list[str]) -> str:
+    """The kind of the listed phrase that ends last in the tokens, roles only as a last resort;
+    a phrase listed at position last only when it ends them, one at position first never."""
     kinds = word_map("source_kinds", "kind")
     role_kind = "other"
     for end in range(len(tokens), 0, -1):
         for start in range(0, end):
             phrase = " ".join(tokens[start:end])
             kind = kinds.get(phrase)
-            if kind is None or (end < len(tokens) and phrase in _last_word_kinds()):
+            if (kind is None or phrase in _first_word_kinds()
+                    or (end < len(tokens) and phrase in _last_word_kinds())):
                 continue
             if kind == "role":
                 role_kind = _GOVERNMENT
@@ -176,6 +198,11 @@ def _kind_of(key: str) -> str:
 @cache
 def _last_word_kinds() -> frozenset[str]:
     return frozenset(row["word"] for row in table("source_kinds") if row["position"] == "last")
+
+
+@cache
+def _first_word_kinds() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in table("source_kinds") if row["position"] == "first"}
 
 
 def _fullest_person_names(named: Sequence[_Named]) -> dict[str, str]:

@@ -115,3 +115,19 @@ def test_an_iso_code_inside_a_name_gives_its_country() -> None:
 def test_a_lone_surname_is_the_person_the_document_names_in_full() -> None:
     found = _sources(("Rosa Quispe", None, True), ("Quispe", None, False))
     assert found == [SourceIdentity("rosa quispe", "person", None)] * 2
+
+
+def test_a_name_that_opens_with_an_international_body_is_its_part() -> None:
+    kinds = [source.kind for source in _sources(
+        ("the UN refugee agency", None, False),
+        ("a U.N. official", None, False),
+        ("the U.N. Security Council", None, False),
+        ("United Nations", None, False),
+        ("UNICEF", None, False),
+        ("an EU spokesman", None, False),
+        # where it works is no country of its own
+        ("UNICEF", "SYR", False),
+        # a person's name after it is no part of the body
+        ("UN envoy Staffan de Mistura", None, True),
+    )]
+    assert kinds == ["international"] * 7 + ["person"]
