@@ -131,3 +131,12 @@ def test_a_name_that_opens_with_an_international_body_is_its_part() -> None:
         ("UN envoy Staffan de Mistura", None, True),
     )]
     assert kinds == ["international"] * 7 + ["person"]
+
+
+def test_the_un_is_one_source_however_the_articles_spell_it() -> None:
+    keys = {source.key for source in _sources(
+        ("the UN refugee agency", None, False),
+        ("the U.N. refugee agency", None, False),
+        ("the United Nations refugee agency", None, False),
+    )}
+    assert keys == {"un refugee agency"}
