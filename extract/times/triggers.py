@@ -4,7 +4,9 @@
 Why a module of its own: which words count, and where, is the lexicon's decision, apart from
 how `events.py` binds a time to the nearest of them. "ended" and "withdrew" name a ceasefire,
 "advanced", "fired" and "struck" an attack, only in a sentence about fighting
-(`lexicon/fight_contexts.csv`): business, sport and daily life use them too.
+(`lexicon/fight_contexts.csv`): business, sport and daily life use them too. A trigger inside
+an idiom names nothing ("a trade war", "a heart attack", "a conflict of interest":
+`lexicon/trigger_idioms.csv`).
 """
 
 from __future__ import annotations
@@ -61,8 +63,26 @@ def find_triggers(lower: str, sentence: Sentence) -> list[Trigger]:
     found = [
         Trigger(match.start() - sentence.start, match.end() - sentence.start, *_kind_of(match))
         for match in pattern.finditer(lower, sentence.start, sentence.end)
+        if not _in_idiom(lower, match.start(), match.end())
     ]
     return _fight_words_in_fights_only(lower, sentence, found)
+
+
+IDIOM_REACH = 30  # characters either side of a trigger that an idiom holding it may span
+
+
+def _in_idiom(lower: str, start: int, end: int) -> bool:
+    """Whether the trigger at `lower[start:end]` lies inside an idiom that names no happening."""
+    return any(
+        idiom.start() <= start and end <= idiom.end()
+        for idiom in _idioms().finditer(lower, max(0, start - IDIOM_REACH), end + IDIOM_REACH)
+    )
+
+
+@cache
+def _idioms() -> re.Pattern[str]:
+    phrases = [row["phrase"] for row in table("trigger_idioms")]
+    return re.compile(r"\b" + _alternatives(phrases).pattern)
 
 
 def _fight_words_in_fights_only(
@@ -125,6 +145,7 @@ def _story_of_fighting(lower: str) -> bool:
     return any(
         _kind_of(match)[0] == "attack"
         and not contexts.story_words.fullmatch(lower, match.start(), match.end())
+        and not _in_idiom(lower, match.start(), match.end())
         for match in _triggers()[0].finditer(lower)
     )
 

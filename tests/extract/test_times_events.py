@@ -59,6 +59,12 @@ def events(text: str, dct: str = "2022-09-13"):
         ("She hosted the Academy Awards in 2007.", "other"),
         # A blazer is a jacket, or a Portland basketball player.
         ("He was hired on March 2 as coach of the Trail Blazers.", "other"),
+        # An idiom that holds an attack's word names no attack.
+        ("The trade war would cost billions of dollars by 2019.", "other"),
+        ("He died of a heart attack on Monday.", "other"),
+        ("She had a conflict of interest in her legal role on Monday.", "other"),
+        ("The candidates campaigned in battleground states on Monday.", "other"),
+        ("The company paid the money into shell companies in 2015.", "other"),
     ],
 )
 def test_event_type(sentence: str, event_type: str) -> None:
