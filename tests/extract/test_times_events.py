@@ -65,6 +65,7 @@ def events(text: str, dct: str = "2022-09-13"):
         ("She had a conflict of interest in her legal role on Monday.", "other"),
         ("The candidates campaigned in battleground states on Monday.", "other"),
         ("The company paid the money into shell companies in 2015.", "other"),
+        ("Troops fought on. Later, in 1954, he struck oil in Mississippi.", "other"),
     ],
 )
 def test_event_type(sentence: str, event_type: str) -> None:
