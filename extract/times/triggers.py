@@ -90,7 +90,7 @@ def _fight_words_in_fights_only(
 ) -> list[Trigger]:
     """The triggers without those that need fighting where there is none
     (`lexicon/fight_contexts.csv`): "ended" and "withdrew" in their sentence, "advanced",
-    "fired" and "struck" in their document."""
+    "fired" and "struck" in their document, "attacked" in a sentence about words."""
     contexts = _fight_contexts()
 
     def written(pattern: re.Pattern[str]) -> list[Trigger]:
@@ -98,23 +98,29 @@ def _fight_words_in_fights_only(
         return [t for t in found if pattern.fullmatch(lower, start + t.start, start + t.end)]
 
     in_sentence, in_story = written(contexts.sentence_words), written(contexts.story_words)
-    if not in_sentence and not in_story:
+    in_words = (
+        written(contexts.speech_words)
+        if contexts.speech.search(lower, sentence.start, sentence.end) else []
+    )
+    if not in_sentence and not in_story and not in_words:
         return found
-    doubtful = {*in_sentence, *in_story}
+    doubtful = {*in_sentence, *in_story, *in_words}
     sure = [trigger for trigger in found if trigger not in doubtful]
     if any(trigger.event_type == "attack" for trigger in sure) or contexts.fight.search(
         lower, sentence.start, sentence.end
     ):
         return found
     if in_story and _story_of_fighting(lower):
-        return [trigger for trigger in found if trigger not in in_sentence]
+        return [trigger for trigger in found if trigger not in {*in_sentence, *in_words}]
     return sure
 
 
 class _FightContexts(NamedTuple):
     sentence_words: re.Pattern[str]  # triggers that need fighting in their sentence
     story_words: re.Pattern[str]  # triggers that need fighting in their document
+    speech_words: re.Pattern[str]  # triggers that need fighting beside a word of speech
     fight: re.Pattern[str]  # the words of a fight besides the attack triggers
+    speech: re.Pattern[str]  # the words of speech
 
 
 @cache
@@ -131,7 +137,9 @@ def _fight_contexts() -> _FightContexts:
     return _FightContexts(
         _alternatives(role("needs_fight_sentence")),
         _alternatives(role("needs_fight_story")),
+        _alternatives(role("speech_sense")),
         re.compile(r"\b" + _alternatives(fight).pattern),
+        re.compile(r"\b" + _alternatives(role("speech")).pattern),
     )
 
 

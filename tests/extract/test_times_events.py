@@ -66,6 +66,11 @@ def events(text: str, dct: str = "2022-09-13"):
         ("The candidates campaigned in battleground states on Monday.", "other"),
         ("The company paid the money into shell companies in 2015.", "other"),
         ("Troops fought on. Later, in 1954, he struck oil in Mississippi.", "other"),
+        # An attack in words: a word of speech and none of fighting.
+        ("She attacked her opponent as a fraud during the debate on Monday.", "other"),
+        ("In a speech on Monday, he attacked the ideology of his rivals.", "other"),
+        ("In a speech on Monday, he vowed to attack the rebels.", "attack"),
+        ("The attack on the convoy killed 12 people on Monday.", "attack"),
     ],
 )
 def test_event_type(sentence: str, event_type: str) -> None:
