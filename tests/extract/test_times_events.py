@@ -71,6 +71,9 @@ def events(text: str, dct: str = "2022-09-13"):
         ("In a speech on Monday, he attacked the ideology of his rivals.", "other"),
         ("In a speech on Monday, he vowed to attack the rebels.", "attack"),
         ("The attack on the convoy killed 12 people on Monday.", "attack"),
+        ("Veterans were killing themselves at a quickening pace in 2014.", "other"),
+        ("A federal appeals court ruled on Friday.", "other"),
+        ("The issue has taken on new urgency this week.", "other"),
     ],
 )
 def test_event_type(sentence: str, event_type: str) -> None:
