@@ -222,7 +222,7 @@ def _longest_at(
             return (PlaceMention(start, end, country),)
         located = _located_city(text, start, city, found) if city else None
         # Most city names stand without a locative: only a located one is read further.
-        if located is not None and not _name_goes_on(text, start, end):
+        if located is not None and not name_goes_on(text, start, end):
             return _within_division(text, start, end, located)
     return ()
 
@@ -322,7 +322,7 @@ _TITLE_CHARS = 80  # characters either side that hold them
 _TITLE_WORDS = 4
 
 
-def _name_goes_on(text: str, start: int, end: int) -> bool:
+def name_goes_on(text: str, start: int, end: int) -> bool:
     """Whether the city's name at `text[start:end]` is only the first word of a longer name:
     "Lucas Oil Stadium", "the University of Alaska", "Barry Goldwater", "the Estelle Unit".
     Not when the word after it is a date ("in Baghdad Sunday"), a place or a kind of place

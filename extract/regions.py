@@ -40,6 +40,7 @@ from corroborate.extract.places import (
     calendar_words,
     follows_locative,
     in_title_case,
+    name_goes_on,
     names_a_place,
 )
 
@@ -145,21 +146,27 @@ def _names_a_street(lead: str, end: int) -> bool:
 
 # The word right before a city's name, on its line: "Robert" in "Robert Buckley".
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*) $")
+_INITIAL = re.compile(r"[A-Z]\.")  # a middle initial: "George W. Bush"
 _HYPHEN_LOWER = re.compile(r"-[a-z]")  # "ISIL-controlled", never a name's "Jean-Pierre"
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{alternation(sorted(PLACE_NOUNS))})\b", re.IGNORECASE)
 
 
 def _role(lead: str, match: re.Match[str], phrase: str) -> str:
-    """"located" after a locative preposition, "name" inside a longer name, else "place"."""
+    """"located" after a locative preposition, "name" inside a longer name (ending it, or
+    opening it as `places.py` reads a name that goes on: "Tara Reid", "Gary Locke"), else
+    "place"."""
     if _after_locative(lead, match):
         return "located"
-    return "name" if _ends_a_name(lead, match.start(), phrase) else "place"
+    end = match.start() + len(phrase)
+    if _ends_a_name(lead, match.start(), phrase) or name_goes_on(lead, match.start(), end):
+        return "name"
+    return "place"
 
 
 def _ends_a_name(lead: str, start: int, phrase: str) -> bool:
     """Whether the city's name `phrase` at `start` ends a longer capitalised name: it follows a
-    person's title ("President", "Dr.") or a rare capitalised word ("Robert Buckley", "EYP
-    Mission"). The end of a sentence, a common word, a date, a place or a demonym, also as a
+    person's title ("President", "Dr."), a middle initial ("George W. Bush") or a rare
+    capitalised word ("Robert Buckley", "EYP Mission"). The end of a sentence, a common word, a date, a place or a demonym, also as a
     possessive ("Syria's Aleppo", "Syrias Aleppo"), a part of a place ("Northern",
     "ISIL-controlled"), a kind of place after it ("Saraqeb Idlib province"), a name in capitals
     (a dateline) and a headline in title case leave it a place, as `places.py` reads a city's
@@ -170,7 +177,7 @@ def _ends_a_name(lead: str, start: int, phrase: str) -> bool:
     if _POSSESSIVE.search(before.group(1)) or _HYPHEN_LOWER.search(before.group(1)):
         return False
     word = geonames.fold(before.group(1))
-    if word in _title_words():
+    if word in _title_words() or _INITIAL.fullmatch(before.group(1)):
         return True
     if (before.group(1).endswith(".") or word in _common_words() or word in calendar_words()
             or word in PLACE_MODIFIERS or names_a_place(before.group(1))):

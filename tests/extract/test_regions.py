@@ -66,6 +66,13 @@ def test_a_city_name_inside_a_persons_name_is_no_region_but_stays_a_story_key():
 def test_a_name_is_told_by_a_title_or_a_rare_capitalised_word_before_the_city():
     assert read_lead("Russian President Vladimir Putin said on Wednesday.").regions == []
     assert read_lead("HP will buy EYP Mission Critical Facilities.").regions == []
+    assert read_lead("President George W. Bush said on Monday.").regions == []
+
+
+def test_a_city_that_opens_a_longer_name_is_no_region():
+    assert read_lead("Tara Reid has checked into rehab, her publicist said.").regions == []
+    assert read_lead("Shelling hit Aleppo Province and Homs Sunday.").regions == [
+        _region("Aleppo"), _region("Homs")]
 
 
 def test_what_leaves_a_city_a_place():
