@@ -73,6 +73,8 @@ def test_a_city_that_opens_a_longer_name_is_no_region():
     assert read_lead("Tara Reid has checked into rehab, her publicist said.").regions == []
     assert read_lead("Shelling hit Aleppo Province and Homs Sunday.").regions == [
         _region("Aleppo"), _region("Homs")]
+    assert read_lead("Rockets hit Aleppo and Homs. Six civilians were killed.").regions == [
+        _region("Aleppo"), _region("Homs")]
 
 
 def test_what_leaves_a_city_a_place():
