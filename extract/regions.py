@@ -16,7 +16,9 @@ capitals counts only as a dateline, opening a line and followed by a comma, a co
 or a dash ("ALEPPO, Syria (AP) —"): in the running text it is an acronym ("SANA reported", the
 Syrian news agency, is not Sanaa). A city's name that opens a street's name ("Houston Street",
 "Maka Al Mukarama road" in Mogadishu: `lexicon/street_nouns.txt`) names the street, and streets
-are mostly named after other places.
+are mostly named after other places. A city's name inside a longer name ("Robert Buckley",
+"Tara Reid") is a person's or a body's: it is no region, but stays one of the story keys that
+incident resolution compares (`read_lead`).
 
 A city stands for its first-level administrative region (GeoNames admin1: a province,
 governorate, state), written ISO3/admin1 (`SYR/09`): reports of one attack name the town, the
@@ -102,10 +104,9 @@ def read_lead(text: str, limit: int = LEAD_CHARS) -> Lead:
     it in the lead ("Buckley, 32, fell"), unless one of them follows a locative preposition
     ("outside Aleppo"): it is no region of the story. One that opens a longer name ("Tara
     Reid", "the Aleppo Media Center") is none there, and its other mentions are read as they
-    stand. It stays a story key, since the reports
-    of one story name the same people and bodies first: on ECB+ dev, keys without them (or
-    with the names themselves, after the regions) joined fewer reports of one event (B-cubed
-    F1 0.886 to 0.868-0.876)."""
+    stand. It stays a story key, since the reports of one story name the same people and
+    bodies first: on ECB+ dev, keys without them (or with the names themselves, after the
+    regions) joined fewer reports of one event (B-cubed F1 0.886 to 0.868-0.876)."""
     mentions = list(_city_mentions(text[:limit]))
     located = {folded for folded, _, role in mentions if role == "located"}
     name_words = {folded for folded, _, role in mentions if role == "name"} - located

@@ -70,6 +70,7 @@ def events(text: str, dct: str = "2022-09-13"):
         ("She attacked her opponent as a fraud during the debate on Monday.", "other"),
         ("In a speech on Monday, he attacked the ideology of his rivals.", "other"),
         ("In a speech on Monday, he vowed to attack the rebels.", "attack"),
+        ("A man attacked a protester at the rally on Monday.", "attack"),
         ("The attack on the convoy killed 12 people on Monday.", "attack"),
         ("Veterans were killing themselves at a quickening pace in 2014.", "other"),
         ("A federal appeals court ruled on Friday.", "other"),
