@@ -8,7 +8,8 @@
 -- read before a pronoun's speaker was told apart keeps its resolved name as `speaker` and NULL
 -- `source_name`, one read before sources were keyed NULL `source_key` and `source_kind`, and
 -- one read before its spans were kept NULL spans (and `is_quote` as `stg_statements` infers
--- it).
+-- it), and a document read before story keys were kept NULL `lead_keys` (`stg_documents`
+-- takes its `lead_regions`, which then still hold the regions of names).
 --
 -- The per-document and per-file tables declare no primary key. Their keys are kept by the
 -- loader (corroborate/load.py inserts a document once and replaces a document's or a file's rows)
