@@ -45,6 +45,7 @@ from corroborate.extract.places import (
     name_goes_on,
     names_a_place,
 )
+from corroborate.extract.speaker_words import speaker_words
 
 LEAD_CHARS = 800
 MAX_WORDS = 3
@@ -184,17 +185,12 @@ def _ends_a_name(lead: str, start: int, phrase: str) -> bool:
     if _POSSESSIVE.search(before.group(1)) or _HYPHEN_LOWER.search(before.group(1)):
         return False
     word = geonames.fold(before.group(1))
-    if word in _title_words() or _INITIAL.fullmatch(before.group(1)):
+    if before.group(1).lower() in speaker_words().titles or _INITIAL.fullmatch(before.group(1)):
         return True
     if (before.group(1).endswith(".") or word in _common_words() or word in calendar_words()
             or word in PLACE_MODIFIERS or names_a_place(before.group(1))):
         return False
     return not in_title_case(lead, before.start(), start + len(phrase))
-
-
-@cache
-def _title_words() -> frozenset[str]:
-    return frozenset(geonames.fold(title) for title in words("person_titles") if " " not in title)
 
 
 def _stands_as_a_place(lead: str, match: re.Match[str], phrase: str) -> bool:

@@ -11,6 +11,10 @@ def _sources(*names: tuple[str, str | None, bool]) -> list[SourceIdentity]:
                              in names])
 
 
+def _kinds(*names: tuple[str, str | None, bool]) -> list[str]:
+    return [source.kind for source in _sources(*names)]
+
+
 def test_a_ministry_is_one_source_however_the_articles_spell_it() -> None:
     found = _sources(
         ("Peru's Defence Ministry", "PER", False),
@@ -69,7 +73,7 @@ def test_countries_seats_and_demonyms_alone() -> None:
 
 
 def test_kinds_come_from_the_head_word() -> None:
-    kinds = [source.kind for source in _sources(
+    kinds = _kinds(
         ("a police spokesman", None, False),
         ("army doctors", None, False),
         ("the health ministry", None, False),
@@ -95,7 +99,7 @@ def test_kinds_come_from_the_head_word() -> None:
         ("the Nusra Front", None, False),
         ("the Arab League", None, False),
         ("the Idlib Media Center", None, False),
-    )]
+    )
     assert kinds == ["police", "medical", "government", "ngo", "armed_group", "outlet",
                      "witness", "government", "company", "company", "person",
                      "government", "government", "outlet", "person", "police", "outlet",
@@ -118,7 +122,7 @@ def test_a_lone_surname_is_the_person_the_document_names_in_full() -> None:
 
 
 def test_a_name_that_opens_with_an_international_body_is_its_part() -> None:
-    kinds = [source.kind for source in _sources(
+    kinds = _kinds(
         ("the UN refugee agency", None, False),
         ("a U.N. official", None, False),
         ("the U.N. Security Council", None, False),
@@ -129,7 +133,7 @@ def test_a_name_that_opens_with_an_international_body_is_its_part() -> None:
         ("UNICEF", "SYR", False),
         # a person's name after it is no part of the body
         ("UN envoy Staffan de Mistura", None, True),
-    )]
+    )
     assert kinds == ["international"] * 7 + ["person"]
 
 
