@@ -1,12 +1,41 @@
 """Which facts changed status in this run: what an analyst wants to know first after a run.
 
 Before the models are rebuilt, the build still holds the previous run's `source_agreement`;
-its facts' statuses are set aside and compared with the rebuilt mart by `fact_id`.
+its facts' statuses are set aside and compared with the rebuilt mart by `fact_id`. The
+comparison is counted in DuckDB: a first run makes every fact new (467,630 at 100,000
+documents), and only the counts and a few changed facts reach the run's summary.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 import duckdb
+
+#: The comparison, one row per fact whose status differs: `before` is NULL for a new fact,
+#: `after` NULL for one that is gone.
+_DIFFERENCES = """
+    select
+        coalesce(now.fact_id, before.fact_id) as fact_id,
+        coalesce(now.fact, before.fact) as fact,
+        before.status as before,
+        now.status as after,
+    from source_agreement as now
+    full join previous_facts as before
+        on now.fact_id = before.fact_id
+    where now.status is distinct from before.status
+"""
+
+
+@dataclass(frozen=True)
+class FactChanges:
+    """How many facts are new, gone or changed status, and the first changed ones by name."""
+
+    new: int = 0
+    gone: int = 0
+    changed: int = 0
+    shown: list[dict[str, Any]] = field(default_factory=list)
 
 
 def remember_facts(conn: duckdb.DuckDBPyConnection) -> None:
@@ -25,18 +54,17 @@ def remember_facts(conn: duckdb.DuckDBPyConnection) -> None:
         )
 
 
-def changed_facts(conn: duckdb.DuckDBPyConnection) -> list[dict]:
-    """Every fact whose status differs from the previous run's: `before` is None for a new
-    fact, `after` None for one that is gone. Facts that changed status come first."""
+def changed_facts(conn: duckdb.DuckDBPyConnection, shown: int) -> FactChanges:
+    """Count the facts whose status differs from the previous run's, and name the first
+    `shown` of those that changed status (by fact, then id)."""
+    new, gone, changed = conn.execute(
+        f"select count(*) filter (where before is null), count(*) filter (where after is null), "
+        f"count(*) filter (where before is not null and after is not null) from ({_DIFFERENCES})"
+    ).fetchone()
     rows = conn.execute(
-        "select coalesce(now.fact_id, before.fact_id), coalesce(now.fact, before.fact), "
-        "before.status, now.status "
-        "from source_agreement as now full join previous_facts as before "
-        "on now.fact_id = before.fact_id "
-        "where now.status is distinct from before.status "
-        "order by before.status is null, now.status is null, 2, 1"
+        f"select fact_id, fact, before, after from ({_DIFFERENCES}) "
+        "where before is not null and after is not null order by fact, fact_id limit ?",
+        [shown],
     ).fetchall()
-    return [
-        {"fact_id": fact_id, "fact": fact, "before": before, "after": after}
-        for fact_id, fact, before, after in rows
-    ]
+    names = ("fact_id", "fact", "before", "after")
+    return FactChanges(new, gone, changed, [dict(zip(names, row, strict=True)) for row in rows])

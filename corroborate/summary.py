@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from corroborate.changes import FactChanges
+
 STAGES = ("ingest", "extract", "validate", "load", "build")
 CLAIM_TABLES = ("casualty_claims", "event_claims", "statements", "time_expressions")
 SHOWN_FACTS = 20  # facts listed by name in the summary; the counts cover all of them
@@ -71,12 +73,9 @@ class RunStats:
         for step, seconds in prepared.seconds.items():
             self.seconds[step] += seconds
 
-    def add_fact_changes(self, changes: list[dict[str, Any]]) -> None:
-        self.facts_new = sum(change["before"] is None for change in changes)
-        self.facts_gone = sum(change["after"] is None for change in changes)
-        changed = [change for change in changes if change["before"] and change["after"]]
-        self.facts_changed = len(changed)
-        self.facts_changed_shown = changed[:SHOWN_FACTS]
+    def add_fact_changes(self, changes: FactChanges) -> None:
+        self.facts_new, self.facts_gone = changes.new, changes.gone
+        self.facts_changed, self.facts_changed_shown = changes.changed, changes.shown
 
     def runs_row(self) -> dict[str, Any]:
         return {

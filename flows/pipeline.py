@@ -49,7 +49,7 @@ from corroborate import (
 from corroborate.flows.cluster import ClusterWorkers
 from corroborate.flows.workers import AnyWorkers, Preparing, ProcessWorkers
 from corroborate.ingest.files import shown_path
-from corroborate.summary import RunStats, headline, new_run_id, summary_markdown
+from corroborate.summary import SHOWN_FACTS, RunStats, headline, new_run_id, summary_markdown
 from corroborate.validate import validate_records
 
 BATCH_BYTES = 16_000_000
@@ -118,8 +118,9 @@ def load_task(
 
 
 @task(name="build", **_TASK_OPTIONS)
-def build_task(conn: duckdb.DuckDBPyConnection) -> list[dict]:
-    """Rebuild every model and document it; returns the facts whose status changed.
+def build_task(conn: duckdb.DuckDBPyConnection) -> changes.FactChanges:
+    """Rebuild every model and document it; returns how many facts are new, gone or changed
+    status.
 
     A model that runs out of DuckDB's memory (its operators that cannot spill, on two threads)
     is not the end of the run: the loaded batches are committed, so the build goes back to
@@ -142,12 +143,12 @@ def _begin_again_on_one_thread(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute("set threads = 1")
 
 
-def _build(conn: duckdb.DuckDBPyConnection) -> list[dict]:
+def _build(conn: duckdb.DuckDBPyConnection) -> changes.FactChanges:
     changes.remember_facts(conn)
     model_runner.build_models(conn, memory_limit=BUILD_MEMORY_LIMIT)
     model_runner.apply_comments(conn)
     model_digest.record(conn)
-    return changes.changed_facts(conn)
+    return changes.changed_facts(conn, shown=SHOWN_FACTS)
 
 
 @task(name="test", **_TASK_OPTIONS)
