@@ -16,7 +16,9 @@ capitals counts only as a dateline, opening a line and followed by a comma, a co
 or a dash ("ALEPPO, Syria (AP) —"): in the running text it is an acronym ("SANA reported", the
 Syrian news agency, is not Sanaa). A city's name that opens a street's name ("Houston Street",
 "Maka Al Mukarama road" in Mogadishu: `lexicon/street_nouns.txt`) names the street, and streets
-are mostly named after other places. A city's name inside a longer name ("Robert Buckley",
+are mostly named after other places. A city's name that ends a first-level division's name
+("North Carolina" is not Carolina, Puerto Rico; "British Columbia" not Columbia, South Carolina:
+`divisions.py`) is the division. A city's name inside a longer name ("Robert Buckley",
 "Tara Reid") is a person's or a body's: it is no region, but stays one of the story keys that
 incident resolution compares (`read_lead`).
 
@@ -34,6 +36,7 @@ from typing import NamedTuple
 
 from corroborate.extract import geonames
 from corroborate.extract.countries import country_index
+from corroborate.extract.divisions import Division, divisions
 from corroborate.extract.lexicon import english_frequencies, words
 from corroborate.extract.numbers import alternation
 from corroborate.extract.places import (
@@ -133,10 +136,41 @@ def _city_mentions(lead: str) -> Iterator[tuple[str, str, str]]:
             if region is None or not _stands_as_a_place(lead, match, phrase):
                 continue
             resume = match.start() + len(phrase)
-            if not _names_a_street(lead, resume):
+            division = _division_ending(lead, match.start(), phrase)
+            if division is not None:
+                region = f"{division.iso3}/{division.code}" if division.code else None
+            if region is not None and not _names_a_street(lead, resume):
                 folded = geonames.fold(_POSSESSIVE.sub("", phrase.rstrip(".,:;")))
                 yield folded, region, _role(lead, match, phrase)
             break
+
+
+# Up to two capitalised words right before a city's name, on its line: "North" in "North
+# Carolina", "Sant Julia de" is not read.
+_WORDS_BEFORE = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’-]* ){1,2})$")
+
+
+@cache
+def _divisions_by_name() -> dict[str, Division]:
+    return {geonames.fold(name): division for name, division in divisions().items()}
+
+
+def _division_ending(lead: str, start: int, phrase: str) -> Division | None:
+    """The first-level division whose name the city's name `phrase` at `start` ends: "North
+    Carolina" is the state, not Carolina, Puerto Rico; "West Virginia" not Virginia, South
+    Africa. Its region is the division's own where GeoNames writes it with the ISO 3166-2
+    letters (`USA/NC`), else unknown."""
+    before = _WORDS_BEFORE.search(lead, max(0, start - 40), start)
+    if before is None:
+        return None
+    words_before = before.group(1).split()
+    name = geonames.fold(_POSSESSIVE.sub("", phrase.rstrip(".,:;")))
+    for first in range(len(words_before)):
+        opening = geonames.fold(" ".join(words_before[first:]))
+        division = _divisions_by_name().get(f"{opening} {name}")
+        if division is not None:
+            return division
+    return None
 
 
 @cache

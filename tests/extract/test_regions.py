@@ -101,3 +101,16 @@ def _region(name: str) -> str:
     region = _region_of(name)
     assert region is not None
     return region
+
+
+def test_a_city_that_ends_a_divisions_name_is_the_division():
+    # GeoNames writes the United States' states with their ISO 3166-2 letters.
+    assert lead_regions("A tornado hit Raleigh, North Carolina, and West Virginia.") == [
+        "USA/NC", "USA/WV"
+    ]
+    # Canada's provinces are numbered in GeoNames: the division's region is unknown, and it is
+    # not Columbia, South Carolina.
+    assert read_lead("Police in British Columbia said two men were arrested.") == ([], [])
+    assert lead_regions("Police in Columbia, South Carolina, said two men were arrested.") == [
+        "USA/SC"
+    ]
