@@ -146,7 +146,7 @@ def _city_mentions(lead: str) -> Iterator[tuple[str, str, str]]:
 
 
 # Up to two capitalised words right before a city's name, on its line: "North" in "North
-# Carolina", "Sant Julia de" is not read.
+# Carolina", "British" in "British Columbia".
 _WORDS_BEFORE = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’-]* ){1,2})$")
 
 
