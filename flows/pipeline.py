@@ -119,8 +119,7 @@ def load_task(
 
 @task(name="build", **_TASK_OPTIONS)
 def build_task(conn: duckdb.DuckDBPyConnection) -> changes.FactChanges:
-    """Rebuild every model and document it; returns how many facts are new, gone or changed
-    status.
+    """Rebuild every model and document it; returns how the facts' statuses changed.
 
     A model that runs out of DuckDB's memory (its operators that cannot spill, on two threads)
     is not the end of the run: the loaded batches are committed, so the build goes back to
