@@ -136,11 +136,11 @@ def _city_mentions(lead: str) -> Iterator[tuple[str, str, str]]:
             if region is None or not _stands_as_a_place(lead, match, phrase):
                 continue
             resume = match.start() + len(phrase)
-            division = _division_ending(lead, match.start(), phrase)
+            folded = geonames.fold(_POSSESSIVE.sub("", phrase.rstrip(".,:;")))
+            division = _division_ending(lead, match.start(), folded)
             if division is not None:
                 region = f"{division.iso3}/{division.code}" if division.code else None
             if region is not None and not _names_a_street(lead, resume):
-                folded = geonames.fold(_POSSESSIVE.sub("", phrase.rstrip(".,:;")))
                 yield folded, region, _role(lead, match, phrase)
             break
 
@@ -155,8 +155,8 @@ def _divisions_by_name() -> dict[str, Division]:
     return {geonames.fold(name): division for name, division in divisions().items()}
 
 
-def _division_ending(lead: str, start: int, phrase: str) -> Division | None:
-    """The first-level division whose name the city's name `phrase` at `start` ends: "North
+def _division_ending(lead: str, start: int, folded: str) -> Division | None:
+    """The first-level division whose name the city's name at `start` (`folded`) ends: "North
     Carolina" is the state, not Carolina, Puerto Rico; "West Virginia" not Virginia, South
     Africa. Its region is the division's own where GeoNames writes it with the ISO 3166-2
     letters (`USA/NC`), else unknown."""
@@ -164,10 +164,9 @@ def _division_ending(lead: str, start: int, phrase: str) -> Division | None:
     if before is None:
         return None
     words_before = before.group(1).split()
-    name = geonames.fold(_POSSESSIVE.sub("", phrase.rstrip(".,:;")))
     for first in range(len(words_before)):
         opening = geonames.fold(" ".join(words_before[first:]))
-        division = _divisions_by_name().get(f"{opening} {name}")
+        division = _divisions_by_name().get(f"{opening} {folded}")
         if division is not None:
             return division
     return None
