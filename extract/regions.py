@@ -107,24 +107,35 @@ def read_lead(text: str, limit: int = LEAD_CHARS) -> Lead:
     Mission Critical") names a person or a body, not a place, and so does each other mention of
     it in the lead ("Buckley, 32, fell"), unless one of them follows a locative preposition
     ("outside Aleppo"): it is no region of the story. One that opens a longer name ("Tara
-    Reid", "the Aleppo Media Center") is none there, and its other mentions are read as they
-    stand. It stays a story key, since the reports of one story name the same people and
-    bodies first: on ECB+ dev, keys without them (or with the names themselves, after the
-    regions) joined fewer reports of one event (B-cubed F1 0.886 to 0.868-0.876)."""
+    Reid", "the Aleppo Media Center") is none there, nor where the same two words stand in a
+    headline, whose capitals tell no name from a place ("Tara Reid Checks Into Rehab"); its
+    other mentions are read as they stand. It stays a story key, since the reports of one
+    story name the same people and bodies first: on ECB+ dev, keys without them (or with the
+    names themselves, after the regions) joined fewer reports of one event (B-cubed F1 0.886
+    to 0.868-0.876)."""
     mentions = list(_city_mentions(text[:limit]))
-    located = {folded for folded, _, role in mentions if role == "located"}
-    name_words = {folded for folded, _, role in mentions if role == "name"} - located
+    located = {mention.folded for mention in mentions if mention.role == "located"}
+    name_words = {mention.folded for mention in mentions if mention.role == "name"} - located
+    names_opened = {(mention.folded, mention.next_word) for mention in mentions
+                    if mention.role == "opens_name"}
     places = [
-        region for folded, region, role in mentions
-        if folded not in name_words and role != "opens_name"
+        mention.region for mention in mentions
+        if mention.folded not in name_words and mention.role != "opens_name"
+        and (mention.folded, mention.next_word) not in names_opened
     ]
-    keys = [region for _, region, _ in mentions]
+    keys = [mention.region for mention in mentions]
     return Lead(list(dict.fromkeys(places)), list(dict.fromkeys(keys)))
 
 
-def _city_mentions(lead: str) -> Iterator[tuple[str, str, str]]:
-    """(folded name, region, role) of each city the lead names, the longest name first; a
-    street's name is none."""
+class _Mention(NamedTuple):
+    folded: str  # the city's name, folded
+    region: str
+    role: str  # "located", "name", "opens_name" or "place" (`_role`)
+    next_word: str | None  # the capitalised word right after it, folded: "jeffs" in "Warren Jeffs"
+
+
+def _city_mentions(lead: str) -> Iterator[_Mention]:
+    """Each city the lead names, the longest name first; a street's name is none."""
     resume = 0
     for match in _CAPITALISED.finditer(lead):
         if match.start() < resume or not _may_open_city(match.group()):
@@ -141,8 +152,16 @@ def _city_mentions(lead: str) -> Iterator[tuple[str, str, str]]:
             if division is not None:
                 region = f"{division.iso3}/{division.code}" if division.code else None
             if region is not None and not _names_a_street(lead, resume):
-                yield folded, region, _role(lead, match, phrase)
+                yield _Mention(folded, region, _role(lead, match, phrase), _next_word(lead, resume))
             break
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+
+
+def _next_word(lead: str, end: int) -> str | None:
+    following = _NEXT_WORD.match(lead, end)
+    return geonames.fold(_POSSESSIVE.sub("", following.group(1))) if following else None
 
 
 # Up to two capitalised words right before a city's name, on its line: "North" in "North

@@ -77,6 +77,16 @@ def test_a_city_that_opens_a_longer_name_is_no_region():
         _region("Aleppo"), _region("Homs")]
 
 
+def test_a_headline_names_whom_the_article_names():
+    # A headline capitalises every word, so its "Lincoln Marsh" tells no name from a place; the
+    # article's "banker Lincoln Marsh guilty" does, and it is the same two words.
+    headline = "Lincoln Marsh Found Guilty of Bank Fraud Charges\n\n"
+    lead = read_lead(headline + "A jury has found banker Lincoln Marsh guilty on both counts.")
+    assert lead.regions == []
+    assert lead.keys == [_region("Lincoln")]
+    assert read_lead(headline + "A jury found him guilty.").regions == [_region("Lincoln")]
+
+
 def test_what_leaves_a_city_a_place():
     # a possessive (its apostrophe lost too), a demonym, a part of a place, a kind of place
     # after it, a hyphened modifier, a date, the end of a sentence, a dateline in capitals
