@@ -27,7 +27,13 @@ from datetime import date
 from functools import cache
 
 from corroborate.extract.lexicon import words
-from corroborate.extract.times.patterns import month_words, parts, zone_table
+from corroborate.extract.times.patterns import (
+    alternation,
+    month_words,
+    parts,
+    weekday_words,
+    zone_table,
+)
 
 HEAD_CHARS = 600
 _HEAD_LINES = 8
@@ -62,9 +68,11 @@ def _full_date() -> re.Pattern[str]:
 
 @cache
 def _noise() -> re.Pattern[str]:
-    """Clock times and zones: what a dateline line may hold beside its date."""
+    """Clock times, zones and weekdays: what a dateline line may hold beside its date."""
     p = parts()
-    return re.compile(rf"{p['clock']}|(?<![\w]){p['zone']}(?![\w])|\b[ap]\.?m\.?(?![\w])")
+    weekday = alternation(weekday_words())
+    return re.compile(rf"{p['clock']}|(?<![\w]){p['zone']}(?![\w])|\b[ap]\.?m\.?(?![\w])"
+                      rf"|\b{weekday}\b")
 
 
 @cache
@@ -182,13 +190,26 @@ def _line_day(line: str, head: str, line_end: int) -> date | None:
     return None
 
 
+# A web address runs to the next space: "http://example.com/2013/05/03/today-in-court".
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def web_addresses(lower: str) -> list[tuple[int, int]]:
+    """The spans of the web addresses in `lower` (a text lowered). The dates and words of an
+    address ("/2013/05/03/", "www.today.com") are no time the text tells: a page that opens
+    with its address is dated by it as a whole (`document_date`), and nothing else reads it."""
+    if "://" not in lower and "www." not in lower:
+        return []
+    return [match.span() for match in _WEB_ADDRESS.finditer(lower)]
+
+
 def is_time_stamp(text: str, times: Iterable[tuple[int, int]]) -> bool:
     """Whether a sentence is nothing but a stamp of time: once its time expressions (`times`,
     offsets into it), full dates, clock times, zones and the dateline cues are taken away, no
     word is left ("Posted: 08 / 02 / 2013 11:10 am EDT", "11 / 30 / 09 05:40 PM ET"). It is a
-    page's own date, not a happening the page reports."""
+    page's own date, not a happening the page reports, also beside the page's web address."""
     low = text.lower()
-    for start, end in times:
+    for start, end in (*times, *web_addresses(low)):
         low = low[:start] + " " * (end - start) + low[end:]
     words = _WORD.findall(low)
     if "time" not in words and any(_kept(word) for word in words):
@@ -204,9 +225,9 @@ _DAY_WORDS = ("noon", "midnight", "midday")
 def _removable() -> frozenset[str]:
     """Every word `_full_date` and `_noise` can take away whole where no "time" follows (the
     zone "<place> time" can take any word before it): month names, "of" and ordinal suffixes,
-    meridiems and hour words, and the words of zone names."""
+    meridiems and hour words, weekdays, and the words of zone names."""
     zones = {part for name in zone_table() for part in name.split()}
-    dates = {"of", "st", "nd", "rd", "th"}
+    dates = {"of", "st", "nd", "rd", "th", *weekday_words()}
     clocks = {"a", "p", "m", "am", "pm", "h", "hrs", "hour", "hours", *_DAY_WORDS}
     return frozenset(zones | dates | clocks | set(month_words()))
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from corroborate.extract.lexicon import words
 from corroborate.extract.lowercase import lowered, word_bytes
+from corroborate.extract.times.datelines import web_addresses
 from corroborate.extract.times.patterns import (
     alternation,
     grammar,
@@ -49,12 +50,19 @@ def scan(text: str) -> tuple[Candidate, ...]:
 
 def _scan(text: str) -> Iterator[Candidate]:
     """The grammar tried only where `_starts` allows, with the effect of one left-to-right
-    search: the first match at or after the end of the previous one wins."""
+    search: the first match at or after the end of the previous one wins. Nothing starts
+    inside a web address."""
     lower = lowered(text)
     words, digits = grammar(), grammar(at_digit=True)
     position = 0
+    addresses = web_addresses(lower)[::-1]  # the last first, to pop
     for start in _starts(lower):
         if start < position:
+            continue
+        while addresses and addresses[-1][1] <= start:
+            addresses.pop()
+        if addresses and addresses[-1][0] <= start:
+            position = addresses.pop()[1]
             continue
         match = (digits if lower[start].isdigit() else words).match(lower, start)
         if match is None:

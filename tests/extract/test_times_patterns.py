@@ -101,6 +101,12 @@ def test_clock_takes_the_day_its_sentence_names() -> None:
     assert clock["start_utc"] == utc("2022-09-12T23:10:00")
 
 
+def test_nothing_in_a_web_address_is_a_time() -> None:
+    text = ("http://www.today.example/2013/05/03/court-today-in-may-2013.html\n\n"
+            "The court met on May 3, 2013. See www.example.com/news/2012/ for more.")
+    assert [e["text"] for e in tag(text)] == ["May 3, 2013"]
+
+
 def test_ages_are_not_durations() -> None:
     assert tag("A 6-year-old girl was hurt.") == []
 

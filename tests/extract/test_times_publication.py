@@ -164,6 +164,9 @@ def test_a_weekday_date_fits_only_the_first_years_after_the_latest_year() -> Non
         ("Published midnight, Dec. 7, 2009", True),
         ("Published in the afternoon, Dec. 7, 2009", False),
         ("Troops attacked at 3:15 p.m. EDT on Dec. 7, 2009", False),
+        ("Updated 3:15 p.m. EST, Mon Dec. 7, 2009", True),  # a weekday beside its date
+        # a scraped page's address beside its stamp
+        ("http://example.com/2009/US/12/07/story/ updated 3:15 p.m. EST, Dec. 7, 2009", True),
     ],
 )
 def test_a_time_stamp_is_dates_clock_times_zones_and_cues_alone(line: str, stamp: bool) -> None:
