@@ -301,10 +301,11 @@ def _unit_families(p: dict[str, str], counts: dict[str, str]) -> dict[str, str]:
         ),
         # the early 1990s
         "decade": (r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[5-9]\d0|20\d0)'?s(?![\w])"),
-        # 2019; the end of 2018
+        # 2019; the end of 2018; never a share (2019 percent) nor an era's year (1750 BC)
         "year": (
             r"(?:(?:fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late)[\s-]+)?"
-            r"(?<![\d,.$£€#])" + year + r"(?!\s*(?:%|percent|per\s+cent|-\d))"
+            r"(?<![\d,.$£€#])" + year
+            + r"(?!\s*(?:%|percent|per\s+cent|-\d|b\.?c\.?(?:e\.?)?(?![\w])))"
         ),
         # daily; every other week; each Tuesday
         "set": (

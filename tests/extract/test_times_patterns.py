@@ -107,6 +107,11 @@ def test_nothing_in_a_web_address_is_a_time() -> None:
     assert [e["text"] for e in tag(text)] == ["May 3, 2013"]
 
 
+def test_a_year_before_the_common_era_is_no_time() -> None:
+    assert [e["text"] for e in tag("The town, settled since 1750 BC, fell in 2015.")] == ["2015"]
+    assert [e["text"] for e in tag("A temple of 1600 B.C. stood here.")] == []
+
+
 def test_ages_are_not_durations() -> None:
     assert tag("A 6-year-old girl was hurt.") == []
 
