@@ -107,17 +107,17 @@ def read_lead(text: str, limit: int = LEAD_CHARS) -> Lead:
     Mission Critical") names a person or a body, not a place, and so does each other mention of
     it in the lead ("Buckley, 32, fell"), unless one of them follows a locative preposition
     ("outside Aleppo"): it is no region of the story. One that opens a longer name ("Tara
-    Reid", "the Aleppo Media Center") is none there, nor where the same two words stand in a
-    headline, whose capitals tell no name from a place ("Tara Reid Checks Into Rehab"); its
-    other mentions are read as they stand. It stays a story key, since the reports of one
-    story name the same people and bodies first: on ECB+ dev, keys without them (or with the
-    names themselves, after the regions) joined fewer reports of one event (B-cubed F1 0.886
-    to 0.868-0.876)."""
+    Reid", "the Aleppo Media Center") is none there, nor where the same two words stand
+    elsewhere in the lead, as in a headline, whose capitals tell no name from a place ("Tara
+    Reid Checks Into Rehab"); its other mentions are read as they stand. It stays a story
+    key, since the reports of one story name the same people and bodies first: on ECB+ dev,
+    keys without them (or with the names themselves, after the regions) joined fewer reports
+    of one event (B-cubed F1 0.886 to 0.868-0.876)."""
     mentions = list(_city_mentions(text[:limit]))
     located = {mention.folded for mention in mentions if mention.role == "located"}
     name_words = {mention.folded for mention in mentions if mention.role == "name"} - located
     names_opened = {(mention.folded, mention.next_word) for mention in mentions
-                    if mention.role == "opens_name"}
+                    if mention.role == "opens_name" and mention.next_word is not None}
     places = [
         mention.region for mention in mentions
         if mention.folded not in name_words and mention.role != "opens_name"
@@ -128,6 +128,8 @@ def read_lead(text: str, limit: int = LEAD_CHARS) -> Lead:
 
 
 class _Mention(NamedTuple):
+    """A city's name in the lead, as `read_lead` weighs it."""
+
     folded: str  # the city's name, folded
     region: str
     role: str  # "located", "name", "opens_name" or "place" (`_role`)
@@ -160,6 +162,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 
 
 def _next_word(lead: str, end: int) -> str | None:
+    """The capitalised word right after the city's name ending at `end`, folded: "Warren
+    Jeffs" in a headline is the name the article writes so."""
     following = _NEXT_WORD.match(lead, end)
     return geonames.fold(_POSSESSIVE.sub("", following.group(1))) if following else None
 

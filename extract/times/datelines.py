@@ -197,7 +197,8 @@ _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 def web_addresses(lower: str) -> list[tuple[int, int]]:
     """The spans of the web addresses in `lower` (a text lowered). The dates and words of an
     address ("/2013/05/03/", "www.today.com") are no time the text tells: a page that opens
-    with its address is dated by it as a whole (`document_date`), and nothing else reads it."""
+    with its address is dated by it as a whole (`document_date`), and the time tagger reads
+    nothing else in it."""
     if "://" not in lower and "www." not in lower:
         return []
     return [match.span() for match in _WEB_ADDRESS.finditer(lower)]

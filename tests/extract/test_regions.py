@@ -85,6 +85,9 @@ def test_a_headline_names_whom_the_article_names():
     assert lead.regions == []
     assert lead.keys == [_region("Lincoln")]
     assert read_lead(headline + "A jury found him guilty.").regions == [_region("Lincoln")]
+    # a name that goes on after "of" has no next word to compare: the city stays a place
+    lead = "Pupils of the Aleppo of Tomorrow school fled. Shelling in Aleppo killed 12."
+    assert read_lead(lead).regions == [_region("Aleppo")]
 
 
 def test_what_leaves_a_city_a_place():
