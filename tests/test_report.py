@@ -147,6 +147,18 @@ def test_the_shares_of_a_warehouse_hold_each_incidents_rows_once(seeds_warehouse
     assert sum(map(len, owners)) == len(set().union(*owners)) == len(whole.incidents) > 1
 
 
+def test_a_claim_without_its_sentence_keeps_its_evidence(seeds_warehouse, tmp_path):
+    """A claim loaded by a release that kept no sentence offsets still shows its words."""
+    warehouse = tmp_path / "older.duckdb"
+    warehouse.write_bytes(seeds_warehouse.read_bytes())
+    with duckdb.connect(str(warehouse)) as conn:
+        before = queries.load(conn).evidence
+        conn.execute("update raw_casualty_claims set sentence_start = null, sentence_end = null")
+        after = queries.load(conn).evidence
+    assert len(after) == len(before) > 0
+    kept = [row for row in after if row["count_low"] is not None]
+    assert kept and all(row["evidence"] and row["before"] is None for row in kept)
+
 def test_a_bars_width_is_its_precision():
     start = datetime(2023, 3, 13, tzinfo=UTC)
     rows = [

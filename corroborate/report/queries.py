@@ -94,17 +94,29 @@ events as (
     from event_claims
 ),
 
--- The sentence of each wanted row, cut from its document's text here rather than read from
--- the view's `sentence`, which is cut for every row before the share is chosen (twice as long).
+-- Each wanted sentence, cut from its document's text here rather than read from the view's
+-- `sentence`, which is cut for every row before the share is chosen (twice as long); and cut
+-- once, however many claims it holds, before the claims join it (a third less time than
+-- joining every claim to its document's text).
+cut_sentences as (
+    select
+        wanted.doc_id,
+        wanted.sentence_start,
+        wanted.sentence_end,
+        substr(
+            texts.text, wanted.sentence_start + 1, wanted.sentence_end - wanted.sentence_start
+        ) as sentence,
+    from (select distinct doc_id, sentence_start, sentence_end, from evidence) as wanted
+    inner join texts using (doc_id)
+),
+
 sentences as (
     select
         evidence.*,
-        substr(
-            texts.text, evidence.sentence_start + 1,
-            evidence.sentence_end - evidence.sentence_start
-        ) as sentence,
+        cut_sentences.sentence,
     from evidence
-    inner join texts using (doc_id)
+    -- A claim loaded before sentences were kept has no offsets, and its sentence is unknown.
+    left join cut_sentences using (doc_id, sentence_start, sentence_end)
 )
 
 -- A count as the article writes it; a time as written, in local time where the text gave it.
