@@ -10,24 +10,24 @@ cut; a result clause of casualties after it stays (", killing 12 soldiers": to w
 statement keeps what was said, and the happening's place is added where the clause lacks it
 ("met in the capital"). A noun trigger whose time stands in the relative clause right after it
 is told by that clause ("the agreements that were reached in May 2021"), not by the clause the
-noun stands in. The words that open and close clauses are in `lexicon/clause_words.csv`.
+noun stands in. A verb that opens its clause after appositives takes the noun phrase that opens
+the sentence ("Nearly 100 people, including 20 children, were killed"). The words that open and
+close clauses are in `lexicon/clause_words.csv` (`clause_grammar.py`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
-from corroborate.extract.lexicon import table
-from corroborate.extract.lexicon import words as lexicon_words
-from corroborate.extract.numbers import alternation
 from corroborate.extract.places import PlaceMention
 from corroborate.extract.sentences import Sentence
+from corroborate.extract.times.clause_grammar import ClauseGrammar, clause_grammar
 
 _MAX_WORDS = 24
+_SUBJECT_WORDS = 8  # "Mid-South Canterbury Area Commander Inspector Dave Gaskin"
 _WORD = r"[\w’'-]+"
 _TWO_WORDS = re.compile(r"(?<![\w’'-])[^\W\d_][\w’'-]*\W+(?:\S*\s+)*?[^\W\d_]")
 _CLOSING_QUOTE = re.compile(r"\s*([”’\"])")
@@ -54,78 +54,6 @@ _ANTECEDENT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Grammar:
-    breaks: re.Pattern[str]  # where a clause may end: a hard break, a comma, an opener word
-    speech: frozenset[str]  # "said": a "that" after it opens no clause of its own
-    time_lead: frozenset[str]  # "as of", "earlier on" right before a time
-    time_tail: re.Pattern[str]  # "local time" right after one
-    aux: frozenset[str]  # "was", "had been": between a subject and its verb
-    only_aux: re.Pattern[str]  # nothing but auxiliaries between a clause break and a verb
-    relative: frozenset[str]  # "which", "that": open a relative clause
-    relative_gap: re.Pattern[str]  # ", which left hundreds dead, " or "that was" before a verb
-    filler: re.Pattern[str]  # "and", "however" opening a clause
-    result: re.Pattern[str]  # ", killing 12", ", leaving 3 dead"
-    where: re.Pattern[str]  # "near (the)" before a place name
-    reported: re.Pattern[str]  # "first reported" ending a trigger's clause (its time cut)
-    opener: re.Pattern[str]  # an opener word, at a sentence's start
-    phrase: re.Pattern[str]  # "as part of": an opener word that opens no clause
-    tail_stop: frozenset[str]  # a word a summary must not end on ("of", "the", "and")
-
-
-@cache
-def _grammar() -> _Grammar:
-    by_role: dict[str, list[str]] = {}
-    for row in table("clause_words"):
-        by_role.setdefault(row["role"], []).append(row["word"])
-
-    def words(*roles: str) -> str:
-        return alternation([word for role in roles for word in by_role[role]])
-
-    dateline_words = lexicon_words("dateline_cues")
-    weekdays = [row["word"] for row in table("weekdays")]
-    results = [
-        row["word"]
-        for row in table("casualty_words")
-        if row["role"] in ("before", "lives", "lost") and row["word"].endswith("ing")
-    ]
-    return _Grammar(
-        # Run on lower-case text, every branch opening with a literal (an opener word with the
-        # space before it), so that `re` skips to the candidates in C: the marks are listed one
-        # by one, since a branch that opens with a character class turns that skip off.
-        breaks=re.compile(rf";|:|—|–|\[|\]|,(?=[”’\"]?\s)| (?:{words('opener', 'relative')})\b"),
-        reported=re.compile(
-            rf"\s+(?:(?:{words('aux')}|first|\w+ly)\s+)*(?:{words('speech')})\b(?=\s*(?:[,.;:]|$))"
-        ),
-        opener=re.compile(rf"(?:{words('opener', 'relative')})\b"),
-        phrase=re.compile(rf"(?:{words('phrase')})\b"),
-        speech=frozenset(by_role["speech"]),
-        # With the dateline cues and weekday names: "Published Wed Feb 17 2016" goes whole.
-        time_lead=frozenset(
-            word
-            for entry in (*by_role["time_lead"], *dateline_words, *weekdays)
-            for word in entry.split()
-        ),
-        time_tail=re.compile(rf"\s+(?:{words('time_tail')})\b"),
-        aux=frozenset(by_role["aux"]),
-        only_aux=re.compile(rf"\s*(?:(?:{words('aux')})\s+)*$"),
-        relative=frozenset(by_role["relative"]),
-        relative_gap=re.compile(
-            rf"(?:,\s*(?:{words('relative')})\b(?:[^,;]|,(?!\s))*,|\b(?:{words('relative')})\b)"
-            r"\s*$"
-        ),
-        filler=re.compile(rf"(?:(?:{words('filler')})\b[\s,]*)+", re.IGNORECASE),
-        result=re.compile(rf"\s*,\s+(?:{alternation([*results, *by_role['result']])})\b"),
-        where=re.compile(rf"\b(?:{words('where')})\s+(?:the\s+)?$", re.IGNORECASE),
-        tail_stop=frozenset(
-            word
-            for role in ("opener", "relative", "time_lead", "aux", "filler", "where")
-            for word in by_role[role]
-        )
-        | {"of", "to", "for", "with", "the", "a", "an", "and", "or", ""},
-    )
-
-
 def summarise(
     sentence: Sentence,
     anchor: tuple[int, int],
@@ -135,12 +63,12 @@ def summarise(
 ) -> str:
     """The happening's clause, read around `anchor` (its trigger, or its time when there is
     none; offsets into the sentence), without the sentence's `times`."""
-    g = _grammar()
+    g = clause_grammar()
     text = sentence.text
     masked = _masked(text, anchor, times, tuple(anchor) not in times, g)
     low = _lower(masked)
-    start, subject = _clause_start(masked, low, anchor[0], g)
     end = _clause_end(masked, low, anchor[1], g)
+    start, subject = _clause_start(masked, low, anchor[0], end, g)
     told = _told_by_relative(masked, low, anchor, end, times, g)
     if told is not None:
         (start, end), subject = told, ""
@@ -148,7 +76,8 @@ def summarise(
     result = g.result.match(low, end)
     if result is not None:
         body += masked[end : _clause_end(masked, low, result.end(), g)]
-    if event_type == "statement" and not masked[anchor[1] : end].strip(" ,.") and start > 0:
+    if (event_type == "statement" and not masked[anchor[1] : end].strip(" ,.") and start > 0
+            and not subject):
         quote = _CLOSING_QUOTE.match(masked, start)
         content = masked[:start].rstrip().rstrip(",") + (quote[1] if quote else "")
         body = body.rstrip(_TRAILING) + " " + content
@@ -168,7 +97,7 @@ def opens_result_clause(low: str, start: int) -> bool:
     comma = low.rfind(",", 0, start)
     if comma < 0 or low[comma + 1 : start].strip():
         return False
-    found = _grammar().result.match(low, comma)
+    found = clause_grammar().result.match(low, comma)
     return found is not None and found.end() > start
 
 
@@ -177,7 +106,7 @@ def _masked(
     anchor: tuple[int, int],
     times: Sequence[tuple[int, int]],
     is_trigger: bool,
-    g: _Grammar,
+    g: ClauseGrammar,
 ) -> str:
     """The sentence with its times (and the words leading into them) and parentheses blanked
     out, offsets kept. A time that names a thing stays (`_POSSESSIVE`)."""
@@ -199,7 +128,7 @@ def _masked(
     return text
 
 
-def _lead_start(low: str, start: int, g: _Grammar) -> int:
+def _lead_start(low: str, start: int, g: ClauseGrammar) -> int:
     """Where the words leading into the time at `start` begin ("earlier on", "as of",
     "published wed"), read backwards a word at a time."""
     at = start
@@ -225,7 +154,7 @@ class _Break(NamedTuple):
     is_comma: bool
 
 
-def _breaks(low: str, start: int, end: int, g: _Grammar) -> Iterator[_Break]:
+def _breaks(low: str, start: int, end: int, g: ClauseGrammar) -> Iterator[_Break]:
     """The clause breaks in low[start:end] (the sentence in lower case): hard breaks, commas and
     opener words; not a phrase ("as part of"), nor "that" after a verb of saying ("said that
     they had brokered a ceasefire" is one thing said)."""
@@ -242,14 +171,15 @@ def _breaks(low: str, start: int, end: int, g: _Grammar) -> Iterator[_Break]:
         yield _Break(at, stop, low[at] == ",")
 
 
-def _said_before(low: str, at: int, g: _Grammar) -> bool:
+def _said_before(low: str, at: int, g: ClauseGrammar) -> bool:
     before = _LAST_WORD.search(low, max(0, at - 24), at)
     return before is not None and before[1] in g.speech
 
 
-def _clause_start(masked: str, low: str, at: int, g: _Grammar) -> tuple[int, str]:
-    """Where the trigger's clause starts, and the subject to put before it when the clause has
-    none of its own ("the conflict, which left hundreds dead, ended": "the conflict")."""
+def _clause_start(masked: str, low: str, at: int, end: int, g: ClauseGrammar) -> tuple[int, str]:
+    """Where the trigger's clause (ending at `end`) starts, and the subject to put before it
+    when the clause has none of its own ("the conflict, which left hundreds dead, ended": "the
+    conflict")."""
     breaks = list(_breaks(low, 0, at, g))
     if not breaks:
         return 0, ""
@@ -262,9 +192,61 @@ def _clause_start(masked: str, low: str, at: int, g: _Grammar) -> tuple[int, str
         return _list_start(masked, breaks, start, at), ""
     gap = g.relative_gap.search(low, max(0, start - 200), start)
     antecedent = _ANTECEDENT.search(masked, 0, gap.start()) if gap else None
-    if antecedent is None:
-        return start, ""
-    return start, antecedent.group().strip() + " "
+    if antecedent is not None:
+        return start, antecedent.group().strip() + " "
+    # A clause of one word ("died") says too little to stand for the sentence, with a subject
+    # or without: the sentence stands instead (`summarise`).
+    return start, _opening_subject(masked, low, breaks, start, g) if _TWO_WORDS.search(
+        masked, start, end) else ""
+
+
+def _opening_subject(
+    masked: str, low: str, breaks: list[_Break], start: int, g: ClauseGrammar
+) -> str:
+    """The noun phrase that opens the sentence, for a clause at `start` that opens with its
+    verb after appositives only (between commas, or relative clauses after a comma): "Brian
+    Nichols, 37, was found guilty", "Nearly 100 people, including 20 children, were killed".
+    After a verb of saying, the phrase said of: "Police said the gunman, 45, was killed". None
+    when the sentence opens otherwise: with an opener ("After the war,"), a quotation (its
+    speaker comes after it) or a list ("A, 58, and B, 20, were found": not A alone)."""
+    verb = _FIRST_WORD.match(low, start)
+    if verb is None or not (verb[1] in g.aux or verb[1].endswith("ed")):
+        return ""  # the clause has its subject after a time: "next week they journey"
+    if not all(part.is_comma or _opens_relative(low, before, part, g)
+               for before, part in pairwise([_Break(0, 0, False), *breaks])):
+        return ""
+    chunks = [masked[before.end : part.start]
+              for before, part in pairwise([_Break(0, 0, True), *breaks])]
+    opening = next((index for index, chunk in enumerate(chunks) if chunk.strip()), None)
+    if opening is None or not chunks[opening].lstrip()[:1].isalnum():
+        return ""
+    between = [chunk for chunk in chunks[opening + 1 :] if chunk.strip()]
+    relative_clause = low[breaks[-1].start : breaks[-1].end] in g.relative
+    if (any(g.list_joint.match(chunk.lstrip().lower()) for chunk in between)
+            or (relative_clause and between)):  # "A, the B, which was": the B's clause
+        return ""
+    return _subject_phrase(chunks[opening].split(), g)
+
+
+def _opens_relative(low: str, before: _Break, part: _Break, g: ClauseGrammar) -> bool:
+    """Whether `part` is a relative word right after a comma: ", who had fled the town,"."""
+    return (low[part.start : part.end] in g.relative and before.is_comma
+            and not low[before.end : part.start].strip())
+
+
+def _subject_phrase(words: list[str], g: ClauseGrammar) -> str:
+    """The words as a subject, those after a verb of saying ("Police said the gunman"), or
+    none when a word no subject holds is among them, or when there are too many."""
+    said = [index for index, word in enumerate(words) if word.lower() in g.speech]
+    if said:
+        words = words[said[-1] + 1 :]
+        if words and words[0].lower() == "that":
+            words = words[1:]
+    phrase = " ".join(words).lstrip(_LEADING)
+    folded = [word.strip(_MARKS).lower() for word in phrase.split()]
+    if not 0 < len(folded) <= _SUBJECT_WORDS or g.no_subject.intersection(folded):
+        return ""
+    return phrase + " "
 
 
 def _told_by_relative(
@@ -273,7 +255,7 @@ def _told_by_relative(
     anchor: tuple[int, int],
     end: int,
     times: Sequence[tuple[int, int]],
-    g: _Grammar,
+    g: ClauseGrammar,
 ) -> tuple[int, int] | None:
     """Where the summary starts and ends when it is the noun trigger's phrase and the relative
     clause right after it: when that clause holds a time of the sentence, the time dates what
@@ -310,7 +292,7 @@ def _list_start(masked: str, breaks: list[_Break], start: int, at: int) -> int:
     return head.start() if head else breaks[index].start
 
 
-def _clause_end(masked: str, low: str, at: int, g: _Grammar) -> int:
+def _clause_end(masked: str, low: str, at: int, g: ClauseGrammar) -> int:
     """Where the clause after the trigger ends: a hard break, an opener word, or a comma that
     opens no list of names ("in the provinces of A, B and C" goes on)."""
     reported = g.reported.match(low, at)
@@ -326,7 +308,7 @@ def _clause_end(masked: str, low: str, at: int, g: _Grammar) -> int:
     return len(masked)
 
 
-def _where(text: str, place: PlaceMention, sentence_start: int, g: _Grammar) -> str:
+def _where(text: str, place: PlaceMention, sentence_start: int, g: ClauseGrammar) -> str:
     """ " near the town" when the sentence puts the happening's place after a locative word."""
     lead = g.where.search(text, max(sentence_start, place.start - 16), place.start)
     if lead is None:
@@ -335,7 +317,7 @@ def _where(text: str, place: PlaceMention, sentence_start: int, g: _Grammar) -> 
     return " " + " ".join([*words, text[place.start : place.end]])
 
 
-def _tidy(body: str, g: _Grammar) -> str:
+def _tidy(body: str, g: ClauseGrammar) -> str:
     """One line of words: blanks closed up, leading fillers and stray punctuation dropped,
     unbalanced quotes removed, at most `_MAX_WORDS` words, a capital first."""
     text = " ".join(body.split()).lstrip(_LEADING)

@@ -39,6 +39,17 @@ def _summaries(text: str) -> list[tuple[str, str]]:
         # A time in a relative clause after the noun dates that clause, not the one around it.
         ("Britain urged all parties to respect the agreements that were reached in May 2021.",
          "The agreements that were reached"),
+        # A subject before appositives (an age, a title, a relative clause after a comma)
+        # stays with a verb that opens its clause: "Were killed in the shelling" said nothing
+        # of who.
+        ("Nearly 100 people, including 20 children, were killed in the shelling on Tuesday.",
+         "Nearly 100 people were killed in the shelling"),
+        ("Omar Haddad, 37, a local commander, was arrested at a checkpoint on Friday.",
+         "Omar Haddad was arrested at a checkpoint"),
+        ("On Monday, 12 people, who had fled the town, were killed in an air strike.",
+         "12 people were killed in an air strike"),
+        ("Police said the gunman, 45, was killed by officers on Friday.",
+         "The gunman was killed by officers"),
         # A quoted statement keeps what was said, its closing comma dropped.
         ("“We will not retreat,” the defence minister said on Friday.",
          "The defence minister said “We will not retreat”"),
@@ -75,3 +86,25 @@ def test_a_long_clause_is_cut_at_a_word_boundary_and_marked() -> None:
     (summary,) = [text for _, text in _summaries(text)]
     assert summary.endswith(" …") and len(summary.split()) <= 25
     assert summary.startswith("The militia attacked the convoy of aid trucks")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_the_subject"),
+    [
+        # A list: A alone was not found dead.
+        ("Sara Odeh, 58, and her son, 20, were found dead on Sunday.", "Sara Odeh"),
+        # The relative clause tells of the noun right before it, not of the sentence's first.
+        ("Karim Nader, head of Camp Nour, which was shelled on Monday, resigned.", "Karim Nader"),
+        # A clause of its own opens the sentence ("after" opens the next).
+        ("Troops entered the town after rebels, most of them fighters, were killed on Monday.",
+         "Troops"),
+        # A quotation opens with whatever its speaker said first.
+        ("“Without any warning, our building, home to 40 families, was shelled on Monday,” a "
+         "resident said.", "Without"),
+    ],
+)
+def test_no_subject_is_taken_from_what_is_no_appositive(
+    sentence: str, not_the_subject: str
+) -> None:
+    (summary,) = [text for _, text in _summaries(sentence)]
+    assert not summary.startswith(not_the_subject)
