@@ -34,6 +34,7 @@ class ClauseGrammar:
     tail_stop: frozenset[str]  # a word a summary must not end on ("of", "the", "and")
     no_subject: frozenset[str]  # a word no subject holds: an opener, an auxiliary, "said", "in"
     list_joint: re.Pattern[str]  # "and", "or" opening a list's last item
+    inverts: frozenset[str]  # "said" in "“...,” said the minister": the speaker follows it
 
 
 @cache
@@ -87,6 +88,7 @@ def clause_grammar() -> ClauseGrammar:
         )
         | {"of", "to", "for", "with", "the", "a", "an", "and", "or", ""},
         list_joint=re.compile(rf"(?:{words('joint')})\b"),
+        inverts=frozenset(by_role["inverts"]),
         no_subject=frozenset(
             word
             for role in ("opener", "relative", "time_lead", "aux", "filler", "where", "speech")

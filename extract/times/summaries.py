@@ -37,6 +37,7 @@ _LAST_WORD = re.compile(rf"({_WORD})\s*$")
 _FIRST_WORD = re.compile(rf"\s*({_WORD})")
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _LEADING = " ,;:.\"“”'’-"  # stray marks a summary does not open with
+_CLOSING_MARKS = "”’\"'"  # a quotation's closing marks, before a verb of saying
 _TRAILING = " ,;:.-"
 _MARKS = ",;:.!?”’"
 _SPACE_BEFORE_MARK = re.compile(rf" (?=[{_MARKS}])")
@@ -76,11 +77,12 @@ def summarise(
     result = g.result.match(low, end)
     if result is not None:
         body += masked[end : _clause_end(masked, low, result.end(), g)]
-    if (event_type == "statement" and not masked[anchor[1] : end].strip(" ,.") and start > 0
-            and not subject):
-        quote = _CLOSING_QUOTE.match(masked, start)
-        content = masked[:start].rstrip().rstrip(",") + (quote[1] if quote else "")
-        body = body.rstrip(_TRAILING) + " " + content
+    if event_type == "statement" and start > 0 and not subject:
+        inverted = _inverted(masked, start, end, g)
+        if inverted is not None:  # "“...,” said the minister": "The minister said “...”"
+            body = f"{inverted[1]} {inverted[0]}"
+        if inverted is not None or not masked[anchor[1] : end].strip(" ,."):
+            body = body.rstrip(_TRAILING) + " " + _what_was_said(masked, start)
     summary = _tidy(body, g)
     local = place.start - sentence.start if place else -1
     named = text[local : place.end - sentence.start] if place else ""
@@ -89,6 +91,12 @@ def summarise(
     if _TWO_WORDS.search(summary) is None:
         summary = _tidy(text, g)  # nothing but a time and marks: "10:10 AM PDT 6 / 6 / 2013"
     return summary or " ".join(text.split())
+
+
+def _what_was_said(masked: str, start: int) -> str:
+    """The words before a statement's clause at `start`, with the quotation's closing mark."""
+    quote = _CLOSING_QUOTE.match(masked, start)
+    return masked[:start].rstrip().rstrip(",") + (quote[1] if quote else "")
 
 
 def opens_result_clause(low: str, start: int) -> bool:
@@ -186,7 +194,7 @@ def _clause_start(masked: str, low: str, at: int, end: int, g: ClauseGrammar) ->
     start = breaks[-1].end
     first = _FIRST_WORD.match(low, start, at)
     verb_first = g.only_aux.match(low, start, at) or (
-        first is not None and (first[1] in g.aux or first[1].endswith("ed"))
+        first is not None and _is_verb(first[1], g)
     )
     if not verb_first:
         return _list_start(masked, breaks, start, at), ""
@@ -195,30 +203,54 @@ def _clause_start(masked: str, low: str, at: int, end: int, g: ClauseGrammar) ->
     if antecedent is not None:
         return start, antecedent.group().strip() + " "
     # A clause of one word ("died") says too little to stand for the sentence, with a subject
-    # or without: the sentence stands instead (`summarise`).
-    return start, _opening_subject(masked, low, breaks, start, g) if _TWO_WORDS.search(
-        masked, start, end) else ""
+    # or without: the sentence stands instead (`summarise`). One that names its speaker after
+    # what was said has no subject before it ("“...,” said the minister": `_inverted`).
+    if not _TWO_WORDS.search(masked, start, end) or _inverted(masked, start, end, g):
+        return start, ""
+    return start, _opening_subject(masked, low, breaks, start, g)
+
+
+def _is_verb(word: str, g: ClauseGrammar) -> bool:
+    """Whether a clause's first word is its verb: an auxiliary, a verb of saying, a past."""
+    return word in g.aux or word in g.speech or word.endswith("ed")
+
+
+def _inverted(masked: str, start: int, end: int, g: ClauseGrammar) -> tuple[str, str] | None:
+    """The verb and the speaker of a clause that is a verb of saying and who said it, as news
+    writes it after what was said ("“We will not retreat,” said Colonel Omar Saleh": "said",
+    "Colonel Omar Saleh"): a short phrase ending in a name, holding no word of a clause. A
+    phrase in lower case ("said the minister") is not read: after "said" it is as often what
+    was said ("said the rebels fled")."""
+    words = masked[start:end].rstrip(_TRAILING).lstrip().lstrip(_CLOSING_MARKS).split()
+    if not words or words[0].lower() not in g.inverts:
+        return None
+    speaker = words[1:]
+    folded = [word.strip(_MARKS).lower() for word in speaker]
+    if (not 0 < len(speaker) <= _SUBJECT_WORDS or not speaker[-1][:1].isupper()
+            or g.no_subject.intersection(folded)):
+        return None
+    return words[0], " ".join(speaker)
 
 
 def _opening_subject(
     masked: str, low: str, breaks: list[_Break], start: int, g: ClauseGrammar
 ) -> str:
     """The noun phrase that opens the sentence, for a clause at `start` that opens with its
-    verb after appositives only (between commas, or relative clauses after a comma): "Brian
+    verb after appositives only (between commas, relative clauses among them): "Brian
     Nichols, 37, was found guilty", "Nearly 100 people, including 20 children, were killed".
     After a verb of saying, the phrase said of: "Police said the gunman, 45, was killed". None
     when the sentence opens otherwise: with an opener ("After the war,"), a quotation (its
     speaker comes after it) or a list ("A, 58, and B, 20, were found": not A alone)."""
     verb = _FIRST_WORD.match(low, start)
-    if verb is None or not (verb[1] in g.aux or verb[1].endswith("ed")):
+    if verb is None or not _is_verb(verb[1], g):
         return ""  # the clause has its subject after a time: "next week they journey"
-    if not all(part.is_comma or _opens_relative(low, before, part, g)
-               for before, part in pairwise([_Break(0, 0, False), *breaks])):
-        return ""
     chunks = [masked[before.end : part.start]
               for before, part in pairwise([_Break(0, 0, True), *breaks])]
     opening = next((index for index, chunk in enumerate(chunks) if chunk.strip()), None)
-    if opening is None or not chunks[opening].lstrip()[:1].isalnum():
+    if (opening is None or not chunks[opening].lstrip()[:1].isalnum()
+            or not all(part.is_comma for part in breaks[: opening + 1])
+            or not all(part.is_comma or low[part.start : part.end] in g.relative
+                       for part in breaks)):
         return ""
     between = [chunk for chunk in chunks[opening + 1 :] if chunk.strip()]
     relative_clause = low[breaks[-1].start : breaks[-1].end] in g.relative
@@ -226,12 +258,6 @@ def _opening_subject(
             or (relative_clause and between)):  # "A, the B, which was": the B's clause
         return ""
     return _subject_phrase(chunks[opening].split(), g)
-
-
-def _opens_relative(low: str, before: _Break, part: _Break, g: ClauseGrammar) -> bool:
-    """Whether `part` is a relative word right after a comma: ", who had fled the town,"."""
-    return (low[part.start : part.end] in g.relative and before.is_comma
-            and not low[before.end : part.start].strip())
 
 
 def _subject_phrase(words: list[str], g: ClauseGrammar) -> str:

@@ -50,6 +50,15 @@ def _summaries(text: str) -> list[tuple[str, str]]:
          "12 people were killed in an air strike"),
         ("Police said the gunman, 45, was killed by officers on Friday.",
          "The gunman was killed by officers"),
+        # So does a verb of saying, and a relative clause inside the appositive.
+        ("The union, at odds with the studios, said on Wednesday that it would ask its "
+         "members to strike.", "The union said that it would ask its members to strike"),
+        ("Erin Walsh, a former aide who travelled with the delegation, said on Monday that the "
+         "talks had failed.", "Erin Walsh said that the talks had failed"),
+        # A speaker named after what was said comes first, as a subject: "Said Colonel Omar
+        # Saleh" said nothing of what.
+        ("“We will not retreat,” said Colonel Omar Saleh on Friday.",
+         "Colonel Omar Saleh said “We will not retreat”"),
         # A quoted statement keeps what was said, its closing comma dropped.
         ("“We will not retreat,” the defence minister said on Friday.",
          "The defence minister said “We will not retreat”"),
@@ -95,9 +104,12 @@ def test_a_long_clause_is_cut_at_a_word_boundary_and_marked() -> None:
         ("Sara Odeh, 58, and her son, 20, were found dead on Sunday.", "Sara Odeh"),
         # The relative clause tells of the noun right before it, not of the sentence's first.
         ("Karim Nader, head of Camp Nour, which was shelled on Monday, resigned.", "Karim Nader"),
-        # A clause of its own opens the sentence ("after" opens the next).
+        # A clause of its own opens the sentence ("after", "but", "that" open the next).
         ("Troops entered the town after rebels, most of them fighters, were killed on Monday.",
          "Troops"),
+        ("Soldiers shelled the town, but the rebels, most of them fighters, were killed on "
+         "Monday.", "Soldiers"),
+        ("Analysts believe that the rebels, 40 of them, were killed on Monday.", "Analysts"),
         # A quotation opens with whatever its speaker said first.
         ("“Without any warning, our building, home to 40 families, was shelled on Monday,” a "
          "resident said.", "Without"),
