@@ -39,6 +39,7 @@ class ClauseGrammar:
 
 @cache
 def clause_grammar() -> ClauseGrammar:
+    """The grammar, compiled once per process (the patterns are built from every word)."""
     by_role: dict[str, list[str]] = {}
     for row in table("clause_words"):
         by_role.setdefault(row["role"], []).append(row["word"])
