@@ -110,6 +110,10 @@ def test_a_long_clause_is_cut_at_a_word_boundary_and_marked() -> None:
         ("Soldiers shelled the town, but the rebels, most of them fighters, were killed on "
          "Monday.", "Soldiers"),
         ("Analysts believe that the rebels, 40 of them, were killed on Monday.", "Analysts"),
+        # A clause of one word says too little to take a subject: the sentence stands.
+        ("Previously, the founder, a former colonel, died in 2006.", "Previously died"),
+        # A clause that has its subject after a time opens with no verb.
+        ("Sadly, next week the rebels leave the town.", "Sadly"),
         # A quotation opens with whatever its speaker said first.
         ("“Without any warning, our building, home to 40 families, was shelled on Monday,” a "
          "resident said.", "Without"),
