@@ -225,11 +225,16 @@ def _inverted(masked: str, start: int, end: int, g: ClauseGrammar) -> tuple[str,
     if not words or words[0].lower() not in g.inverts:
         return None
     speaker = words[1:]
-    folded = [word.strip(_MARKS).lower() for word in speaker]
-    if (not 0 < len(speaker) <= _SUBJECT_WORDS or not speaker[-1][:1].isupper()
-            or g.no_subject.intersection(folded)):
+    if not _names_someone(speaker, g) or not speaker[-1][:1].isupper():
         return None
     return words[0], " ".join(speaker)
+
+
+def _names_someone(words: list[str], g: ClauseGrammar) -> bool:
+    """Whether the words can be a subject or a speaker: a few, none of them a clause's word
+    (an opener, an auxiliary, "said", "in")."""
+    folded = {word.strip(_MARKS).lower() for word in words}
+    return 0 < len(words) <= _SUBJECT_WORDS and not g.no_subject.intersection(folded)
 
 
 def _opening_subject(
@@ -269,10 +274,7 @@ def _subject_phrase(words: list[str], g: ClauseGrammar) -> str:
         if words and words[0].lower() == "that":
             words = words[1:]
     phrase = " ".join(words).lstrip(_LEADING)
-    folded = [word.strip(_MARKS).lower() for word in phrase.split()]
-    if not 0 < len(folded) <= _SUBJECT_WORDS or g.no_subject.intersection(folded):
-        return ""
-    return phrase + " "
+    return phrase + " " if _names_someone(phrase.split(), g) else ""
 
 
 def _told_by_relative(
